@@ -1,0 +1,117 @@
+import Foundation
+import LanternDiagnostics
+import LanternMarkdown
+
+/// Where a link or image in a module points, once resolved.
+public enum LinkTarget: Hashable, Sendable {
+    /// `https:`, `mailto:` and other addresses outside the workspace.
+    case external(String)
+    /// A heading in the same module (`#anchor`).
+    case anchor(String)
+    /// Another module (`crisis.md`, `crisis.md#a-heading`).
+    case module(id: String, anchor: String?)
+    /// A file in the curriculum folder (an image), relative to it.
+    case file(String)
+    /// Something a site cannot serve: an absolute path, a path outside the curriculum.
+    case invalid(reason: String)
+
+    /// Classifies a destination written in a module.
+    public static func classify(_ destination: String) -> LinkTarget {
+        if destination.hasPrefix("#") {
+            return .anchor(String(destination.dropFirst()))
+        }
+        if URLSafety.hasScheme(destination) || destination.hasPrefix("//") {
+            return .external(destination)
+        }
+        if destination.hasPrefix("/") {
+            return .invalid(reason: "an absolute path breaks when the site is published elsewhere; use a relative link")
+        }
+        var path = destination
+        var anchor: String?
+        if let hash = path.firstIndex(of: "#") {
+            anchor = String(path[path.index(after: hash)...])
+            path = String(path[..<hash])
+        }
+        if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+        path = path.removingPercentEncoding ?? path
+        var components: [Substring] = []
+        for component in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch component {
+            case ".": continue
+            case "..":
+                guard !components.isEmpty else {
+                    return .invalid(reason: "it points outside the curriculum folder")
+                }
+                components.removeLast()
+            default: components.append(component)
+            }
+        }
+        let normalized = components.joined(separator: "/")
+        if normalized.hasSuffix(".md") {
+            guard components.count == 1 else {
+                return .invalid(reason: "links to modules must name a module file in the curriculum folder, such as 'crisis.md'")
+            }
+            return .module(id: String(normalized.dropLast(3)), anchor: anchor.flatMap { $0.isEmpty ? nil : $0 })
+        }
+        return .file(normalized)
+    }
+}
+
+/// Checks every link and image in every module against the workspace.
+enum LinkChecker {
+    static func check(_ modules: [ParsedModule], curriculumFolder: URL, engine: DiagnosticsEngine) {
+        let anchorsByModule = Dictionary(modules.map { ($0.fileID, $0.anchors) }, uniquingKeysWith: { first, _ in first })
+        var fileExists: [String: Bool] = [:]
+        for parsed in modules {
+            let path = parsed.module.displayPath
+            parsed.module.body.root.forEach { node in
+                let destination: String
+                let isImage: Bool
+                switch node.kind {
+                case .link(let url, _): destination = url; isImage = false
+                case .image(let url, _): destination = url; isImage = true
+                default: return
+                }
+                guard !destination.isEmpty, !URLSafety.isDangerous(destination) else { return }
+                let location = SourceLocation(path: path, line: node.range.start.line, column: node.range.start.column)
+                switch LinkTarget.classify(destination) {
+                case .external:
+                    return
+                case .anchor(let anchor):
+                    if !anchor.isEmpty, !(anchorsByModule[parsed.fileID]?.contains(anchor) ?? false) {
+                        engine.error("broken-link", "no heading in this module has the anchor '#\(anchor)'", at: location,
+                                     hint: Suggestions.didYouMean(anchor, in: anchorsByModule[parsed.fileID] ?? [])
+                                        .map { "\($0) (anchors are the heading text in lower case with hyphens)" })
+                    }
+                case .module(let id, let anchor):
+                    guard let anchors = anchorsByModule[id] else {
+                        engine.error("broken-link", "link to module '\(id).md', which does not exist", at: location,
+                                     hint: Suggestions.didYouMean(id, in: anchorsByModule.keys).map { "\($0) (link as '\(Suggestions.closest(to: id, in: anchorsByModule.keys)!).md')" }
+                                        ?? "link to a module by its file name, for example 'crisis.md'")
+                        return
+                    }
+                    if let anchor, !anchors.contains(anchor) {
+                        engine.error("broken-link", "module '\(id)' has no heading with the anchor '#\(anchor)'", at: location,
+                                     hint: Suggestions.didYouMean(anchor, in: anchors))
+                    }
+                case .file(let relative):
+                    if relative.hasSuffix(".md") { return }
+                    let exists = fileExists[relative] ?? {
+                        var isDirectory: ObjCBool = false
+                        let found = FileManager.default.fileExists(atPath: curriculumFolder.appendingPathComponent(relative).path,
+                                                                   isDirectory: &isDirectory) && !isDirectory.boolValue
+                        fileExists[relative] = found
+                        return found
+                    }()
+                    if !exists {
+                        let what = isImage ? "image" : "linked file"
+                        engine.error("broken-link", "\(what) '\(relative)' does not exist in the curriculum folder", at: location,
+                                     hint: "paths are relative to the curriculum folder; check the spelling and the file's folder")
+                    }
+                case .invalid(let reason):
+                    engine.error("broken-link", "link '\(destination)' cannot be published: \(reason)", at: location)
+                }
+            }
+        }
+    }
+}

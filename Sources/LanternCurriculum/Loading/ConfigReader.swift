@@ -1,0 +1,76 @@
+import LanternDiagnostics
+
+/// Reads `lantern.yml`.
+enum ConfigReader {
+    static let keys = ["organisation", "site", "region", "paths"]
+
+    static func read(_ root: YAMLNode, engine: DiagnosticsEngine) -> WorkspaceConfig? {
+        guard let reader = YAMLMappingReader(root, context: "lantern.yml", knownKeys: keys, engine: engine) else { return nil }
+
+        var organisation = WorkspaceConfig.Organisation(name: "", url: nil, email: nil)
+        if let org = reader.mapping("organisation", context: "organisation", knownKeys: ["name", "url", "email"], required: true) {
+            organisation.name = org.string("name", required: true, example: "Lantern Training Collective") ?? ""
+            organisation.url = org.string("url")
+            if let url = organisation.url, let node = org.value("url") { checkWebAddress(url, key: "url", at: node, engine: engine) }
+            organisation.email = org.string("email")
+            if let email = organisation.email, !email.contains("@"), let node = org.value("email") {
+                engine.error("invalid-value", "'email' should be an email address, not '\(email)'", at: node.location)
+            }
+        }
+
+        var site = WorkspaceConfig.Site(baseURL: "", title: nil)
+        if let siteReader = reader.mapping("site", context: "site", knownKeys: ["base_url", "title"], required: true) {
+            if let base = siteReader.string("base_url", required: true, example: "https://training.example.org/"),
+               let node = siteReader.value("base_url"), checkWebAddress(base, key: "base_url", at: node, engine: engine) {
+                site.baseURL = base.hasSuffix("/") ? base : base + "/"
+            }
+            site.title = siteReader.string("title")
+        }
+
+        var region: String?
+        if let code = reader.string("region"), let node = reader.value("region") {
+            if code.count == 2, code.allSatisfy({ $0.isASCII && $0.isUppercase }) {
+                region = code
+            } else {
+                engine.error("invalid-value", "'region' should be a two-letter country code such as US, GB or AU, not '\(code)'",
+                             at: node.location, hint: code.count == 2 ? "write it in capitals: '\(code.uppercased())'" : nil)
+            }
+        }
+
+        var paths = WorkspaceConfig.Paths()
+        if let pathsReader = reader.mapping("paths", context: "paths", knownKeys: ["curriculum", "assessments", "templates"]) {
+            for key in ["curriculum", "assessments", "templates"] {
+                guard let value = pathsReader.string(key), let node = pathsReader.value(key) else { continue }
+                guard isSafeRelativePath(value) else {
+                    engine.error("unsafe-path", "'\(key)' must be a folder inside the workspace, not '\(value)'", at: node.location,
+                                 hint: "use a relative path without '..', such as '\(key)'")
+                    continue
+                }
+                switch key {
+                case "curriculum": paths.curriculum = value
+                case "assessments": paths.assessments = value
+                default: paths.templates = value
+                }
+            }
+        }
+        return WorkspaceConfig(organisation: organisation, site: site, region: region, paths: paths)
+    }
+
+    @discardableResult
+    static func checkWebAddress(_ text: String, key: String, at node: YAMLNode, engine: DiagnosticsEngine) -> Bool {
+        let lower = text.lowercased()
+        let rest = lower.hasPrefix("https://") ? lower.dropFirst(8) : lower.hasPrefix("http://") ? lower.dropFirst(7) : nil
+        guard let rest, let host = rest.split(separator: "/", omittingEmptySubsequences: false).first, !host.isEmpty,
+              !text.contains(where: \.isWhitespace) else {
+            engine.error("invalid-value", "'\(key)' should be a web address starting with https://, not '\(text)'", at: node.location)
+            return false
+        }
+        return true
+    }
+
+    /// A relative path that stays inside the workspace.
+    static func isSafeRelativePath(_ path: String) -> Bool {
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.hasPrefix("~") else { return false }
+        return !path.split(separator: "/").contains("..")
+    }
+}

@@ -1,0 +1,18 @@
+/// An assessment file as the workspace loader sees it: identity and front matter parsed,
+/// body left for the assessment layer (which owns quiz and checklist syntax).
+public struct AssessmentSource: Sendable {
+    public enum Kind: String, Sendable, CaseIterable { case quiz, checklist }
+
+    public var id: String
+    public var kind: Kind?
+    /// The module the assessment belongs to, as written.
+    public var moduleID: String?
+    public var relativePath: String
+    public var displayPath: String
+    /// The whole front matter, for the assessment layer to read its own keys from.
+    public var frontMatter: YAMLNode
+    /// The Markdown after the front matter.
+    public var body: String
+    /// Lines before the body, to add to positions inside it.
+    public var bodyLineOffset: Int
+}

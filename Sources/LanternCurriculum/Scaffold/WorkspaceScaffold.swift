@@ -1,0 +1,112 @@
+import Foundation
+import LanternDiagnostics
+
+/// Creates a new workspace that passes `lantern check`: settings, a program, one module and
+/// one quiz to copy from.
+public enum WorkspaceScaffold {
+    /// The files written, relative to the new workspace root.
+    public static let files = ["lantern.yml", "curriculum/program.yml", "curriculum/welcome.md", "assessments/welcome-quiz.md"]
+
+    /// Creates the workspace in `folder` (created if needed). Refuses to touch a folder that
+    /// already holds any of the files, so nothing is overwritten.
+    public static func create(at folder: URL, displayPath: String, organisation: String) throws(LanternError) {
+        for relative in files where FileManager.default.fileExists(atPath: folder.appendingPathComponent(relative).path) {
+            throw LanternError("already-exists", "\(relative) already exists here; nothing was written",
+                               at: SourceLocation(path: join(displayPath, relative)),
+                               hint: "choose an empty folder, or edit the existing workspace")
+        }
+        let contents = [
+            "lantern.yml": lanternYML(organisation: organisation),
+            "curriculum/program.yml": programYML,
+            "curriculum/welcome.md": welcomeModule,
+            "assessments/welcome-quiz.md": welcomeQuiz,
+        ]
+        var written: [URL] = []
+        for relative in files {
+            let url = folder.appendingPathComponent(relative)
+            do {
+                try FileWriter.writeAtomically(contents[relative]!, to: url, displayPath: join(displayPath, relative))
+                written.append(url)
+            } catch {
+                for url in written { try? FileManager.default.removeItem(at: url) }
+                throw error
+            }
+        }
+    }
+
+    static func join(_ root: String, _ relative: String) -> String {
+        root.isEmpty || root == "." ? relative : (root.hasSuffix("/") ? root + relative : root + "/" + relative)
+    }
+
+    static func lanternYML(organisation: String) -> String {
+        let quoted = "\"" + organisation.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        return """
+        # Lantern workspace settings. See docs/authoring.md for every key.
+        organisation:
+          name: \(quoted)
+          url: https://example.org/
+        site:
+          base_url: https://training.example.org/
+        # region: US        # which crisis resources are local (two-letter country code)
+
+        """
+    }
+
+    static let programYML = """
+    id: my-program
+    title: My Training Program
+    summary: What this program prepares people to do.
+    modules: [welcome]
+    certificate:
+      requires:
+        quizzes: all
+        checklists: all
+        practicum_hours: 0
+      valid_for: 2y
+      statement: "Completion of this training program; not a state or national licence."
+
+    """
+
+    static let welcomeModule = """
+    ---
+    id: welcome
+    title: Welcome
+    summary: How this course works and how to get the most from it.
+    minutes: 20
+    outcomes:
+      - id: lo1
+        text: Find your way around the course and know how progress is recorded.
+    assessments: [welcome-quiz]
+    ---
+
+    # How this course works
+
+    Each module has a short reading, a quiz and, for practical skills, an observed
+    checklist. Take your time: you can stop and come back at any point.
+
+    ## What to do next
+
+    1. Read each module in order.
+    2. Take its quiz when you feel ready.
+    3. Talk to your trainer about anything that is unclear.
+
+    """
+
+    static let welcomeQuiz = """
+    ---
+    id: welcome-quiz
+    kind: quiz
+    module: welcome
+    title: Welcome — check your understanding
+    pass: 80%
+    ---
+
+    ## What should you do if part of a module is unclear? {#unclear outcome=lo1}
+
+    - [ ] Skip it and hope it does not come up again.
+      > Gaps tend to matter later; it is worth asking.
+    - [x] Ask your trainer or supervisor.
+      > Yes: asking is part of learning, not a sign of failure.
+
+    """
+}

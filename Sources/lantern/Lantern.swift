@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import LanternDiagnostics
+
+/// The `lantern` command. Exit codes: 0 success, 1 a problem with the user's files or
+/// records, 2 a usage error.
+@main
+struct Lantern: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "lantern",
+        abstract: "Train and certify mental-health peer support workers.",
+        discussion: """
+        Trainers write the course in Markdown; trainees take it in a terminal; organisations
+        record assessments and issue certificates that anyone can verify.
+
+        If you are in crisis, contact your local emergency number or a crisis line now.
+        In the US, call or text 988; in the UK and Ireland, call Samaritans on 116 123.
+        """,
+        version: version,
+        subcommands: [CheckCommand.self, InitCommand.self, NewCommand.self, ReadCommand.self]
+    )
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(with: error)
+        }
+    }
+
+    /// Prints an error the way a person can act on it and exits with Lantern's codes.
+    static func exit(with error: any Error) -> Never {
+        if let error = error as? LanternError {
+            Console.printError(error.diagnostic)
+            Foundation.exit(1)
+        }
+        if let code = error as? ExitCode {
+            Foundation.exit(code.rawValue)
+        }
+        let code = exitCode(for: error)
+        let message = fullMessage(for: error)
+        if code == .success {
+            if !message.isEmpty { Console.out(message + "\n") }
+            Foundation.exit(0)
+        }
+        if !message.isEmpty { Console.err(message + "\n") }
+        // ArgumentParser reports usage mistakes as 64; Lantern's contract is 2.
+        Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+    }
+}

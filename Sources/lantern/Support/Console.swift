@@ -1,0 +1,37 @@
+import Foundation
+import LanternDiagnostics
+
+/// Writing to the terminal: colour only on a TTY, never under `NO_COLOR` or `TERM=dumb`.
+enum Console {
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func err(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// Whether ANSI styling may be used on a file descriptor.
+    static func colorEnabled(fileDescriptor: Int32) -> Bool {
+        let environment = ProcessInfo.processInfo.environment
+        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+        if environment["TERM"] == "dumb" { return false }
+        return isatty(fileDescriptor) == 1
+    }
+
+    /// Columns of the terminal on standard output, or `COLUMNS`, or 80.
+    static func width() -> Int {
+        var size = winsize()
+        if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+            return Int(size.ws_col)
+        }
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"], let value = Int(columns), value > 0 {
+            return value
+        }
+        return 80
+    }
+
+    static func printError(_ diagnostic: Diagnostic) {
+        err(DiagnosticPrinter(format: .text, color: colorEnabled(fileDescriptor: STDERR_FILENO)).renderText(diagnostic))
+    }
+}
