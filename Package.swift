@@ -38,7 +38,7 @@ let package = Package(
             ]
         ),
         // Helpers shared by every test target: temporary workspaces, running the built binary.
-        .target(name: "LanternTestSupport", dependencies: ["LanternDiagnostics"], path: "Tests/LanternTestSupport"),
+        .target(name: "LanternTestSupport", path: "Tests/LanternTestSupport"),
         .testTarget(name: "LanternMarkdownTests", dependencies: ["LanternMarkdown", "LanternTestSupport"],
                     resources: [.copy("Golden")]),
         .testTarget(name: "LanternCurriculumTests", dependencies: ["LanternCurriculum", "LanternTestSupport"]),
