@@ -113,21 +113,10 @@ public enum TraineeCSV {
 
     /// Writes every trainee as CSV with the import columns plus `created_at` and `erased_at`.
     public static func export(_ trainees: [Trainee]) throws(LanternError) -> String {
-        do {
-            let stream = OutputStream(toMemory: ())
-            let writer = try CSVWriter(stream: stream)
-            try writer.write(row: columns + ["created_at", "erased_at"])
-            for trainee in trainees {
-                try writer.write(row: [trainee.id, trainee.name ?? "", trainee.preferredName ?? "", trainee.email ?? "",
-                                       trainee.externalID ?? "", trainee.publicNameConsent ? "yes" : "no",
-                                       trainee.createdAt, trainee.erasedAt ?? ""])
-            }
-            writer.stream.close()
-            let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-            return String(decoding: data, as: UTF8.self) + "\n"
-        } catch {
-            throw LanternError("export-failed", "cannot write the trainee CSV")
-        }
+        try CSVText.render(header: columns + ["created_at", "erased_at"], rows: trainees.map { trainee in
+            [trainee.id, trainee.name ?? "", trainee.preferredName ?? "", trainee.email ?? "", trainee.externalID ?? "",
+             trainee.publicNameConsent ? "yes" : "no", trainee.createdAt, trainee.erasedAt ?? ""]
+        })
     }
 }
 
