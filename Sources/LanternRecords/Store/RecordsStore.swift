@@ -30,7 +30,11 @@ public final class RecordsStore: Sendable {
     func write<T: Sendable>(_ body: @Sendable (Database, _ now: String) throws -> T) throws(LanternError) -> T {
         let now = self.now()
         do {
-            return try pool.write { db in try body(db, now) }
+            return try pool.write { db in
+                let result = try body(db, now)
+                CrashTestHook.pauseBeforeCommit()
+                return result
+            }
         } catch {
             throw RecordsError.map(error, database: path)
         }
