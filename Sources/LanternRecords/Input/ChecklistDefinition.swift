@@ -10,6 +10,11 @@ public struct ChecklistDefinition: Sendable, Hashable {
     public struct Criterion: Sendable, Hashable {
         public var id: String
         public var optional: Bool
+
+        public init(id: String, optional: Bool) {
+            self.id = id
+            self.optional = optional
+        }
     }
 
     public var id: String

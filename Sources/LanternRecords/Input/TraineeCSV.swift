@@ -4,9 +4,11 @@ import GRDB
 import LanternDiagnostics
 
 /// Trainees to and from CSV. The header names the columns (any order):
-/// `name` (required), `preferred_name`, `email`, `external_id`, `public_name` (yes/no), `id`.
+/// `name` (required), `preferred_name`, `email`, `external_id`, `public_name` (yes/no), `id`;
+/// `created_at` and `erased_at` (written by export) are accepted and ignored.
 public enum TraineeCSV {
     public static let columns = ["id", "name", "preferred_name", "email", "external_id", "public_name"]
+    static let ignoredColumns = ["created_at", "erased_at"]
 
     /// One problem with one cell or row, by row number (the header is row 1) and column.
     public struct Problem: Sendable, Hashable, Codable, CustomStringConvertible {
@@ -42,6 +44,7 @@ public enum TraineeCSV {
         let header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "\u{FEFF}", with: "") }
         var positions: [String: Int] = [:]
         for (index, name) in header.enumerated() {
+            if ignoredColumns.contains(name) { continue }
             guard columns.contains(name) else {
                 problems.append(Problem(row: 1, column: index + 1, columnName: name,
                                         message: "unknown column; the columns are \(columns.joined(separator: ", "))"))

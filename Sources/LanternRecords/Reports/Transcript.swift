@@ -10,6 +10,14 @@ public struct Transcript: Sendable, Hashable, Codable {
         public var bestScore: Double
         public var passed: Bool
         public var lastSubmittedAt: String
+
+        public init(quizID: String, attempts: Int, bestScore: Double, passed: Bool, lastSubmittedAt: String) {
+            self.quizID = quizID
+            self.attempts = attempts
+            self.bestScore = bestScore
+            self.passed = passed
+            self.lastSubmittedAt = lastSubmittedAt
+        }
     }
 
     public struct ChecklistLine: Sendable, Hashable, Codable {
