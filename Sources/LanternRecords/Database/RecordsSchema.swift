@@ -171,7 +171,7 @@ public enum RecordsSchema {
                 subject_id TEXT NOT NULL,
                 detail TEXT NOT NULL,           -- JSON, ids and counts only: never personal data
                 prev_hash TEXT NOT NULL,
-                hash TEXT NOT NULL UNIQUE
+                hash TEXT NOT NULL
             ) STRICT;
             CREATE INDEX audit_log_subject ON audit_log(subject_type, subject_id);
             """)

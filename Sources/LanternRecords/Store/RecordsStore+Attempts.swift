@@ -30,6 +30,32 @@ extension RecordsStore {
         }
     }
 
+    /// Records many submitted attempts in one transaction (an import from another system, a
+    /// benchmark load): all of them with their audit rows, or none.
+    public func recordAttempts(_ attempts: [QuizAttempt]) throws(LanternError) {
+        guard attempts.allSatisfy({ (0...1).contains($0.score) }) else {
+            throw LanternError("invalid-score", "an attempt's score must be between 0 and 1")
+        }
+        let actor = self.actor
+        try write { db, now in
+            let encoder = JSONEncoder()
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO quiz_attempt (id, trainee_id, quiz_id, quiz_hash, seed, questions, responses, results,
+                                          score, passed, started_at, submitted_at, recorded_at, recorded_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for attempt in attempts {
+                let traineeID = try RecordsStore.traineeID(db, attempt.traineeID)
+                let questions = String(decoding: try encoder.encode(attempt.questions), as: UTF8.self)
+                try insert.execute(arguments: [attempt.id, traineeID, attempt.quizID, attempt.quizHash,
+                                               Int64(bitPattern: attempt.seed), questions, attempt.responses, attempt.results,
+                                               attempt.score, attempt.passed, attempt.startedAt, attempt.submittedAt, now, actor])
+                try self.audit(db, now, "attempt.record", "trainee", traineeID,
+                               ["attempt": attempt.id, "quiz": attempt.quizID, "passed": attempt.passed ? "yes" : "no"])
+            }
+        }
+    }
+
     /// Saves one answer of an attempt in progress, durably (the call returns after the commit
     /// reached the disk), so the attempt can resume after a crash.
     public func saveAnswer(attemptID: String, trainee reference: String, quizID: String, questionID: String,
