@@ -81,6 +81,8 @@ struct RecordsCommandTests {
             (["hours", "log", "t-nobody", "--hours", "1", "--supervisor", "sup"], "no trainee 't-nobody'"),
             (["hours", "log", fixture.traineeID, "--hours", "1", "--supervisor", "ghost"], "no assessor 'ghost'"),
             (["progress", "t-nobody"], "no trainee 't-nobody'"),
+            (["progress", "pat@example.org"], "no trainee with the given id"),
+            (["trainee", "add", "--name", "Pat Example", "--email", "PAT@example.org"], "another trainee already has this email address"),
             (["report", "cohort", "nope"], "no cohort 'nope'"),
             (["checklist", "record", "nope", "--trainee", fixture.traineeID, "--assessor", "sup", "--rating", "a=b", "-C", workspace.path], "no checklist 'nope'"),
             (["checklist", "record", "listening-skills", "--trainee", "t-nobody", "--assessor", "sup", "--method", "role-play",

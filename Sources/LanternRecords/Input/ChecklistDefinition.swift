@@ -72,7 +72,7 @@ public struct ChecklistDefinition: Sendable, Hashable {
         hasher.update(data: Data(source.id.utf8))
         hasher.update(data: Data(source.body.utf8))
         self.init(id: source.id, criteria: criteria, scale: scale, passLevel: passLevel, methods: list("methods"),
-                  occasions: max(1, occasions), contentHash: hasher.finalize().map { String(format: "%02x", $0) }.joined())
+                  occasions: max(1, occasions), contentHash: AuditLog.hex(hasher.finalize()))
     }
 
     /// Whether ratings meet the pass level on every criterion that is not optional.

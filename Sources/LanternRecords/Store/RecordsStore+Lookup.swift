@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import LanternDiagnostics
 
@@ -10,8 +11,10 @@ extension RecordsStore {
         if let id = try String.fetchOne(db, sql: "SELECT id FROM trainee WHERE external_id = ?", arguments: [reference]) {
             return id
         }
-        throw LanternError("unknown-trainee", "no trainee '\(reference)' in the records",
-                           hint: "'lantern trainee list' shows trainee ids")
+        // Echo what was typed only when it looks like an id, never an email or a name.
+        let shown = RecordID.isValid(reference) && !reference.contains("@") ? "'\(reference)'" : "with the given id"
+        throw LanternError("unknown-trainee", "no trainee \(shown) in the records",
+                           hint: "name trainees by their id (t-…) or external id; 'lantern trainee list' shows them")
     }
 
     /// The assessor with id `id` and their roles, or an `unknown-assessor` error.
@@ -36,5 +39,3 @@ extension RecordsStore {
                 createdAt: row["created_at"], erasedAt: row["erased_at"])
     }
 }
-
-import Foundation

@@ -50,7 +50,7 @@ extension RecordsStore {
         }
         if let external = new.externalID,
            try Bool.fetchOne(db, sql: "SELECT 1 FROM trainee WHERE external_id = ?", arguments: [external]) == true {
-            throw LanternError("duplicate-external-id", "another trainee already has external id '\(external)'")
+            throw LanternError("duplicate-external-id", "another trainee already has this external id")
         }
         let salt = RecipientHash.makeSalt()
         try db.execute(sql: """
@@ -72,11 +72,11 @@ extension RecordsStore {
 public enum RecipientHash {
     public static func makeSalt() -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        return AuditLog.hex((0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) })
     }
 
     public static func hash(email: String, salt: String) -> String {
         let digest = SHA256.hash(data: Data((email.lowercased() + salt).utf8))
-        return "sha256$" + digest.map { String(format: "%02x", $0) }.joined()
+        return "sha256$" + AuditLog.hex(digest)
     }
 }
