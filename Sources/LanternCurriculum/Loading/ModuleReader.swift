@@ -37,7 +37,7 @@ enum ModuleReader {
             engine.error("id-mismatch", "module id '\(id)' does not match its file name '\(fileID).md'", at: idLocation,
                          hint: "rename the file to '\(id).md' or change the id to '\(fileID)'")
         }
-        let title = reader.string("title", required: true, example: "Communication and Active Listening") ?? ""
+        let title = reader.string("title", required: true, example: "A Clear Module Title") ?? ""
         let summary = reader.string("summary", required: true, example: "One sentence on what the module is about.") ?? ""
         let minutes = reader.int("minutes", required: true, in: 1...100_000, example: "120") ?? 0
         let outcomes = readOutcomes(reader, engine: engine)
