@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Lantern",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "lantern", targets: ["lantern"]),
         .library(name: "LanternMarkdown", targets: ["LanternMarkdown"]),
@@ -54,6 +54,9 @@ let package = Package(
         ),
         // Helpers shared by every test target: temporary workspaces, running the built binary.
         .target(name: "LanternTestSupport", path: "Tests/LanternTestSupport"),
+        .testTarget(name: "LanternMarkdownTests", dependencies: ["LanternMarkdown", "CCmark", "LanternTestSupport"],
+                    exclude: ["Golden"]),
+        .testTarget(name: "LanternCurriculumTests", dependencies: ["LanternCurriculum", "LanternTestSupport"]),
         .testTarget(name: "LanternCLITests", dependencies: ["LanternTestSupport"]),
         .testTarget(name: "LanternRecordsTests", dependencies: [
             "LanternRecords", "LanternTestSupport", .product(name: "GRDB", package: "GRDB.swift"),

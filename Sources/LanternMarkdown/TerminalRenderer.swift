@@ -41,6 +41,14 @@ public struct TerminalRenderer: Sendable {
         return block(node, width: width, tight: false)
     }
 
+    /// Plain text (not Markdown) wrapped to the width: `first` starts the first line and
+    /// `rest` the others, as for a list item with a hanging indent.
+    public func wrap(_ text: String, first: String = "", rest: String = "", style: TerminalStyle = []) -> [TerminalLine] {
+        let width = max(20, options.width) - max(DisplayWidth.of(first), DisplayWidth.of(rest))
+        let lines = TextWrapper(width: width, color: options.color).wrap([StyledFragment(text: text, style: style)])
+        return lines.enumerated().map { prefixed($1, first: $0 == 0 ? first : rest, rest: rest) }
+    }
+
     // MARK: Blocks
 
     private func blocks(_ nodes: [MarkdownNode], width: Int, tight: Bool) -> [TerminalLine] {
@@ -94,8 +102,10 @@ public struct TerminalRenderer: Sendable {
         case .blockQuote:
             let bar = options.color ? "│ " : "> "
             let inner = blocks(node.children, width: width - 2, tight: false)
+            let emptyBar = String(bar.dropLast())
             return inner.map { line in
-                TerminalLine(text: styled(bar, [.dim]) + line.text, plain: bar + line.plain, headingLevel: line.headingLevel)
+                let prefix = line.plain.isEmpty ? emptyBar : bar
+                return TerminalLine(text: styled(prefix, [.dim]) + line.text, plain: prefix + line.plain, headingLevel: line.headingLevel)
             }
         case .list(let info):
             var lines: [TerminalLine] = []
@@ -169,8 +179,8 @@ public struct TerminalRenderer: Sendable {
             for child in node.children { inline(child, style: style.union(.underline), into: &fragments) }
             let text = node.plainText
             if !destination.isEmpty, text != destination, "mailto:" + text != destination {
-                let shown = URLSafety.isDangerous(destination) ? "(unsafe link removed)" : destination
-                fragments.append(StyledFragment(text: " <\(shown)>", style: style.union(.dim)))
+                let shown = URLSafety.isDangerous(destination) ? " (unsafe link removed)" : " <\(destination)>"
+                fragments.append(StyledFragment(text: shown, style: style.union(.dim)))
             }
         case .image:
             let alt = node.plainText

@@ -28,21 +28,30 @@ struct TextWrapper {
         var text = ""
         var plain = ""
         var column = 0
+        // The style whose escape is currently open on this line: consecutive fragments and the
+        // spaces between them share one escape sequence.
+        var openStyle: TerminalStyle = []
         let limit = max(1, width)
 
         func finishLine() {
+            if !openStyle.isEmpty { text += TerminalStyle.reset }
+            openStyle = []
             lines.append(TerminalLine(text: text, plain: plain))
             text = ""
             plain = ""
             column = 0
         }
 
+        func switchStyle(to style: TerminalStyle) {
+            guard color, style != openStyle else { return }
+            if !openStyle.isEmpty { text += TerminalStyle.reset }
+            if !style.isEmpty { text += style.escape }
+            openStyle = style
+        }
+
         func emit(_ fragment: StyledFragment) {
-            if color, !fragment.style.isEmpty {
-                text += fragment.style.escape + fragment.text + TerminalStyle.reset
-            } else {
-                text += fragment.text
-            }
+            switchStyle(to: fragment.style)
+            text += fragment.text
             plain += fragment.text
         }
 
@@ -53,6 +62,8 @@ struct TextWrapper {
             }
             if column > 0 {
                 if column + 1 + word.width <= limit {
+                    // A space stays inside the open style only when the next word continues it.
+                    if let next = word.fragments.first?.style, next != openStyle { switchStyle(to: []) }
                     text += " "
                     plain += " "
                     column += 1

@@ -5,15 +5,40 @@ public enum URLSafety {
     /// case-insensitively after dropping leading spaces and control characters, which browsers
     /// ignore. This is libcmark's safe-mode rule, made stricter about leading whitespace.
     public static func isDangerous(_ url: String) -> Bool {
-        let trimmed = url.unicodeScalars.drop { $0.value <= 0x20 }
-        // Browsers also ignore tabs and newlines inside the scheme ("java\tscript:").
-        let compact = String(String.UnicodeScalarView(trimmed.prefix(40).filter { $0 != "\t" && $0 != "\n" && $0 != "\r" })).lowercased()
-        if compact.hasPrefix("data:image/png") || compact.hasPrefix("data:image/gif")
-            || compact.hasPrefix("data:image/jpeg") || compact.hasPrefix("data:image/webp") {
+        // Look at the first bytes only, lower-cased, skipping what browsers skip; no allocation.
+        var prefix: (UInt64, UInt64) = (0, 0)
+        var count = 0
+        var started = false
+        for byte in url.utf8 {
+            if !started, byte <= 0x20 { continue }
+            started = true
+            if byte == 0x09 || byte == 0x0A || byte == 0x0D { continue }
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            if count < 8 {
+                prefix.0 |= UInt64(lower) << (8 * UInt64(count))
+            } else {
+                prefix.1 |= UInt64(lower) << (8 * UInt64(count - 8))
+            }
+            count += 1
+            if count == 16 { break }
+        }
+        func starts(with word: StaticString) -> Bool {
+            let length = word.utf8CodeUnitCount
+            guard length <= count else { return false }
+            return word.withUTF8Buffer { letters in
+                for (index, letter) in letters.enumerated() {
+                    let byte = index < 8 ? UInt8(truncatingIfNeeded: prefix.0 >> (8 * UInt64(index)))
+                                         : UInt8(truncatingIfNeeded: prefix.1 >> (8 * UInt64(index - 8)))
+                    if byte != letter { return false }
+                }
+                return true
+            }
+        }
+        if starts(with: "data:image/png") || starts(with: "data:image/gif")
+            || starts(with: "data:image/jpeg") || starts(with: "data:image/webp") {
             return false
         }
-        return compact.hasPrefix("javascript:") || compact.hasPrefix("vbscript:")
-            || compact.hasPrefix("file:") || compact.hasPrefix("data:")
+        return starts(with: "javascript:") || starts(with: "vbscript:") || starts(with: "file:") || starts(with: "data:")
     }
 
     /// Whether a destination names a scheme (`https:`, `mailto:`) rather than a relative path.

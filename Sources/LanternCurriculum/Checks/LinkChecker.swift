@@ -87,7 +87,7 @@ enum LinkChecker {
                     guard let anchors = anchorsByModule[id] else {
                         engine.error("broken-link", "link to module '\(id).md', which does not exist", at: location,
                                      hint: Suggestions.didYouMean(id, in: anchorsByModule.keys).map { "\($0) (link as '\(Suggestions.closest(to: id, in: anchorsByModule.keys)!).md')" }
-                                        ?? "link to a module by its file name, for example 'crisis.md'")
+                                        ?? "check the spelling, or create the module with 'lantern new module \(id)'")
                         return
                     }
                     if let anchor, !anchors.contains(anchor) {

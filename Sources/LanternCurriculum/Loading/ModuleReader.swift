@@ -18,15 +18,7 @@ enum ModuleReader {
     static let keys = ["id", "title", "summary", "minutes", "outcomes", "requires", "assessments", "tags", "crisis"]
 
     static func read(_ source: SourceText, fileID: String, relativePath: String, engine: DiagnosticsEngine) -> ParsedModule? {
-        let split: FrontMatterSplit
-        let root: YAMLNode
-        do {
-            split = try FrontMatterSplit.split(source)
-            root = try YAMLNode.parse(split.yaml, path: source.displayPath, firstLine: split.yamlFirstLine)
-        } catch {
-            engine.emit(error.diagnostic)
-            return nil
-        }
+        guard let (split, root) = FrontMatterSplit.parse(source, engine: engine) else { return nil }
         let fileStart = SourceLocation(path: source.displayPath)
         guard let reader = YAMLMappingReader(root.isNull ? YAMLNode(.scalar("", isNull: true), at: fileStart) : root,
                                              context: "module front matter", knownKeys: keys, engine: engine) else { return nil }
@@ -37,7 +29,7 @@ enum ModuleReader {
             engine.error("id-mismatch", "module id '\(id)' does not match its file name '\(fileID).md'", at: idLocation,
                          hint: "rename the file to '\(id).md' or change the id to '\(fileID)'")
         }
-        let title = reader.string("title", required: true, example: "Communication and Active Listening") ?? ""
+        let title = reader.string("title", required: true, example: "A Clear Module Title") ?? ""
         let summary = reader.string("summary", required: true, example: "One sentence on what the module is about.") ?? ""
         let minutes = reader.int("minutes", required: true, in: 1...100_000, example: "120") ?? 0
         let outcomes = readOutcomes(reader, engine: engine)

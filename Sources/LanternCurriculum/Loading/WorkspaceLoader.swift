@@ -1,6 +1,7 @@
 import Foundation
 import LanternDiagnostics
 import LanternMarkdown
+import Synchronization
 
 /// What loading a workspace produced: the workspace (nil when it cannot be used at all) and
 /// every problem found, sorted by file and line.
@@ -98,6 +99,47 @@ public struct WorkspaceLoader: Sendable {
         }
     }
 
+    /// Reads and parses module files on every core: each file is independent, and its
+    /// diagnostics are merged back in file order, so the result does not depend on timing.
+    private func readModules(_ names: [String], in folder: String, context: inout LoadContext) -> [ParsedModule] {
+        struct Outcome: Sendable {
+            var parsed: ParsedModule?
+            var diagnostics: [Diagnostic]
+            var bytes: Int
+        }
+        let results = Mutex<[Int: Outcome]>([:])
+        let root = context.root
+        let display = { (relative: String) in context.display(relative) }(folder)
+        DispatchQueue.concurrentPerform(iterations: names.count) { index in
+            let name = names[index]
+            let relative = folder + "/" + name
+            let displayPath = display.hasSuffix("/") ? display + name : display + "/" + name
+            let engine = DiagnosticsEngine()
+            var outcome = Outcome(parsed: nil, diagnostics: [], bytes: 0)
+            do {
+                let source = try SourceText.read(root.appendingPathComponent(relative), displayPath: displayPath)
+                outcome.bytes = source.text.utf8.count
+                outcome.parsed = ModuleReader.read(source, fileID: String(name.dropLast(3)), relativePath: relative, engine: engine)
+            } catch let error as LanternError {
+                engine.emit(error.diagnostic)
+            } catch {
+                engine.error("unreadable-file", "cannot read the file: \(error)", at: SourceLocation(path: displayPath))
+            }
+            outcome.diagnostics = engine.diagnostics
+            results.withLock { $0[index] = outcome }
+        }
+        let outcomes = results.withLock { $0 }
+        var parsed: [ParsedModule] = []
+        for index in names.indices {
+            guard let outcome = outcomes[index] else { continue }
+            context.engine.emit(contentsOf: outcome.diagnostics)
+            context.bytesRead += outcome.bytes
+            context.filesRead += 1
+            if let module = outcome.parsed { parsed.append(module) }
+        }
+        return parsed
+    }
+
     private func load(_ context: inout LoadContext) -> Workspace? {
         let engine = context.engine
         let configPath = WorkspaceConfig.fileName
@@ -130,14 +172,7 @@ public struct WorkspaceLoader: Sendable {
                          hint: "create it, or set 'paths: curriculum:' in lantern.yml")
             return nil
         }
-        var parsedModules: [ParsedModule] = []
-        for name in moduleFiles {
-            let relative = curriculumFolder + "/" + name
-            guard let source = context.text(relative) else { continue }
-            if let parsed = ModuleReader.read(source, fileID: String(name.dropLast(3)), relativePath: relative, engine: engine) {
-                parsedModules.append(parsed)
-            }
-        }
+        let parsedModules = readModules(moduleFiles, in: curriculumFolder, context: &context)
         let fileIDs = Set(moduleFiles.map { String($0.dropLast(3)) })
         for name in moduleFiles {
             let id = String(name.dropLast(3))

@@ -59,11 +59,11 @@ public enum ModuleScaffold {
         if isFlowList(sequence, in: lines) {
             // Insert before the closing bracket that ends the list.
             let start = sequence.mark.map { ($0.line - 1, $0.column - 1) } ?? (0, 0)
+            var depth = 0
+            var inQuote: Character?
             for lineIndex in start.0..<lines.count {
                 let line = Array(lines[lineIndex])
                 let from = lineIndex == start.0 ? start.1 : 0
-                var depth = 0
-                var inQuote: Character?
                 for column in from..<line.count {
                     let character = line[column]
                     if let quote = inQuote {
@@ -82,7 +82,6 @@ public enum ModuleScaffold {
                             lines[lineIndex] = trimmedBefore + separator + id + String(line[column...])
                             return lines.joined(separator: "\n")
                         }
-                    case "#" where depth == 0: break
                     default: break
                     }
                 }

@@ -29,21 +29,24 @@ public struct SourceText: Sendable {
 
     /// Decodes bytes as UTF-8 text, reporting NUL bytes and invalid UTF-8 at their position.
     public static func decode(_ data: Data, displayPath: String) throws(LanternError) -> SourceText {
-        var bytes = data[...]
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-
-        if let nul = bytes.firstIndex(of: 0) {
-            throw LanternError("binary-file", "this looks like a binary file, not text (a NUL byte)",
-                               at: location(of: nul, in: bytes, path: displayPath),
-                               hint: "save it as plain UTF-8 text, or move it out of the workspace")
+        // Work on raw bytes: Data's own indexing is far slower for whole-file scans.
+        let problem = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> (code: String, offset: Int)? in
+            Self.firstProblem(in: raw.bindMemory(to: UInt8.self))
         }
-        guard let decoded = String(validating: bytes, as: UTF8.self) else {
-            let bad = firstInvalidUTF8(in: bytes) ?? bytes.startIndex
-            throw LanternError("invalid-utf8", "the file is not valid UTF-8 text",
-                               at: location(of: bad, in: bytes, path: displayPath),
+        if let problem {
+            let location = Self.location(ofByte: problem.offset, in: data, path: displayPath)
+            if problem.code == "binary-file" {
+                throw LanternError("binary-file", "this looks like a binary file, not text (a NUL byte)", at: location,
+                                   hint: "save it as plain UTF-8 text, or move it out of the workspace")
+            }
+            throw LanternError("invalid-utf8", "the file is not valid UTF-8 text", at: location,
                                hint: "re-save the file with UTF-8 encoding")
         }
-        return SourceText(displayPath: displayPath, text: normalizeLineEndings(decoded))
+        let hasBOM = data.starts(with: [0xEF, 0xBB, 0xBF])
+        let text = data.withUnsafeBytes { raw in
+            String(decoding: UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[(hasBOM ? 3 : 0)...]), as: UTF8.self)
+        }
+        return SourceText(displayPath: displayPath, text: normalizeLineEndings(text))
     }
 
     static func normalizeLineEndings(_ text: String) -> String {
@@ -67,34 +70,43 @@ public struct SourceText: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The line and byte column of an index into the bytes.
-    static func location(of index: Data.Index, in bytes: Data.SubSequence, path: String) -> SourceLocation {
-        var line = 1
-        var lineStart = bytes.startIndex
-        var cursor = bytes.startIndex
-        while cursor < index {
-            if bytes[cursor] == UInt8(ascii: "\n") {
+    /// The line and byte column of a byte offset (a byte-order mark counts as no column).
+    static func location(ofByte offset: Int, in data: Data, path: String) -> SourceLocation {
+        data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var line = 1
+            var lineStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            for index in 0..<min(offset, bytes.count) where bytes[index] == UInt8(ascii: "\n") {
                 line += 1
-                lineStart = bytes.index(after: cursor)
+                lineStart = index + 1
             }
-            cursor = bytes.index(after: cursor)
+            return SourceLocation(path: path, line: line, column: offset - lineStart + 1)
         }
-        return SourceLocation(path: path, line: line, column: bytes.distance(from: lineStart, to: index) + 1)
     }
 
-    static func firstInvalidUTF8(in bytes: Data.SubSequence) -> Data.Index? {
+    /// The first NUL byte or invalid UTF-8 sequence, by offset.
+    private static func firstProblem(in bytes: UnsafeBufferPointer<UInt8>) -> (code: String, offset: Int)? {
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let body = UnsafeBufferPointer(rebasing: bytes[start...])
+        if let base = body.baseAddress, let nul = memchr(base, 0, body.count) {
+            let offset = UnsafeRawPointer(nul) - UnsafeRawPointer(base)
+            return ("binary-file", start + offset)
+        }
+        if String(validating: body, as: UTF8.self) == nil {
+            return ("invalid-utf8", start + (firstInvalidUTF8(in: body) ?? 0))
+        }
+        return nil
+    }
+
+    static func firstInvalidUTF8(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var iterator = bytes.makeIterator()
         var parser = Unicode.UTF8.ForwardParser()
         var offset = 0
         while true {
             switch parser.parseScalar(from: &iterator) {
-            case .valid(let encoded):
-                offset += encoded.count
-            case .emptyInput:
-                return nil
-            case .error(let length):
-                _ = length
-                return bytes.index(bytes.startIndex, offsetBy: offset)
+            case .valid(let encoded): offset += encoded.count
+            case .emptyInput: return nil
+            case .error: return offset
             }
         }
     }

@@ -51,13 +51,21 @@ public struct YAMLNode: Sendable {
         let hint = "check the indentation, that each key is followed by ': ', and quote text that contains ': ' or starts with a special character"
         let composed: Node?
         do {
-            composed = try Yams.compose(yaml: yaml)
+            // The basic resolver (no regular expressions) and an explicit encoding keep this fast;
+            // Lantern reads every value as text and decides types itself.
+            composed = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             switch error {
-            case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-                 let .composer(context, problem, mark, _):
+            case let .scanner(context, problem, mark, _):
+                // The scanner notices a mistake late (often on the next line); where the token it
+                // was scanning began is where the author went wrong.
                 let detail = context.map { " \($0.text)" } ?? ""
-                throw LanternError("yaml-syntax", "YAML syntax error: \(problem)\(detail)", at: at(mark), hint: hint)
+                throw LanternError("yaml-syntax", "YAML syntax error: \(problem)\(detail)", at: at(context?.mark ?? mark), hint: hint)
+            case let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+                let detail = context.map { " \($0.text) that starts at line \($0.mark.line + lineOffset)" } ?? ""
+                // An unclosed [list] or {mapping} is noticed on a later line; point at its start.
+                let place = context.map { $0.text.contains("flow") ? $0.mark : mark } ?? mark
+                throw LanternError("yaml-syntax", "YAML syntax error: \(problem)\(detail)", at: at(place), hint: hint)
             case let .duplicatedKeysInMapping(duplicates, context):
                 let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
                 throw LanternError("duplicate-key", "duplicate key \(names)", at: at(context.mark),
@@ -88,7 +96,7 @@ public struct YAMLNode: Sendable {
         }
         switch node {
         case .scalar(let scalar):
-            let isNull = scalar.style == .plain && (node.null != nil)
+            let isNull = scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
             return YAMLNode(.scalar(scalar.string, isNull: isNull), at: location)
         case .sequence(let sequence):
             var items: [YAMLNode] = []

@@ -44,13 +44,20 @@ struct ReadCommand: ParsableCommand {
         }
         let color = !plain && Console.colorEnabled(fileDescriptor: STDOUT_FILENO)
         let renderer = TerminalRenderer(options: .init(width: width ?? min(Console.width(), 100), color: color))
-        var header = "\(found.title)\n\(found.summary)\n\(found.minutes) minutes"
-        if !found.outcomes.isEmpty {
-            header += "\n\nBy the end of this module you can:\n" + found.outcomes.map { "- \($0.text)" }.joined(separator: "\n")
-        }
+        var header = renderer.wrap(found.title, style: [.bold]) + renderer.wrap(found.summary)
+        header += renderer.wrap("\(found.minutes) minutes", style: [.dim])
         if found.isCrisisRelated {
-            header += "\n\n" + CrisisNotice.text(for: workspace)
+            // Where to get help comes before anything else in the module.
+            header.append(.init(text: "", plain: ""))
+            for line in CrisisNotice.text(for: workspace).split(separator: "\n") {
+                header += renderer.wrap(String(line), style: [.bold])
+            }
         }
-        Console.out(header + "\n\n" + renderer.render(found.body))
+        if !found.outcomes.isEmpty {
+            header += [.init(text: "", plain: "")] + renderer.wrap("By the end of this module you can:")
+            for outcome in found.outcomes { header += renderer.wrap(outcome.text, first: "- ", rest: "  ") }
+        }
+        let text = header.map(\.text).joined(separator: "\n")
+        Console.out(text + "\n\n" + renderer.render(found.body))
     }
 }
