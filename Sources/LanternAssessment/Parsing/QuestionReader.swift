@@ -75,6 +75,9 @@ struct QuestionReader {
         if attributes.caseSensitive, question.type != .short {
             engine.warning("invalid-attribute", "'case' applies only to short-answer questions", at: headingLocation, hint: "remove 'case'")
         }
+        if attributes.type == nil, attributes.typeLocation != nil {
+            return question // the unknown type is reported already; its answers cannot be judged
+        }
         if answers.isEmpty, question.type != .essay, question.type != .description {
             engine.error("no-answers", "question '\(id)' has no answers", at: headingLocation,
                          hint: "add options such as '- [x] right answer' and '- [ ] wrong answer' under the heading")
