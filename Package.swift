@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "LanternMarkdownTests", dependencies: ["LanternMarkdown", "LanternTestSupport"],
                     resources: [.copy("Golden")]),
         .testTarget(name: "LanternCurriculumTests", dependencies: ["LanternCurriculum", "LanternTestSupport"]),
-        .testTarget(name: "LanternAssessmentTests", dependencies: ["LanternAssessment", "LanternCurriculum", "LanternTestSupport"]),
+        .testTarget(name: "LanternAssessmentTests", dependencies: ["LanternAssessment", "LanternCurriculum", "LanternMarkdown", "LanternDiagnostics", "LanternTestSupport"]),
         .testTarget(name: "LanternCLITests", dependencies: ["LanternTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -263,8 +263,12 @@ public enum GIFTParser {
         default:
             break
         }
-        let parts = split(answer)
-        guard !parts.isEmpty, parts.allSatisfy({ $0.marker == "=" }) else {
+        var parts = split(answer)
+        if parts.isEmpty {
+            // `{One}`: a single right short answer may be written without '='.
+            parts = [Part(marker: "=", body: answer)]
+        }
+        guard parts.allSatisfy({ $0.marker == "=" }) else {
             engine.error("gift-answers", "cannot tell what kind of question this is from its answers", at: answerLocation,
                          hint: "start right answers with '=', wrong ones with '~', numbers with '#', or write {T} / {F}")
             return nil
