@@ -15,7 +15,14 @@ extension Question {
         parts += distractors.map { "distractor|\($0)" }
         parts += items.map { "item|\($0.text)" }
         let canonical = parts.map { "\($0.utf8.count):\($0)" }.joined(separator: "\n")
-        return SHA256.hash(data: Data(canonical.utf8)).map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: Data(canonical.utf8)) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     private static func canonical(_ target: NumericAnswer.Target) -> String {
