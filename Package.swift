@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "LanternMarkdown", targets: ["LanternMarkdown"]),
         .library(name: "LanternCurriculum", targets: ["LanternCurriculum"]),
         .library(name: "LanternRecords", targets: ["LanternRecords"]),
+        .library(name: "LanternAssessment", targets: ["LanternAssessment"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -33,12 +34,18 @@ let package = Package(
             name: "LanternCurriculum",
             dependencies: ["LanternDiagnostics", "LanternMarkdown", .product(name: "Yams", package: "Yams")]
         ),
+        // Quizzes and checklists: model, Markdown parser, exact grading, attempts, lint, GIFT/Aiken.
+        .target(
+            name: "LanternAssessment",
+            dependencies: ["LanternDiagnostics", "LanternMarkdown", "LanternCurriculum",
+                           .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // Records: SQLite through GRDB (WAL pool), migrations, append-only attempts,
         // observations and a hash-chained audit log; transcripts, reports, backup, check.
         .target(
             name: "LanternRecords",
             dependencies: [
-                "LanternDiagnostics", "LanternCurriculum",
+                "LanternDiagnostics", "LanternCurriculum", "LanternAssessment",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CSV", package: "CSV.swift"),
@@ -48,15 +55,18 @@ let package = Package(
         .executableTarget(
             name: "lantern",
             dependencies: [
-                "LanternDiagnostics", "LanternMarkdown", "LanternCurriculum", "LanternRecords",
+                "LanternDiagnostics", "LanternMarkdown", "LanternCurriculum", "LanternAssessment", "LanternRecords",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks (not tests): `swift run -c release lantern-bench grading`.
+        .executableTarget(name: "lantern-bench", dependencies: ["LanternAssessment"]),
         // Helpers shared by every test target: temporary workspaces, running the built binary.
         .target(name: "LanternTestSupport", path: "Tests/LanternTestSupport"),
         .testTarget(name: "LanternMarkdownTests", dependencies: ["LanternMarkdown", "CCmark", "LanternTestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "LanternCurriculumTests", dependencies: ["LanternCurriculum", "LanternTestSupport"]),
+        .testTarget(name: "LanternAssessmentTests", dependencies: ["LanternAssessment", "LanternCurriculum", "LanternMarkdown", "LanternDiagnostics", "LanternTestSupport"]),
         .testTarget(name: "LanternCLITests", dependencies: ["LanternTestSupport"]),
         .testTarget(name: "LanternRecordsTests", dependencies: [
             "LanternRecords", "LanternTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
