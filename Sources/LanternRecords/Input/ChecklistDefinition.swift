@@ -1,11 +1,7 @@
-import Crypto
-import Foundation
-import LanternCurriculum
-import LanternDiagnostics
+import LanternAssessment
 
 /// What the records layer needs from a checklist to check an observation: criteria, scale,
-/// pass level, methods and occasions, read from the checklist's front matter and its list of
-/// criteria (`- (critical|optional) text {#id}`; criteria without an id are `c1`, `c2`, …).
+/// pass level, methods and occasions, taken from the assessment engine's parsed `Checklist`.
 public struct ChecklistDefinition: Sendable, Hashable {
     public struct Criterion: Sendable, Hashable {
         public var id: String
@@ -37,42 +33,13 @@ public struct ChecklistDefinition: Sendable, Hashable {
         self.contentHash = contentHash
     }
 
-    /// Reads the definition of a checklist the workspace loaded.
-    public init(_ source: AssessmentSource) throws(LanternError) {
-        guard source.kind == .checklist else {
-            throw LanternError("not-a-checklist", "'\(source.id)' is a \(source.kind?.rawValue ?? "file of unknown kind"), not a checklist",
-                               at: SourceLocation(path: source.displayPath))
-        }
-        var pairs: [(key: YAMLNode, value: YAMLNode)] = []
-        if case .mapping(let mapping) = source.frontMatter.content { pairs = mapping }
-        func value(_ key: String) -> YAMLNode? { pairs.first { $0.key.scalar == key }?.value }
-        func list(_ key: String) -> [String] {
-            guard let node = value(key), case .sequence(let items) = node.content else { return [] }
-            return items.compactMap(\.scalar)
-        }
-        let scale = list("scale").isEmpty ? ["not-yet", "with-prompting", "competent"] : list("scale")
-        let passLevel = value("pass_level")?.scalar ?? scale.last ?? "competent"
-        let occasions = value("occasions")?.scalar.flatMap(Int.init) ?? 1
-        var criteria: [Criterion] = []
-        var inFence = false
-        for line in source.body.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("```") || line.hasPrefix("~~~") { inFence.toggle() }
-            guard !inFence, line.hasPrefix("- ") || line.hasPrefix("* ") else { continue }
-            var text = line.dropFirst(2).trimmingCharacters(in: .whitespaces)
-            let optional = text.hasPrefix("(optional)")
-            if text.hasPrefix("(optional)") || text.hasPrefix("(critical)") { text = String(text.dropFirst(10)) }
-            var id = "c\(criteria.count + 1)"
-            if let open = text.range(of: "{#", options: .backwards), text.hasSuffix("}") {
-                let inside = text[open.upperBound..<text.index(before: text.endIndex)]
-                id = String(inside.split(separator: " ").first ?? Substring(id))
-            }
-            criteria.append(Criterion(id: id, optional: optional))
-        }
-        var hasher = SHA256()
-        hasher.update(data: Data(source.id.utf8))
-        hasher.update(data: Data(source.body.utf8))
-        self.init(id: source.id, criteria: criteria, scale: scale, passLevel: passLevel, methods: list("methods"),
-                  occasions: max(1, occasions), contentHash: AuditLog.hex(hasher.finalize()))
+    /// The records view of a checklist the assessment engine parsed; `contentHash` is the
+    /// SHA-256 of its file (see `AssessmentFile.sha256`).
+    public init(_ checklist: Checklist, contentHash: String) {
+        self.init(id: checklist.id,
+                  criteria: checklist.criteria.map { Criterion(id: $0.id, optional: $0.requirement == .optional) },
+                  scale: checklist.scale, passLevel: checklist.passLevel, methods: checklist.methods,
+                  occasions: max(1, checklist.occasions), contentHash: contentHash)
     }
 
     /// Whether ratings meet the pass level on every criterion that is not optional.

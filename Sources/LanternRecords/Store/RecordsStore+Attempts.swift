@@ -5,8 +5,12 @@ import LanternDiagnostics
 extension RecordsStore {
     /// Records a submitted attempt whole, with its audit row, in one transaction: after a crash
     /// the attempt is either there complete or not there at all.
+    ///
+    /// - Parameter priorAttempts: when given, the attempt is refused with `attempt-conflict`
+    ///   unless the trainee has exactly this many attempts at the quiz when it commits (so two
+    ///   processes cannot both record "attempt 3").
     @discardableResult
-    public func recordAttempt(_ attempt: QuizAttempt) throws(LanternError) -> QuizAttempt {
+    public func recordAttempt(_ attempt: QuizAttempt, priorAttempts: Int? = nil) throws(LanternError) -> QuizAttempt {
         guard (0...1).contains(attempt.score), attempt.score.isFinite else {
             throw LanternError("invalid-score", "an attempt's score must be between 0 and 1")
         }
@@ -14,6 +18,13 @@ extension RecordsStore {
         return try write { db, now in
             var attempt = attempt
             attempt.traineeID = try RecordsStore.traineeID(db, attempt.traineeID)
+            if let priorAttempts {
+                let count = try Int.fetchOne(db, sql: "SELECT attempts FROM quiz_summary WHERE trainee_id = ? AND quiz_id = ?",
+                                             arguments: [attempt.traineeID, attempt.quizID]) ?? 0
+                if count != priorAttempts {
+                    throw LanternError("attempt-conflict", "another attempt at quiz '\(attempt.quizID)' was recorded meanwhile")
+                }
+            }
             attempt.recordedAt = now
             attempt.recordedBy = actor
             let questions = String(decoding: try JSONEncoder().encode(attempt.questions), as: UTF8.self)

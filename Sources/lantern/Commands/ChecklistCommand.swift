@@ -57,13 +57,7 @@ struct ChecklistCommand: ParsableCommand {
         }
 
         func run() throws {
-            let workspace = try records.workspace()
-            guard let source = workspace.assessment(checklist) else {
-                let known = workspace.assessments.filter { $0.kind == .checklist }.map(\.id)
-                throw LanternError("unknown-checklist", "there is no checklist '\(checklist)' in this workspace",
-                                   hint: Suggestions.didYouMean(checklist, in: known) ?? "checklists: \(known.joined(separator: ", "))")
-            }
-            let definition = try ChecklistDefinition(source)
+            let definition = try records.checklist(checklist)
             var file: RatingsFile
             if let ratings {
                 file = try RatingsFile.parse(try readText(ratings), path: ratings, checklist: definition)

@@ -1,5 +1,5 @@
 import ArgumentParser
-import LanternCurriculum
+import LanternAssessment
 import LanternRecords
 
 struct ReportCommand: ParsableCommand {
@@ -24,10 +24,8 @@ struct ReportCommand: ParsableCommand {
             // Checklists count as met after their number of competent occasions, when the
             // workspace is at hand; otherwise after one.
             var occasions: [String: Int] = [:]
-            if let workspace = try? records.workspace() {
-                for source in workspace.assessments where source.kind == .checklist {
-                    if let definition = try? ChecklistDefinition(source) { occasions[definition.id] = definition.occasions }
-                }
+            if let checked = try? records.assessments() {
+                for checklist in checked.checklists { occasions[checklist.id] = max(1, checklist.occasions) }
             }
             let report = try records.open(mustExist: true).cohortReport(cohort: cohort, competentOccasions: occasions)
             let header = ["cohort", "trainee", "name", "modules_completed", "quiz_attempts", "quizzes_passed",
