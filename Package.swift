@@ -64,12 +64,12 @@ let package = Package(
         // Helpers shared by every test target: temporary workspaces, running the built binary.
         .target(name: "LanternTestSupport", path: "Tests/LanternTestSupport"),
         .testTarget(name: "LanternMarkdownTests", dependencies: ["LanternMarkdown", "CCmark", "LanternTestSupport"],
-                    exclude: ["Golden"]),
+                    resources: [.copy("Golden")]),
         .testTarget(name: "LanternCurriculumTests", dependencies: ["LanternCurriculum", "LanternTestSupport"]),
         .testTarget(name: "LanternAssessmentTests", dependencies: ["LanternAssessment", "LanternCurriculum", "LanternMarkdown", "LanternDiagnostics", "LanternTestSupport"]),
         .testTarget(name: "LanternCLITests", dependencies: ["LanternTestSupport"]),
         .testTarget(name: "LanternRecordsTests", dependencies: [
-            "LanternRecords", "LanternTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            "LanternRecords", "LanternAssessment", "LanternTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Benchmark for the records store (not a test): `swift run -c release lantern-bench-records`.
         .executableTarget(name: "lantern-bench-records", dependencies: [

@@ -106,7 +106,7 @@ struct RecordsCommandTests {
             ("ratings:\n  confidentiality: competent\n  open-question: competent\n", "bad.yml:3:3: error: checklist 'listening-skills' has no criterion 'open-question'"),
             ("ratings:\n  confidentiality: great\n  open-questions: competent\n", "bad.yml:2:20: error: 'great' is not on the scale"),
             ("ratings:\n  confidentiality: competent\n", "no rating for 'open-questions'"),
-            ("ratings: [competent\n", "bad.yml:2:1: error: YAML syntax error"),
+            ("ratings: [competent\n", "bad.yml:1:10: error: YAML syntax error"),
             ("{\"ratings\": {\"confidentiality\": \"competent\", \"open-questions\": [\"x\"]}}", "should have one level, not a list"),
         ]
         for (text, expected) in files {

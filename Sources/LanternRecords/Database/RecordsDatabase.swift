@@ -91,7 +91,7 @@ public enum RecordsDatabase {
             attempt += 1
             let state = try pool.read { db -> (foreign: Bool, superseded: Bool, complete: Bool) in
                 let stamped = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                let tableCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'") ?? 0
+                let tableCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'") ?? 0
                 let foreign = tableCount > 0 && stamped != RecordsDatabase.applicationID
                 if foreign { return (true, false, false) }
                 return (false, try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
