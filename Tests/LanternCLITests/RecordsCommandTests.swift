@@ -68,6 +68,15 @@ struct RecordsCommandTests {
         // One competent occasion of a checklist that needs two: not yet met.
         #expect(lines.last?.hasPrefix("spring,\(trainee),Bo Trainee,0,0,0,0,") == true)
 
+        #expect(progress.stdout.contains("\"status\" : \"not-yet\""))
+        // A second competent occasion on another day: Competent by the engine's rules.
+        let third = try lantern(["checklist", "record", "listening-skills", "--trainee", trainee, "--assessor", "ann", "--method", "role-play",
+                                 "--date", "2026-11-05", "--rating", "confidentiality=competent", "--rating", "open-questions=competent"])
+        #expect(third.status == 0, "\(third.stderr)")
+        let met = try lantern(["report", "cohort", "--format", "json"])
+        #expect(met.stdout.contains("\"checklistsCompetent\" : 1"), "\(met.stdout)")
+        #expect(try lantern(["progress", trainee, "--json"]).stdout.contains("\"status\" : \"competent\""))
+
         let show = try lantern(["trainee", "show", trainee])
         #expect(show.stdout.contains("observation.record  by tester"))
         #expect(show.stdout.contains("enrolment.add  by tester"))

@@ -1,4 +1,5 @@
 import GRDB
+import LanternAssessment
 import LanternDiagnostics
 
 /// One line per enrolled trainee: progress toward the program's requirements.
@@ -22,9 +23,22 @@ extension RecordsStore {
     /// The report for one cohort, or every cohort when `cohort` is nil. Reads the per-quiz
     /// summaries, never every attempt.
     ///
-    /// - Parameter competentOccasions: how many separate competent observations make a
-    ///   checklist count as met (the checklists' `occasions`; 1 when unknown).
-    public func cohortReport(cohort: String?, competentOccasions: [String: Int] = [:]) throws(LanternError) -> CohortReport {
+    /// - Parameter checklists: the workspace's checklists; a checklist counts as met when the
+    ///   assessment engine rates it Competent. Without them (no workspace at hand), a checklist
+    ///   counts once it has one competent observation.
+    public func cohortReport(cohort: String?, checklists: [Checklist] = []) throws(LanternError) -> CohortReport {
+        var report = try cohortLines(cohort: cohort, countSQL: checklists.isEmpty)
+        if !checklists.isEmpty {
+            let outcomes = try checklistOutcomes(traineeIDs: Array(Set(report.lines.map(\.traineeID))), checklists: checklists)
+            for index in report.lines.indices {
+                report.lines[index].checklistsCompetent = outcomes[report.lines[index].traineeID]?.values
+                    .filter { $0.status == .competent }.count ?? 0
+            }
+        }
+        return report
+    }
+
+    private func cohortLines(cohort: String?, countSQL: Bool) throws(LanternError) -> CohortReport {
         try read { db in
             if let cohort, try Bool.fetchOne(db, sql: "SELECT 1 FROM cohort WHERE id = ?", arguments: [cohort]) != true {
                 throw LanternError("unknown-cohort", "no cohort '\(cohort)' in the records", hint: "enrol trainees with 'lantern enroll T --cohort ID'")
@@ -50,20 +64,17 @@ extension RecordsStore {
                 index[line.traineeID, default: []].append(lines.count)
                 lines.append(line)
             }
-            // Competent occasions per trainee and checklist, current observations only.
+            guard countSQL else { return CohortReport(lines: lines) }
+            // Checklists with a competent current observation, per trainee.
             for row in try Row.fetchAll(db, sql: """
-                SELECT o.trainee_id, o.checklist_id, count(DISTINCT o.observed_on)
+                SELECT o.trainee_id, count(DISTINCT o.checklist_id)
                 FROM observation o JOIN enrolment e ON e.trainee_id = o.trainee_id
                 WHERE o.competent = 1 AND NOT EXISTS (SELECT 1 FROM observation n WHERE n.supersedes = o.id)
                 \(cohort == nil ? "" : "AND e.cohort_id = ?")
-                GROUP BY o.trainee_id, o.checklist_id
+                GROUP BY o.trainee_id
                 """, arguments: arguments) {
                 let trainee: String = row[0]
-                let checklist: String = row[1]
-                let occasions: Int = row[2]
-                if occasions >= (competentOccasions[checklist] ?? 1) {
-                    for position in index[trainee] ?? [] { lines[position].checklistsCompetent += 1 }
-                }
+                for position in index[trainee] ?? [] { lines[position].checklistsCompetent = row[1] }
             }
             return CohortReport(lines: lines)
         }

@@ -1,4 +1,5 @@
 import GRDB
+import LanternAssessment
 import LanternDiagnostics
 
 /// Everything recorded for one trainee, summarised: enrolments, modules, best quiz results,
@@ -27,6 +28,9 @@ public struct Transcript: Sendable, Hashable, Codable {
         /// Of those, how many were rated competent, on how many distinct dates.
         public var competentOccasions: Int
         public var lastObservedOn: String
+        /// `competent` or `not-yet` by the assessment engine's rules (nil without the checklist).
+        public var status: String?
+        public var occasionsNeeded: Int?
     }
 
     public struct Enrolment: Sendable, Hashable, Codable {
@@ -49,8 +53,22 @@ public struct Transcript: Sendable, Hashable, Codable {
 }
 
 extension RecordsStore {
-    /// The transcript for a trainee id or external id.
-    public func transcript(_ reference: String) throws(LanternError) -> Transcript {
+    /// The transcript for a trainee id or external id; with the workspace's `checklists`, each
+    /// checklist line carries the assessment engine's verdict.
+    public func transcript(_ reference: String, checklists: [Checklist] = []) throws(LanternError) -> Transcript {
+        var transcript = try baseTranscript(reference)
+        guard !checklists.isEmpty else { return transcript }
+        let outcomes = try checklistOutcomes(traineeIDs: [transcript.traineeID], checklists: checklists)[transcript.traineeID] ?? [:]
+        for index in transcript.checklists.indices {
+            guard let outcome = outcomes[transcript.checklists[index].checklistID] else { continue }
+            transcript.checklists[index].status = outcome.status.rawValue
+            transcript.checklists[index].competentOccasions = outcome.competentOccasions
+            transcript.checklists[index].occasionsNeeded = outcome.occasionsNeeded
+        }
+        return transcript
+    }
+
+    private func baseTranscript(_ reference: String) throws(LanternError) -> Transcript {
         try read { db in
             let id = try RecordsStore.traineeID(db, reference)
             let trainee = RecordsStore.trainee(try Row.fetchOne(db, sql: "SELECT * FROM trainee WHERE id = ?", arguments: [id])!)
@@ -70,7 +88,8 @@ extension RecordsStore {
                 WHERE trainee_id = ? AND NOT EXISTS (SELECT 1 FROM observation n WHERE n.supersedes = o.id)
                 GROUP BY checklist_id ORDER BY checklist_id
                 """, arguments: [id]).map {
-                Transcript.ChecklistLine(checklistID: $0[0], observations: $0[1], competentOccasions: $0[2], lastObservedOn: $0[3])
+                Transcript.ChecklistLine(checklistID: $0[0], observations: $0[1], competentOccasions: $0[2], lastObservedOn: $0[3],
+                                         status: nil, occasionsNeeded: nil)
             }
             let practicum = try Row.fetchOne(db, sql: """
                 SELECT coalesce(sum(hours), 0), coalesce(sum(CASE WHEN signed_off_at IS NOT NULL THEN hours END), 0)

@@ -17,7 +17,8 @@ struct ProgressCommand: ParsableCommand {
     @OptionGroup var records: RecordsOptions
 
     func run() throws {
-        let transcript = try records.open(mustExist: true).transcript(trainee)
+        let checklists = (try? records.assessments())?.checklists ?? []
+        let transcript = try records.open(mustExist: true).transcript(trainee, checklists: checklists)
         if json {
             Console.out(jsonText(transcript))
             return
@@ -39,8 +40,9 @@ struct ProgressCommand: ParsableCommand {
             [$0.quizID, String($0.attempts), percent($0.bestScore), $0.passed ? "yes" : "no"]
         }).render()
         text += "\nChecklists\n"
-        text += transcript.checklists.isEmpty ? "  none observed\n" : TextTable(header: ["CHECKLIST", "OBSERVATIONS", "COMPETENT OCCASIONS", "LAST"], rows: transcript.checklists.map {
-            [$0.checklistID, String($0.observations), String($0.competentOccasions), $0.lastObservedOn]
+        text += transcript.checklists.isEmpty ? "  none observed\n" : TextTable(header: ["CHECKLIST", "OBSERVATIONS", "COMPETENT OCCASIONS", "LAST", "STATUS"], rows: transcript.checklists.map {
+            [$0.checklistID, String($0.observations), "\($0.competentOccasions)\($0.occasionsNeeded.map { " of \($0)" } ?? "")",
+             $0.lastObservedOn, $0.status ?? "-"]
         }).render()
         text += "\nHours\n"
         text += "  practicum: \(hours(transcript.practicumHours)) logged, \(hours(transcript.practicumHoursSignedOff)) signed off\n"

@@ -21,13 +21,10 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var records: RecordsOptions
 
         func run() throws {
-            // Checklists count as met after their number of competent occasions, when the
-            // workspace is at hand; otherwise after one.
-            var occasions: [String: Int] = [:]
-            if let checked = try? records.assessments() {
-                for checklist in checked.checklists { occasions[checklist.id] = max(1, checklist.occasions) }
-            }
-            let report = try records.open(mustExist: true).cohortReport(cohort: cohort, competentOccasions: occasions)
+            // Checklists count as met by the assessment engine's rules when the workspace is at
+            // hand; otherwise after one competent observation.
+            let checklists = (try? records.assessments())?.checklists ?? []
+            let report = try records.open(mustExist: true).cohortReport(cohort: cohort, checklists: checklists)
             let header = ["cohort", "trainee", "name", "modules_completed", "quiz_attempts", "quizzes_passed",
                           "checklists_competent", "practicum_hours_signed", "ce_hours"]
             let rows = report.lines.map { line in
