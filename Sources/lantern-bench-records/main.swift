@@ -8,6 +8,11 @@ import LanternRecords
 //
 //   swift run -c release lantern-bench-records [--attempts 1000000] [--trainees 10000] [--db PATH]
 
+/// Prints a line at once (stdout is block-buffered when redirected, and the load takes minutes).
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
 func option(_ name: String, _ fallback: Int) -> Int {
     guard let index = CommandLine.arguments.firstIndex(of: name), index + 1 < CommandLine.arguments.count,
           let value = Int(CommandLine.arguments[index + 1]) else { return fallback }
@@ -46,8 +51,8 @@ func milliseconds(_ value: Double) -> String { String(format: "%.2f ms", value *
 let store = try RecordsStore(path: path, actor: "bench")
 // With --db naming a database that already holds the load, measure only.
 let alreadyLoaded = try store.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM quiz_attempt") ?? 0 } >= attemptCount
-print("records benchmark: \(attemptCount) attempts, \(traineeCount) trainees, database \(path)")
-print("sqlite \(try store.pool.read { try String.fetchOne($0, sql: "SELECT sqlite_version()") } ?? "?"), synchronous=FULL, WAL")
+say("records benchmark: \(attemptCount) attempts, \(traineeCount) trainees, database \(path)")
+say("sqlite \(try store.pool.read { try String.fetchOne($0, sql: "SELECT sqlite_version()") } ?? "?"), synchronous=FULL, WAL")
 
 // Load: trainees in cohorts of 500, then attempts in batches of 10,000 per transaction.
 let traineeIDs: [String] = (0..<traineeCount).map { "t-\(String(format: "%06d", $0))" }
@@ -59,7 +64,11 @@ let loadTrainees = alreadyLoaded ? 0 : try seconds {
         try store.enroll(trainee: id, cohort: "cohort-\(index / cohortSize)", program: "peer-support-worker")
     }
 }
-print("loaded \(traineeCount) trainees and enrolments in \(String(format: "%.1f", loadTrainees)) s")
+if alreadyLoaded {
+    say("using the \(attemptCount) attempts already in \(path)")
+} else {
+    say("loaded \(traineeCount) trainees and enrolments in \(String(format: "%.1f", loadTrainees)) s")
+}
 
 @MainActor func makeAttempt(_ number: Int) -> QuizAttempt {
     let trainee = traineeIDs[number % traineeIDs.count]
@@ -85,7 +94,7 @@ let loadAttempts = alreadyLoaded ? 0 : try seconds {
         start = end
     }
 }
-print("loaded \(attemptCount) attempts in \(String(format: "%.1f", loadAttempts)) s (\(Int(Double(attemptCount) / loadAttempts)) attempts/s, batches of \(batch))")
+if !alreadyLoaded { say("loaded \(attemptCount) attempts in \(String(format: "%.1f", loadAttempts)) s (\(Int(Double(attemptCount) / loadAttempts)) attempts/s, batches of \(batch))") }
 _ = try store.pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
 
 // Durable answer saves: one transaction and one fsync each, with its audit row.
@@ -98,7 +107,7 @@ for index in 0..<2_000 {
     })
 }
 let save = percentiles(saves)
-print("answer save (durable):   p50 \(milliseconds(save.p50))   p99 \(milliseconds(save.p99))   (\(saves.count) saves; aim p99 <= 5 ms)")
+say("answer save (durable):   p50 \(milliseconds(save.p50))   p99 \(milliseconds(save.p99))   (\(saves.count) saves; aim p99 <= 5 ms)")
 
 var transcripts: [Double] = []
 for index in 0..<2_000 {
@@ -106,7 +115,7 @@ for index in 0..<2_000 {
     transcripts.append(try seconds { _ = try store.transcript(trainee) })
 }
 let transcript = percentiles(transcripts)
-print("transcript query:        p50 \(milliseconds(transcript.p50))   p99 \(milliseconds(transcript.p99))   (\(transcripts.count) queries; aim p99 <= 5 ms)")
+say("transcript query:        p50 \(milliseconds(transcript.p50))   p99 \(milliseconds(transcript.p99))   (\(transcripts.count) queries; aim p99 <= 5 ms)")
 
 var cohorts: [Double] = []
 let cohortCount = max(1, traineeCount / cohortSize)
@@ -114,21 +123,21 @@ for index in 0..<50 {
     cohorts.append(try seconds { _ = try store.cohortReport(cohort: "cohort-\(index % cohortCount)") })
 }
 let cohort = percentiles(cohorts)
-print("cohort report (\(cohortSize)):     p50 \(milliseconds(cohort.p50))   p99 \(milliseconds(cohort.p99))   (\(cohorts.count) reports; aim <= 1 s)")
+say("cohort report (\(cohortSize)):     p50 \(milliseconds(cohort.p50))   p99 \(milliseconds(cohort.p99))   (\(cohorts.count) reports; aim <= 1 s)")
 
 var everyCohort: [Double] = []
 for _ in 0..<5 {
     everyCohort.append(try seconds { _ = try store.cohortReport(cohort: nil) })
 }
 let all = percentiles(everyCohort)
-print("report of all \(traineeCount):     p50 \(milliseconds(all.p50))   max \(milliseconds(everyCohort.max() ?? 0))   (\(everyCohort.count) reports)")
+say("report of all \(traineeCount):     p50 \(milliseconds(all.p50))   max \(milliseconds(everyCohort.max() ?? 0))   (\(everyCohort.count) reports)")
 
 _ = try store.pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
 let fileSize = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-print("database size: \(fileSize / 1_048_576) MiB; \(fileSize / max(1, attemptCount)) bytes per attempt (file size / attempts: attempt row, indexes, audit row, summaries, trainees)")
+say("database size: \(fileSize / 1_048_576) MiB; \(fileSize / max(1, attemptCount)) bytes per attempt (file size / attempts: attempt row, indexes, audit row, summaries, trainees)")
 let tableBytes: [(String, Int)] = (try? store.pool.read { db in
     try Row.fetchAll(db, sql: "SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC LIMIT 6").map { ($0[0], $0[1]) }
 }) ?? []
 for (name, bytes) in tableBytes {
-    print("  \(name): \(bytes / max(1, attemptCount)) bytes per attempt")
+    say("  \(name): \(bytes / max(1, attemptCount)) bytes per attempt")
 }
