@@ -38,3 +38,38 @@ struct InputTests {
         #expect(!checklist.isCompetent([.init(criterion: "b", rating: "competent")]))
     }
 }
+
+@Suite("ratings files")
+struct RatingsFileTests {
+    static let checklist = ChecklistDefinition(id: "listening", criteria: [.init(id: "open", optional: false), .init(id: "summary", optional: true)],
+                                               scale: ["not-yet", "competent"], passLevel: "competent", methods: ["role-play"],
+                                               occasions: 1, contentHash: "")
+
+    @Test("the mapping, list and top-level forms give the same ratings", arguments: [
+        "ratings:\n  open: competent\n  summary:\n    rating: not-yet\n    evidence: Did not summarise.\n",
+        "ratings:\n  - criterion: open\n    rating: competent\n  - id: summary\n    level: not-yet\n    note: Did not summarise.\n",
+        "open: competent\nsummary: {rating: not-yet, evidence: Did not summarise.}\n",
+        "{\"ratings\": {\"open\": \"competent\", \"summary\": {\"rating\": \"not-yet\", \"evidence\": \"Did not summarise.\"}}}",
+    ])
+    func forms(text: String) throws {
+        let file = try RatingsFile.parse(text, path: "r.yml", checklist: Self.checklist)
+        #expect(file.ratings == [.init(criterion: "open", rating: "competent"),
+                                 .init(criterion: "summary", rating: "not-yet", evidence: "Did not summarise.")])
+    }
+
+    @Test("mistakes are reported where they are", arguments: [
+        ("ratings:\n  open: great\n", "r.yml:2:9", "unknown-level"),
+        ("ratings:\n  summary: competent\n", "r.yml:2:3", "missing-rating"),
+        ("opne: competent\n", "r.yml:1:1", "unknown-key"),
+        ("ratings:\n  open: competent\n  open: competent\n", "r.yml:2:3", "duplicate-key"),
+        ("- open\n", "r.yml:1:1", "invalid-ratings"),
+    ])
+    func mistakes(text: String, location: String, code: String) {
+        #expect {
+            _ = try RatingsFile.parse(text, path: "r.yml", checklist: Self.checklist)
+        } throws: { error in
+            guard let error = error as? LanternError else { return false }
+            return error.code == code && error.location?.description == location
+        }
+    }
+}

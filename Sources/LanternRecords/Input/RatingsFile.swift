@@ -38,9 +38,12 @@ public struct RatingsFile: Sendable, Hashable {
             throw LanternError("invalid-ratings", "a ratings file should be a set of 'key: value' lines, not \(root.kindDescription)",
                                at: root.isNull ? start : root.location, hint: "start with 'ratings:' and one 'criterion: level' line per criterion")
         }
+        let criterionIDs = checklist.criteria.map(\.id)
         let known = ["method", "date", "supersedes", "ratings"]
         var file = RatingsFile(ratings: [])
         var ratingsNode: YAMLNode?
+        // (where the criterion is named, its id, its rating node)
+        var entries: [(location: SourceLocation, criterion: String, value: YAMLNode)] = []
         for (key, value) in pairs {
             let name = key.scalar ?? ""
             switch name {
@@ -49,42 +52,59 @@ public struct RatingsFile: Sendable, Hashable {
             case "supersedes": file.supersedes = try scalar(value, "supersedes")
             case "ratings": ratingsNode = value
             default:
-                throw LanternError("unknown-key", "unknown key '\(name)' in a ratings file", at: key.location,
-                                   hint: Suggestions.didYouMean(name, in: known) ?? "the keys are \(known.joined(separator: ", "))")
+                // Criteria may also be rated at the top level, without 'ratings:'.
+                guard criterionIDs.contains(name) else {
+                    throw LanternError("unknown-key", "'\(name)' is neither a ratings-file key nor a criterion of checklist '\(checklist.id)'", at: key.location,
+                                       hint: Suggestions.didYouMean(name, in: known + criterionIDs) ?? "the keys are \(known.joined(separator: ", ")); the criteria are \(criterionIDs.joined(separator: ", "))")
+                }
+                entries.append((key.location, name, value))
             }
         }
-        guard let ratingsNode else {
-            throw LanternError("missing-key", "the ratings file has no 'ratings:'", at: root.location,
+        if let ratingsNode {
+            switch ratingsNode.content {
+            case .mapping(let items):
+                for (key, value) in items { entries.append((key.location, key.scalar ?? "", value)) }
+            case .sequence(let items):
+                // - criterion: open-questions
+                //   rating: competent
+                for item in items {
+                    guard case .mapping(let fields) = item.content,
+                          let idNode = fields.first(where: { ["criterion", "id"].contains($0.key.scalar ?? "") })?.value else {
+                        throw LanternError("invalid-ratings", "each item under 'ratings' needs 'criterion:' and 'rating:'", at: item.location)
+                    }
+                    let rest = fields.filter { !["criterion", "id"].contains($0.key.scalar ?? "") }
+                    entries.append((idNode.location, try scalar(idNode, "criterion"), YAMLNode(.mapping(rest), at: item.location)))
+                }
+            case .scalar:
+                throw LanternError("invalid-ratings", "'ratings' should be 'criterion: level' lines, not \(ratingsNode.kindDescription)", at: ratingsNode.location)
+            }
+        }
+        if entries.isEmpty {
+            throw LanternError("missing-key", "the ratings file rates no criterion", at: ratingsNode?.location ?? root.location,
                                hint: "add 'ratings:' with one 'criterion: level' line per criterion")
         }
-        guard case .mapping(let entries) = ratingsNode.content else {
-            throw LanternError("invalid-ratings", "'ratings' should be 'criterion: level' lines, not \(ratingsNode.kindDescription)", at: ratingsNode.location)
-        }
-        let criterionIDs = checklist.criteria.map(\.id)
         var seen = Set<String>()
-        for (key, value) in entries {
-            let criterion = key.scalar ?? ""
+        for (location, criterion, value) in entries {
             guard criterionIDs.contains(criterion) else {
-                throw LanternError("unknown-criterion", "checklist '\(checklist.id)' has no criterion '\(criterion)'", at: key.location,
+                throw LanternError("unknown-criterion", "checklist '\(checklist.id)' has no criterion '\(criterion)'", at: location,
                                    hint: Suggestions.didYouMean(criterion, in: criterionIDs) ?? "its criteria are \(criterionIDs.joined(separator: ", "))")
             }
             guard seen.insert(criterion).inserted else {
-                throw LanternError("duplicate-key", "criterion '\(criterion)' is rated twice", at: key.location)
+                throw LanternError("duplicate-key", "criterion '\(criterion)' is rated twice", at: location)
             }
-            var level: String
+            var level = ""
             var evidence: String?
             var levelLocation = value.location
             switch value.content {
             case .scalar:
                 level = try scalar(value, criterion)
             case .mapping(let fields):
-                level = ""
                 for (fieldKey, fieldValue) in fields {
                     switch fieldKey.scalar {
-                    case "rating":
+                    case "rating", "level":
                         level = try scalar(fieldValue, "rating")
                         levelLocation = fieldValue.location
-                    case "evidence": evidence = try scalar(fieldValue, "evidence")
+                    case "evidence", "note", "notes": evidence = try scalar(fieldValue, "evidence")
                     default:
                         throw LanternError("unknown-key", "unknown key '\(fieldKey.scalar ?? "")' under '\(criterion)'", at: fieldKey.location,
                                            hint: "use 'rating:' and 'evidence:'")
@@ -104,7 +124,7 @@ public struct RatingsFile: Sendable, Hashable {
         }
         let missing = checklist.criteria.filter { !$0.optional && !seen.contains($0.id) }.map(\.id)
         if !missing.isEmpty {
-            throw LanternError("missing-rating", "no rating for \(missing.map { "'\($0)'" }.joined(separator: ", "))", at: ratingsNode.location,
+            throw LanternError("missing-rating", "no rating for \(missing.map { "'\($0)'" }.joined(separator: ", "))", at: ratingsNode?.location ?? root.location,
                                hint: "rate every criterion that is not optional")
         }
         return file

@@ -67,9 +67,12 @@ struct ChecklistCommand: ParsableCommand {
             if let method { file.method = method }
             if let date { file.date = date }
             if let supersedes { file.supersedes = supersedes }
-            guard let chosenMethod = file.method ?? (definition.methods.count == 1 ? definition.methods.first : nil) else {
-                throw LanternError("missing-method", "say how the trainee was observed",
-                                   hint: "pass --method \(definition.methods.joined(separator: "|"))")
+            guard let chosenMethod = file.method ?? definition.methods.first else {
+                throw LanternError("missing-method", "say how the trainee was observed", hint: "pass --method NAME")
+            }
+            if file.method == nil, definition.methods.count > 1 {
+                Console.printError(Diagnostic(.note, "default-method", "no method given: recorded as '\(chosenMethod)', the checklist's first method", at: nil,
+                                              hint: "pass --method \(definition.methods.joined(separator: "|")) to record another"))
             }
             if !definition.methods.isEmpty, !definition.methods.contains(chosenMethod) {
                 throw LanternError("unknown-method", "'\(chosenMethod)' is not a method of checklist '\(checklist)'",

@@ -34,7 +34,7 @@ struct HoursCommand: ParsableCommand {
         @Flag(help: "Practicum: the supervisor signs the hours off now.")
         var signedOff = false
 
-        @Option(help: ArgumentHelp("Continuing education: its category.", valueName: "category"))
+        @Option(name: [.customLong("ce"), .customLong("category")], help: ArgumentHelp("Continuing education: its category (for example ethics).", valueName: "category"))
         var ce: String?
 
         @Option(help: "A short note (no health information).")
