@@ -103,6 +103,7 @@ struct QuizAttemptRecordingTests {
     func eightTakers() throws {
         let (workspace, fixture, answers) = try Self.setUp()
         let failures = Mutex<[String]>([])
+        let numbers = Mutex<[Int]>([])
         let perWorker = 4
         DispatchQueue.concurrentPerform(iterations: 8) { worker in
             for _ in 0..<perWorker {
@@ -112,12 +113,17 @@ struct QuizAttemptRecordingTests {
                     if result.status != 0 || result.stderr.contains("locked") {
                         failures.withLock { $0.append("worker \(worker): \(result.status) \(result.stderr)") }
                     }
+                    if let line = result.stdout.split(separator: "\n").first(where: { $0.contains("\"attemptNumber\"") }),
+                       let number = Int(line.filter(\.isNumber)) {
+                        numbers.withLock { $0.append(number) }
+                    }
                 } catch {
                     failures.withLock { $0.append("worker \(worker): \(error)") }
                 }
             }
         }
         #expect(failures.withLock { $0 } == [])
+        #expect(numbers.withLock { $0 }.sorted() == Array(1...(8 * perWorker)), "attempt numbers taken twice or skipped")
         #expect(try Self.counts(fixture)["quiz_attempt"] == 8 * perWorker)
         let progress = try fixture.run(["progress", fixture.traineeID, "--json"])
         #expect(progress.stdout.contains("\"attempts\" : \(8 * perWorker)"))
