@@ -29,11 +29,16 @@ let package = Package(
             name: "LanternCurriculum",
             dependencies: ["LanternDiagnostics", "LanternMarkdown", .product(name: "Yams", package: "Yams")]
         ),
+        // The learner in a terminal: pager, course map, quiz runner over an abstract terminal.
+        .target(
+            name: "LanternTerminal",
+            dependencies: ["LanternDiagnostics", "LanternMarkdown", "LanternCurriculum"]
+        ),
         // The command-line program: ArgumentParser commands only.
         .executableTarget(
             name: "lantern",
             dependencies: [
-                "LanternDiagnostics", "LanternMarkdown", "LanternCurriculum",
+                "LanternDiagnostics", "LanternMarkdown", "LanternCurriculum", "LanternTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,6 +48,7 @@ let package = Package(
                     exclude: ["Golden"]),
         .testTarget(name: "LanternCurriculumTests", dependencies: ["LanternCurriculum", "LanternTestSupport"]),
         .testTarget(name: "LanternCLITests", dependencies: ["LanternTestSupport"]),
+        .testTarget(name: "LanternTerminalTests", dependencies: ["LanternTerminal", "LanternCurriculum", "LanternTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
