@@ -178,7 +178,8 @@ final class TerminalRestorer: Sendable {
             state.settings = nil
             return (settings, state.input, state.output)
         }
-        guard var (settings, input, output) = taken else { return }
+        guard let (saved, input, output) = taken else { return }
+        var settings = saved
         let text = Array((ANSI.resetStyle + ANSI.showCursor + ANSI.alternateScreenOff).utf8)
         _ = text.withUnsafeBytes { Foundation.write(output, $0.baseAddress!, $0.count) }
         tcsetattr(input, TCSAFLUSH, &settings)

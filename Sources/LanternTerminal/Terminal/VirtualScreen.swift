@@ -97,7 +97,7 @@ public struct VirtualScreen: Sendable {
             }
         case "K":
             clear(row: row, from: (numbers.first ?? nil) == 2 ? 0 : column)
-        case "h", "l" where isPrivate:
+        case "h" where isPrivate, "l" where isPrivate:
             let on = last == "h"
             if numbers.first == 25 { cursorVisible = on }
             if numbers.first == 1049 {
