@@ -25,8 +25,8 @@ public struct Pager: Sendable {
     private var blockOfLine: [Int] = []
     public private(set) var top = 0
     public private(set) var size = TerminalSize(columns: 80, rows: 24)
-    /// The furthest line the reader has had on screen.
-    public private(set) var furthestSeen = 0
+    /// Whether the last line has been on screen (kept when a resize re-wraps the text).
+    public private(set) var hasReachedEnd = false
     var mode: Mode = .reading
     private var query: String?
     private var message: String?
@@ -43,9 +43,6 @@ public struct Pager: Sendable {
 
     /// Rows available for text (a title bar above, a status line below).
     public var pageHeight: Int { max(1, size.rows - 2) }
-
-    /// Whether the last line has been on screen.
-    public var hasReachedEnd: Bool { furthestSeen >= lines.count - 1 }
 
     /// Headings: line index, level and text.
     public var headings: [(line: Int, level: Int, text: String)] {
@@ -81,7 +78,7 @@ public struct Pager: Sendable {
 
     private mutating func scroll(to line: Int) {
         top = min(max(0, line), lastTop)
-        furthestSeen = max(furthestSeen, min(lines.count - 1, top + pageHeight - 1))
+        if top + pageHeight >= lines.count { hasReachedEnd = true }
     }
 
     // MARK: Keys
