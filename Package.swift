@@ -8,10 +8,12 @@ let package = Package(
         .executable(name: "lantern", targets: ["lantern"]),
         .library(name: "LanternMarkdown", targets: ["LanternMarkdown"]),
         .library(name: "LanternCurriculum", targets: ["LanternCurriculum"]),
+        .library(name: "LanternAssessment", targets: ["LanternAssessment"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev), behind a one-header shim.
@@ -29,26 +31,35 @@ let package = Package(
             name: "LanternCurriculum",
             dependencies: ["LanternDiagnostics", "LanternMarkdown", .product(name: "Yams", package: "Yams")]
         ),
+        // Quizzes and checklists: model, Markdown parser, exact grading, attempts, lint, GIFT/Aiken.
+        .target(
+            name: "LanternAssessment",
+            dependencies: ["LanternDiagnostics", "LanternMarkdown", "LanternCurriculum",
+                           .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // The learner in a terminal: pager, course map, quiz runner over an abstract terminal.
         .target(
             name: "LanternTerminal",
-            dependencies: ["LanternDiagnostics", "LanternMarkdown", "LanternCurriculum"]
+            dependencies: ["LanternDiagnostics", "LanternMarkdown", "LanternCurriculum", "LanternAssessment"]
         ),
         // The command-line program: ArgumentParser commands only.
         .executableTarget(
             name: "lantern",
             dependencies: [
-                "LanternDiagnostics", "LanternMarkdown", "LanternCurriculum", "LanternTerminal",
+                "LanternDiagnostics", "LanternMarkdown", "LanternCurriculum", "LanternAssessment", "LanternTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks (not tests): `swift run -c release lantern-bench grading`.
+        .executableTarget(name: "lantern-bench", dependencies: ["LanternAssessment"]),
         // Helpers shared by every test target: temporary workspaces, running the built binary.
         .target(name: "LanternTestSupport", path: "Tests/LanternTestSupport"),
         .testTarget(name: "LanternMarkdownTests", dependencies: ["LanternMarkdown", "CCmark", "LanternTestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "LanternCurriculumTests", dependencies: ["LanternCurriculum", "LanternTestSupport"]),
+        .testTarget(name: "LanternAssessmentTests", dependencies: ["LanternAssessment", "LanternCurriculum", "LanternMarkdown", "LanternDiagnostics", "LanternTestSupport"]),
         .testTarget(name: "LanternCLITests", dependencies: ["LanternTestSupport"]),
-        .testTarget(name: "LanternTerminalTests", dependencies: ["LanternTerminal", "LanternCurriculum", "LanternTestSupport"]),
+        .testTarget(name: "LanternTerminalTests", dependencies: ["LanternTerminal", "LanternAssessment", "LanternCurriculum", "LanternTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
