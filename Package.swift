@@ -9,11 +9,14 @@ let package = Package(
         .library(name: "LanternMarkdown", targets: ["LanternMarkdown"]),
         .library(name: "LanternCurriculum", targets: ["LanternCurriculum"]),
         .library(name: "LanternAssessment", targets: ["LanternAssessment"]),
+        .library(name: "LanternRecords", targets: ["LanternRecords"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev), behind a one-header shim.
@@ -37,16 +40,27 @@ let package = Package(
             dependencies: ["LanternDiagnostics", "LanternMarkdown", "LanternCurriculum",
                            .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // Records: SQLite through GRDB (WAL pool), migrations, append-only attempts,
+        // observations and a hash-chained audit log; transcripts, reports, backup, check.
+        .target(
+            name: "LanternRecords",
+            dependencies: [
+                "LanternDiagnostics", "LanternCurriculum",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
         // The learner in a terminal: pager, course map, quiz runner over an abstract terminal.
         .target(
             name: "LanternTerminal",
-            dependencies: ["LanternDiagnostics", "LanternMarkdown", "LanternCurriculum", "LanternAssessment"]
+            dependencies: ["LanternDiagnostics", "LanternMarkdown", "LanternCurriculum", "LanternAssessment", "LanternRecords"]
         ),
         // The command-line program: ArgumentParser commands only.
         .executableTarget(
             name: "lantern",
             dependencies: [
-                "LanternDiagnostics", "LanternMarkdown", "LanternCurriculum", "LanternAssessment", "LanternTerminal",
+                "LanternDiagnostics", "LanternMarkdown", "LanternCurriculum", "LanternAssessment", "LanternRecords", "LanternTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,7 +73,14 @@ let package = Package(
         .testTarget(name: "LanternCurriculumTests", dependencies: ["LanternCurriculum", "LanternTestSupport"]),
         .testTarget(name: "LanternAssessmentTests", dependencies: ["LanternAssessment", "LanternCurriculum", "LanternMarkdown", "LanternDiagnostics", "LanternTestSupport"]),
         .testTarget(name: "LanternCLITests", dependencies: ["LanternTestSupport"]),
-        .testTarget(name: "LanternTerminalTests", dependencies: ["LanternTerminal", "LanternAssessment", "LanternCurriculum", "LanternTestSupport"]),
+        .testTarget(name: "LanternTerminalTests", dependencies: ["LanternTerminal", "LanternAssessment", "LanternRecords", "LanternCurriculum", "LanternTestSupport"]),
+        .testTarget(name: "LanternRecordsTests", dependencies: [
+            "LanternRecords", "LanternTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // Benchmark for the records store (not a test): `swift run -c release lantern-bench-records`.
+        .executableTarget(name: "lantern-bench-records", dependencies: [
+            "LanternRecords", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )
