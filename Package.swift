@@ -54,7 +54,8 @@ let package = Package(
         // The learner in a terminal: pager, course map, quiz runner over an abstract terminal.
         .target(
             name: "LanternTerminal",
-            dependencies: ["LanternDiagnostics", "LanternMarkdown", "LanternCurriculum", "LanternAssessment", "LanternRecords"]
+            dependencies: ["LanternDiagnostics", "LanternMarkdown", "LanternCurriculum", "LanternAssessment", "LanternRecords",
+                           .product(name: "Crypto", package: "swift-crypto")]
         ),
         // The command-line program: ArgumentParser commands only.
         .executableTarget(
@@ -69,7 +70,7 @@ let package = Package(
         // Helpers shared by every test target: temporary workspaces, running the built binary.
         .target(name: "LanternTestSupport", path: "Tests/LanternTestSupport"),
         .testTarget(name: "LanternMarkdownTests", dependencies: ["LanternMarkdown", "CCmark", "LanternTestSupport"],
-                    exclude: ["Golden"]),
+                    resources: [.copy("Golden")]),
         .testTarget(name: "LanternCurriculumTests", dependencies: ["LanternCurriculum", "LanternTestSupport"]),
         .testTarget(name: "LanternAssessmentTests", dependencies: ["LanternAssessment", "LanternCurriculum", "LanternMarkdown", "LanternDiagnostics", "LanternTestSupport"]),
         .testTarget(name: "LanternCLITests", dependencies: ["LanternTestSupport"]),

@@ -22,7 +22,7 @@ struct Lantern: ParsableCommand {
         subcommands: [CheckCommand.self, InitCommand.self, NewCommand.self, ReadCommand.self,
                       AssessorCommand.self, TraineeCommand.self, EnrollCommand.self, ChecklistCommand.self,
                       HoursCommand.self, ProgressCommand.self, ReportCommand.self, DatabaseCommand.self,
-                      ImportCommand.self, ExportCommand.self]
+                      ImportCommand.self, ExportCommand.self, LearnCommand.self]
     )
 
     static func main() {

@@ -1,4 +1,3 @@
-#if canImport(LanternAssessment)
 import Foundation
 import LanternAssessment
 import LanternDiagnostics
@@ -19,7 +18,7 @@ extension FullScreenLearner {
                 message = "This module's quiz has problems; ask your trainer to run 'lantern check'."
                 return false
             }
-            start = try QuizFlow.start(quiz, module: module, store: store, at: clock())
+            start = try QuizFlow.start(quiz, module: module, store: store, at: clock(), seed: seed())
         } catch {
             message = error.message
             return false
@@ -90,4 +89,3 @@ extension FullScreenLearner {
         }
     }
 }
-#endif

@@ -14,6 +14,7 @@ public final class LineLearner {
     let io: any LineIO
     let width: Int
     let clock: () -> Date
+    lazy var catalog = QuizCatalog(workspace: workspace)
 
     public init(workspace: Workspace, store: any LearnerStore, io: any LineIO, width: Int = 80,
                 clock: @escaping () -> Date = Date.init) {
@@ -126,7 +127,6 @@ public final class LineLearner {
 
     /// Runs a quiz; true when input ended inside it.
     func takeQuiz(_ index: Int, in map: CourseMap) -> Bool {
-        say("Quizzes arrive with the assessment engine.")
-        return false
+        runQuiz(index, in: map)
     }
 }

@@ -1,4 +1,3 @@
-#if canImport(LanternAssessment)
 import Foundation
 import LanternAssessment
 
@@ -106,4 +105,3 @@ public enum AnswerInput {
             .trimmingCharacters(in: .whitespaces)
     }
 }
-#endif

@@ -1,4 +1,3 @@
-#if canImport(LanternAssessment)
 import LanternAssessment
 import LanternMarkdown
 
@@ -75,4 +74,3 @@ enum QuestionText {
         return text.isEmpty ? markdown : text
     }
 }
-#endif

@@ -1,4 +1,3 @@
-#if canImport(LanternAssessment)
 import LanternAssessment
 import LanternCurriculum
 import LanternDiagnostics
@@ -20,4 +19,3 @@ public struct QuizCatalog: Sendable {
         self.quizzes = quizzes
     }
 }
-#endif

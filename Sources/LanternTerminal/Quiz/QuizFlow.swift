@@ -1,4 +1,3 @@
-#if canImport(LanternAssessment)
 import Foundation
 import LanternAssessment
 import LanternCurriculum
@@ -58,4 +57,3 @@ public enum QuizFlow {
         return result
     }
 }
-#endif

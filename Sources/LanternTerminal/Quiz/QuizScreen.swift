@@ -1,4 +1,3 @@
-#if canImport(LanternAssessment)
 import Foundation
 import LanternAssessment
 import LanternMarkdown
@@ -199,4 +198,3 @@ enum QuizAnswerText {
         }
     }
 }
-#endif

@@ -1,4 +1,3 @@
-#if canImport(LanternAssessment)
 import Foundation
 import LanternAssessment
 import LanternCurriculum
@@ -74,4 +73,3 @@ public struct QuizSession: Sendable {
         return seconds >= 120 ? "\(seconds / 60) min left" : "\(seconds) s left"
     }
 }
-#endif

@@ -1,4 +1,3 @@
-#if canImport(LanternAssessment)
 import Foundation
 import LanternAssessment
 import LanternDiagnostics
@@ -32,4 +31,3 @@ public protocol QuizStore: LearnerStore {
     /// Records the submitted attempt and its result; the attempt is no longer open.
     func submit(attemptID: String, quiz: Quiz, attempt: Attempt, result: AttemptResult) throws(LanternError)
 }
-#endif

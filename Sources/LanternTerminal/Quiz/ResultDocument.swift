@@ -1,4 +1,3 @@
-#if canImport(LanternAssessment)
 import LanternAssessment
 import LanternCurriculum
 import LanternMarkdown
@@ -59,4 +58,3 @@ public enum ResultDocument {
         return ids.map { id in module?.outcomes.first { $0.id == id }?.text ?? id }
     }
 }
-#endif
