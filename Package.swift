@@ -78,6 +78,8 @@ let package = Package(
         .testTarget(name: "LanternRecordsTests", dependencies: [
             "LanternRecords", "LanternTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // Learner figures (not a test): `swift run -c release lantern-bench-learn`.
+        .executableTarget(name: "lantern-bench-learn", dependencies: ["LanternTerminal", "LanternCurriculum"]),
         // Benchmark for the records store (not a test): `swift run -c release lantern-bench-records`.
         .executableTarget(name: "lantern-bench-records", dependencies: [
             "LanternRecords", .product(name: "GRDB", package: "GRDB.swift"),

@@ -110,14 +110,15 @@ public struct CourseMapScreen: Sendable {
                 let entry = map.entries[index]
                 let number = String(repeating: " ", count: numberWidth - String(index + 1).count) + "\(index + 1). "
                 let marker = entry.isLocked ? "  " : (entry.status.isDone ? "✓ " : (entry.status == .reading ? "… " : "  "))
-                let line = TextFit.spread(number + marker + entry.module.title, entry.statusText, width: width - 2)
+                let line = TextFit.spread(number + marker + entry.module.title, entry.isLocked ? "locked" : entry.status.label, width: width - 2)
                 rows.append(paint.selected(line, index == selected))
             }
             rows.append("")
             if selected < map.entries.count {
                 let entry = map.entries[selected]
                 let renderer = TerminalRenderer(options: .init(width: max(20, width - 2)))
-                let detail = renderer.wrap(entry.module.summary, first: " ", rest: " ").prefix(2).map(\.plain)
+                let about = entry.isLocked ? "Locked: finish \(CourseMap.Entry.list(entry.waitingFor)) first." : entry.module.summary
+                let detail = renderer.wrap(about, first: " ", rest: " ").prefix(2).map(\.plain)
                 rows += detail.map { TextFit.clip($0, to: width) }
                 var facts = " About \(entry.module.minutes) minutes"
                 if !entry.quizzes.isEmpty { facts += " · quiz: t" }
