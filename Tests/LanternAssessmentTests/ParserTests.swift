@@ -109,6 +109,7 @@ struct ParserTests {
         ("## Q {#a type=matching}\n\n- one -> 1\n- two 2\n", "assessments/q.md:12:1: error: expected 'prompt -> answer'"),
         ("## Q {#a type=ordering}\n\n1. only\n", "assessments/q.md:9:1: error: ordering question 'a' needs at least two items"),
         ("## Q {#a}\n\n", "assessments/q.md:9:1: error: question 'a' has no answers"),
+        ("## Q {#a}\n\n- [x] one\n- [ ]\n", "assessments/q.md:12:1: error: this option has no text"),
         ("## Q {#a partial=position}\n\n- [x] one\n- [ ] two\n", "assessments/q.md:9:18: error: 'partial=' applies only to ordering questions"),
         ("## Q {#a points=0}\n\n- [x] one\n- [ ] two\n", "assessments/q.md:9:17: error: 'points' should be a whole number from 1 to 1000, not '0'"),
         ("## Q {#Bad_Id}\n\n- [x] one\n- [ ] two\n", "assessments/q.md:9:7: error: question id 'Bad_Id' is not a valid id: it must be lower case"),

@@ -47,7 +47,7 @@ public enum AssessmentCheck {
             // The module should list its assessments, so learners find them (the loader already
             // reports a module that does not exist, and a listed assessment that does not exist).
             if let module, !module.assessments.contains(source.id) {
-                engine.error("unlisted-assessment", "\(source.kind?.rawValue ?? "assessment") '\(source.id)' belongs to module '\(module.id)', but the module does not list it",
+                engine.warning("unlisted-assessment", "\(source.kind?.rawValue ?? "assessment") '\(source.id)' belongs to module '\(module.id)', but the module does not list it",
                              at: moduleKeyLocation(source), hint: "add '\(source.id)' to 'assessments:' in \(module.displayPath)")
             }
         }

@@ -90,6 +90,9 @@ struct HeadingAttributes {
             typeLocation = valueLocation
             if let known = QuestionType(rawValue: value) {
                 type = known
+            } else if value == "number" {
+                // The design sketch (formats.md) spells it this way; accept it as written.
+                type = .numeric
             } else {
                 let aliases = ["number": "numeric", "numerical": "numeric", "choice": "single", "multiple": "multi",
                                "true-false": "truefalse", "tf": "truefalse", "match": "matching", "order": "ordering", "shortanswer": "short"]

@@ -190,6 +190,9 @@ struct QuestionReader {
     // MARK: - By type
 
     private func readChoices(_ answers: [RawAnswer], into question: inout Question, headingLocation: SourceLocation) {
+        for answer in answers where answer.marker != nil && answer.text.isEmpty {
+            engine.error("empty-answer", "this option has no text", at: answer.location, hint: "write the option after the [x] or [ ]")
+        }
         let valid = answers.filter { !markerProblem($0, required: true) }
         guard valid.count == answers.count else { return }
         var choices: [Choice] = []
