@@ -70,7 +70,7 @@ let package = Package(
         // Helpers shared by every test target: temporary workspaces, running the built binary.
         .target(name: "LanternTestSupport", path: "Tests/LanternTestSupport"),
         .testTarget(name: "LanternMarkdownTests", dependencies: ["LanternMarkdown", "CCmark", "LanternTestSupport"],
-                    resources: [.copy("Golden")]),
+                    exclude: ["Golden"]),
         .testTarget(name: "LanternCurriculumTests", dependencies: ["LanternCurriculum", "LanternTestSupport"]),
         .testTarget(name: "LanternAssessmentTests", dependencies: ["LanternAssessment", "LanternCurriculum", "LanternMarkdown", "LanternDiagnostics", "LanternTestSupport"]),
         .testTarget(name: "LanternCLITests", dependencies: ["LanternTestSupport"]),
