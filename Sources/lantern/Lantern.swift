@@ -19,7 +19,8 @@ struct Lantern: ParsableCommand {
         In the US, call or text 988; in the UK and Ireland, call Samaritans on 116 123.
         """,
         version: version,
-        subcommands: [CheckCommand.self, InitCommand.self, NewCommand.self, ReadCommand.self, ImportCommand.self, ExportCommand.self,
+        subcommands: [CheckCommand.self, InitCommand.self, NewCommand.self, ReadCommand.self, LearnCommand.self,
+                      ImportCommand.self, ExportCommand.self,
                       AssessorCommand.self, TraineeCommand.self, EnrollCommand.self, ChecklistCommand.self, QuizCommand.self,
                       HoursCommand.self, ProgressCommand.self, ReportCommand.self, StatsCommand.self, DatabaseCommand.self]
     )
