@@ -8,10 +8,12 @@ let package = Package(
         .executable(name: "lantern", targets: ["lantern"]),
         .library(name: "LanternMarkdown", targets: ["LanternMarkdown"]),
         .library(name: "LanternCurriculum", targets: ["LanternCurriculum"]),
+        .library(name: "LanternSite", targets: ["LanternSite"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev), behind a one-header shim.
@@ -29,11 +31,17 @@ let package = Package(
             name: "LanternCurriculum",
             dependencies: ["LanternDiagnostics", "LanternMarkdown", .product(name: "Yams", package: "Yams")]
         ),
+        // The static site: curriculum pages, search index, verification pages (Mustache templates).
+        .target(
+            name: "LanternSite",
+            dependencies: ["LanternDiagnostics", "LanternMarkdown", "LanternCurriculum",
+                           .product(name: "Mustache", package: "swift-mustache")]
+        ),
         // The command-line program: ArgumentParser commands only.
         .executableTarget(
             name: "lantern",
             dependencies: [
-                "LanternDiagnostics", "LanternMarkdown", "LanternCurriculum",
+                "LanternDiagnostics", "LanternMarkdown", "LanternCurriculum", "LanternSite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,6 +51,8 @@ let package = Package(
                     exclude: ["Golden"]),
         .testTarget(name: "LanternCurriculumTests", dependencies: ["LanternCurriculum", "LanternTestSupport"]),
         .testTarget(name: "LanternCLITests", dependencies: ["LanternTestSupport"]),
+        .testTarget(name: "LanternSiteTests", dependencies: ["LanternSite", "LanternCurriculum", "LanternTestSupport"],
+                    exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )
