@@ -67,8 +67,9 @@ struct SiteWriter {
         }
         do {
             try fileManager.createDirectory(atPath: staging, withIntermediateDirectories: true)
-            for folder in folders.sorted() {
-                try fileManager.createDirectory(atPath: staging + "/" + folder, withIntermediateDirectories: true)
+            // Sorted, so a parent is always made before its children.
+            for folder in folders.sorted() where mkdir(staging + "/" + folder, 0o755) != 0 && errno != EEXIST {
+                throw LanternError("unwritable-output", "cannot create '\(staging)/\(folder)': \(String(cString: strerror(errno)))")
             }
         } catch {
             throw LanternError("unwritable-output", "cannot create the build folder '\(staging)': \(error.localizedDescription)")

@@ -62,11 +62,23 @@ struct TemplateSet: Sendable {
         self.overridden = overridden
     }
 
-    /// Renders a page template, then the layout around it.
+    private let layouts = LayoutCache()
+
+    /// Renders a page template, then the layout around it. The layout is rendered once per
+    /// kind of page (see `PreparedLayout`); `title`, `description` and `content` are filled in.
     func page(_ name: String, context: [String: Any], layout: [String: Any]) -> String {
         let content = library.render(context, withTemplate: name) ?? ""
-        var layout = layout
-        layout["content"] = content
-        return library.render(layout, withTemplate: "layout") ?? content
+        let title = layout["title"] as? String ?? ""
+        let description = layout["description"] as? String
+        let key = ["root", "noindex", "nav", "scripts"].map { "\(layout[$0] ?? "")" }.joined(separator: "|")
+            + "|\(description != nil)"
+        let prepared = layouts.layout(for: key) {
+            var holes = layout
+            holes["title"] = PreparedLayout.sentinel(.title)
+            if description != nil { holes["description"] = PreparedLayout.sentinel(.description) }
+            holes["content"] = PreparedLayout.sentinel(.content)
+            return PreparedLayout(rendered: library.render(holes, withTemplate: "layout") ?? "")
+        }
+        return prepared.fill(title: title, description: description, content: content)
     }
 }
