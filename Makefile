@@ -1,7 +1,7 @@
 # Lantern — the two commands in the README, and a few more.
 SWIFT ?= swift
 
-.PHONY: demo test deps build bench-check bench-records clean
+.PHONY: demo test deps build bench-check bench-records bench-site browser-check clean
 
 ## Install what is missing, build, and run Lantern's main job on the shipped workspace.
 demo: deps
@@ -27,6 +27,14 @@ bench-check: deps
 ## Records benchmark: 1,000,000 quiz attempts for 10,000 trainees (see docs/records.md).
 bench-records: deps
 	scripts/bench-records.sh
+
+## lantern build side by side with libcmark alone and Hugo 0.168 (1,000 modules + 10,000 certificates).
+bench-site: deps
+	scripts/bench-site.sh
+
+## Verification pages in headless Chromium (installs Debian's chromium when missing).
+browser-check: deps
+	scripts/browser-check.sh
 
 clean:
 	rm -rf .build
