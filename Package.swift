@@ -8,10 +8,12 @@ let package = Package(
         .executable(name: "lantern", targets: ["lantern"]),
         .library(name: "LanternMarkdown", targets: ["LanternMarkdown"]),
         .library(name: "LanternCurriculum", targets: ["LanternCurriculum"]),
+        .library(name: "LanternCertification", targets: ["LanternCertification"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev), behind a one-header shim.
@@ -29,11 +31,30 @@ let package = Package(
             name: "LanternCurriculum",
             dependencies: ["LanternDiagnostics", "LanternMarkdown", .product(name: "Yams", package: "Yams")]
         ),
+        // zlib from the system (Debian: zlib1g-dev): GZIP for Bitstring Status Lists.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        // Certificates: keys, Open Badges 3.0 credentials, VC-JWT (ES256), status list, verification.
+        .target(
+            name: "LanternCertification",
+            dependencies: [
+                "LanternDiagnostics", "LanternCurriculum", "CZlib",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // Benchmark (not a test): issue and verify 10,000 credentials, print the rates.
+        .executableTarget(
+            name: "lantern-bench-certs",
+            dependencies: ["LanternCertification", "LanternCurriculum"]
+        ),
         // The command-line program: ArgumentParser commands only.
         .executableTarget(
             name: "lantern",
             dependencies: [
-                "LanternDiagnostics", "LanternMarkdown", "LanternCurriculum",
+                "LanternDiagnostics", "LanternMarkdown", "LanternCurriculum", "LanternCertification",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,6 +64,9 @@ let package = Package(
                     exclude: ["Golden"]),
         .testTarget(name: "LanternCurriculumTests", dependencies: ["LanternCurriculum", "LanternTestSupport"]),
         .testTarget(name: "LanternCLITests", dependencies: ["LanternTestSupport"]),
+        .testTarget(name: "LanternCertificationTests",
+                    dependencies: ["LanternCertification", "LanternCurriculum", "LanternTestSupport",
+                                   .product(name: "Crypto", package: "swift-crypto")]),
     ],
     swiftLanguageModes: [.v6]
 )
