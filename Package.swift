@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "LanternCurriculumTests", dependencies: ["LanternCurriculum", "LanternTestSupport"]),
         .testTarget(name: "LanternCLITests", dependencies: ["LanternTestSupport"]),
         .testTarget(name: "LanternCertificationTests",
-                    dependencies: ["LanternCertification", "LanternCurriculum", "LanternTestSupport",
+                    dependencies: ["LanternCertification", "LanternCurriculum", "LanternDiagnostics", "LanternTestSupport",
                                    .product(name: "Crypto", package: "swift-crypto")]),
     ],
     swiftLanguageModes: [.v6]

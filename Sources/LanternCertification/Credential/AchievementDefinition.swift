@@ -9,6 +9,14 @@ public struct AchievementDefinition: Sendable, Hashable {
         public var description: String?
         public var url: String
         public var framework: String
+
+        public init(code: String, name: String, description: String?, url: String, framework: String) {
+            self.code = code
+            self.name = name
+            self.description = description
+            self.url = url
+            self.framework = framework
+        }
     }
 
     public var id: String
