@@ -14,8 +14,8 @@ import Testing
         #expect(withoutConsent.status == .active)
         #expect(withoutConsent.achievementName == "Test Program Certificate")
         #expect(withoutConsent.issuerName == "Test Training Org")
-        #expect(withoutConsent.issuedOn == Timestamp.formatDay(credential.validFrom))
-        #expect(withoutConsent.validUntil == credential.validUntil.map(Timestamp.formatDay))
+        #expect(withoutConsent.issuedOn == CredentialDate.formatDay(credential.validFrom))
+        #expect(withoutConsent.validUntil == credential.validUntil.map(CredentialDate.formatDay))
         let withConsent = try PublishableCredential.make(id: credential.id, jwt: jwt, recordedStatus: .suspended,
                                                          holderName: "Alex Example", holderConsented: true, now: fixture.now)
         #expect(withConsent.holderName == "Alex Example")

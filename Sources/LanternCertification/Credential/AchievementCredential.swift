@@ -30,7 +30,7 @@ public struct AchievementCredential: Sendable, Hashable {
         let alphabet = Array("0123456789abcdefghjkmnpqrstvwxyz")
         var generator = SystemRandomNumberGenerator()
         let suffix = String((0..<8).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
-        return String(Timestamp.format(now).prefix(4)) + "-" + suffix
+        return String(CredentialDate.format(now).prefix(4)) + "-" + suffix
     }
 
     /// The credential's `id`.
@@ -45,10 +45,10 @@ public struct AchievementCredential: Sendable, Hashable {
             ("name", .string(achievement.name)),
             ("description", .string(achievement.description)),
             ("issuer", issuer.profileJSON),
-            ("validFrom", .string(Timestamp.format(validFrom))),
+            ("validFrom", .string(CredentialDate.format(validFrom))),
         ])
-        if let validUntil { object["validUntil"] = .string(Timestamp.format(validUntil)) }
-        object["awardedDate"] = .string(Timestamp.format(validFrom))
+        if let validUntil { object["validUntil"] = .string(CredentialDate.format(validUntil)) }
+        object["awardedDate"] = .string(CredentialDate.format(validFrom))
         object["credentialSubject"] = .object(JSONObject([
             ("type", ["AchievementSubject"]),
             ("identifier", [recipient.json]),

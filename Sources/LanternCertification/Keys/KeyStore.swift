@@ -55,11 +55,11 @@ public struct KeyStore: Sendable {
         }
         var entries: [Entry] = []
         for key in keys {
-            guard let jwk = key["jwk"], let createdText = key["created"]?.stringValue, let created = Timestamp.parse(createdText) else {
+            guard let jwk = key["jwk"], let createdText = key["created"]?.stringValue, let created = CredentialDate.parse(createdText) else {
                 throw LanternError("keys-invalid", "\(display(Self.manifestName)) has a key without 'jwk' or 'created'")
             }
             let publicJWK = try PublicJWK(jwk: jwk)
-            let retired = key["retired"]?.stringValue.flatMap(Timestamp.parse)
+            let retired = key["retired"]?.stringValue.flatMap(CredentialDate.parse)
             entries.append(Entry(thumbprint: publicJWK.thumbprint, publicJWK: publicJWK, created: created, retired: retired))
         }
         return entries
@@ -161,8 +161,8 @@ public struct KeyStore: Sendable {
     private func writeManifest(_ entries: [Entry]) throws(LanternError) {
         try ensureFolder()
         let keys: [JSONValue] = entries.map { entry in
-            var object = JSONObject([("kid", .string(entry.thumbprint)), ("created", .string(Timestamp.format(entry.created)))])
-            if let retired = entry.retired { object["retired"] = .string(Timestamp.format(retired)) }
+            var object = JSONObject([("kid", .string(entry.thumbprint)), ("created", .string(CredentialDate.format(entry.created)))])
+            if let retired = entry.retired { object["retired"] = .string(CredentialDate.format(retired)) }
             object["jwk"] = entry.publicJWK.json(kid: entry.thumbprint)
             return .object(object)
         }

@@ -34,10 +34,10 @@ public struct PublishableCredential: Sendable, Hashable {
     public static func make(id: String, jwt: String, recordedStatus: CredentialStatus, holderName: String?,
                             holderConsented: Bool, now: Date = Date()) throws(LanternError) -> PublishableCredential {
         let payload = try CompactJWS(parsing: jwt).payload
-        guard let validFromText = payload["validFrom"]?.stringValue, let validFrom = Timestamp.parse(validFromText) else {
+        guard let validFromText = payload["validFrom"]?.stringValue, let validFrom = CredentialDate.parse(validFromText) else {
             throw LanternError("credential-invalid", "credential \(id) has no validFrom")
         }
-        let validUntil = payload["validUntil"]?.stringValue.flatMap(Timestamp.parse)
+        let validUntil = payload["validUntil"]?.stringValue.flatMap(CredentialDate.parse)
         let status: Status
         switch recordedStatus {
         case .revoked: status = .revoked
@@ -48,8 +48,8 @@ public struct PublishableCredential: Sendable, Hashable {
             id: id, jwt: jwt,
             achievementName: payload["credentialSubject"]?["achievement"]?["name"]?.stringValue ?? payload["name"]?.stringValue ?? "",
             issuerName: payload["issuer"]?["name"]?.stringValue ?? "",
-            issuedOn: Timestamp.formatDay(validFrom),
-            validUntil: validUntil.map(Timestamp.formatDay),
+            issuedOn: CredentialDate.formatDay(validFrom),
+            validUntil: validUntil.map(CredentialDate.formatDay),
             holderName: holderConsented ? holderName : nil,
             status: status)
     }

@@ -11,10 +11,10 @@ public enum CredentialSigner {
         var payload = credential.objectValue ?? JSONObject()
         payload["iss"] = .string(issuerID)
         if let id = credential["id"]?.stringValue { payload["jti"] = .string(id) }
-        if let from = credential["validFrom"]?.stringValue.flatMap(Timestamp.parse) {
+        if let from = credential["validFrom"]?.stringValue.flatMap(CredentialDate.parse) {
             payload["nbf"] = .int(Int(from.timeIntervalSince1970))
         }
-        if let until = credential["validUntil"]?.stringValue.flatMap(Timestamp.parse) {
+        if let until = credential["validUntil"]?.stringValue.flatMap(CredentialDate.parse) {
             payload["exp"] = .int(Int(until.timeIntervalSince1970))
         }
         return try CompactJWS.sign(payload: .object(payload), key: key, kid: issuerID + "#" + key.thumbprint, type: mediaType)

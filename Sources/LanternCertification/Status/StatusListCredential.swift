@@ -21,7 +21,7 @@ public struct StatusListCredential: Sendable {
             ("id", .string(id)),
             ("type", ["VerifiableCredential", "BitstringStatusListCredential"]),
             ("issuer", .string(issuerID)),
-            ("validFrom", .string(Timestamp.format(validFrom))),
+            ("validFrom", .string(CredentialDate.format(validFrom))),
             ("credentialSubject", .object(JSONObject([
                 ("id", .string(id + "#list")),
                 ("type", "BitstringStatusList"),

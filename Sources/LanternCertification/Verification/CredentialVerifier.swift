@@ -131,8 +131,8 @@ public struct CredentialVerifier: Sendable {
         var windowVerdict: VerificationReport.Verdict?
         let validFromText = credential["validFrom"]?.stringValue ?? credential["issuanceDate"]?.stringValue
         let validUntilText = credential["validUntil"]?.stringValue ?? credential["expirationDate"]?.stringValue
-        let validFrom = validFromText.flatMap(Timestamp.parse)
-        let validUntil = validUntilText.flatMap(Timestamp.parse)
+        let validFrom = validFromText.flatMap(CredentialDate.parse)
+        let validUntil = validUntilText.flatMap(CredentialDate.parse)
         if let validFrom, validFrom > now {
             windowVerdict = .notYetValid
             steps.append(.init("validity", .fail, "not yet valid: valid from \(validFromText ?? "")"))
@@ -212,7 +212,7 @@ public struct CredentialVerifier: Sendable {
         case .verified(let id, let purposes, let bytes, let validUntil):
             guard id == listURL else { return .init("status", .fail, "the status list given is \(id), but the credential uses \(listURL)") }
             guard purposes.contains(purpose) else { return .init("status", .fail, "the status list's purpose is \(purposes.joined(separator: ", ")), the entry's is \(purpose)") }
-            if let validUntil, validUntil < now { return .init("status", .fail, "the status list itself expired on \(Timestamp.format(validUntil))") }
+            if let validUntil, validUntil < now { return .init("status", .fail, "the status list itself expired on \(CredentialDate.format(validUntil))") }
             guard (index + 1) * size <= bytes.count * 8 else { return .init("status", .fail, "index \(index) is outside the status list") }
             var value = 0
             for bit in (index * size)..<((index + 1) * size) {
@@ -277,7 +277,7 @@ public struct CredentialVerifier: Sendable {
                 if name == "validFrom" { problems.append("no validFrom") }
                 continue
             }
-            if value.stringValue.flatMap(Timestamp.parse) == nil { problems.append("\(name) is not a date-time with a time zone") }
+            if value.stringValue.flatMap(CredentialDate.parse) == nil { problems.append("\(name) is not a date-time with a time zone") }
         }
         if let subject = credential["credentialSubject"] {
             if subject["type"]?.stringsValue?.contains("AchievementSubject") != true { problems.append("credentialSubject type lacks AchievementSubject") }
@@ -293,10 +293,10 @@ public struct CredentialVerifier: Sendable {
         // JWT claims must say what the credential says.
         if let iss = claims["iss"], iss.stringValue != issuerID { problems.append("JWT iss differs from the credential's issuer") }
         if let jti = claims["jti"], jti.stringValue != credential["id"]?.stringValue { problems.append("JWT jti differs from the credential's id") }
-        if let nbf = claims["nbf"]?.intValue, let from = credential["validFrom"]?.stringValue.flatMap(Timestamp.parse),
+        if let nbf = claims["nbf"]?.intValue, let from = credential["validFrom"]?.stringValue.flatMap(CredentialDate.parse),
            nbf != Int(from.timeIntervalSince1970.rounded(.down)) { problems.append("JWT nbf differs from validFrom") }
         if let exp = claims["exp"]?.intValue {
-            if let until = credential["validUntil"]?.stringValue.flatMap(Timestamp.parse) {
+            if let until = credential["validUntil"]?.stringValue.flatMap(CredentialDate.parse) {
                 if exp != Int(until.timeIntervalSince1970.rounded(.down)) { problems.append("JWT exp differs from validUntil") }
             } else {
                 problems.append("JWT exp given but the credential has no validUntil")

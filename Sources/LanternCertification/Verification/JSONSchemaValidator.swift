@@ -138,9 +138,9 @@ public struct JSONSchemaValidator: Sendable {
             }
             switch keywords["format"]?.stringValue {
             case "date-time"?:
-                if Timestamp.parse(text) == nil { failures.append(Failure(pointer: pointer, message: "is not a date-time with a time zone")) }
+                if CredentialDate.parse(text) == nil { failures.append(Failure(pointer: pointer, message: "is not a date-time with a time zone")) }
             case "date"?:
-                if Timestamp.parseDay(text) == nil { failures.append(Failure(pointer: pointer, message: "is not a date (yyyy-mm-dd)")) }
+                if CredentialDate.parseDay(text) == nil { failures.append(Failure(pointer: pointer, message: "is not a date (yyyy-mm-dd)")) }
             default: break
             }
         case .array(let values):

@@ -52,6 +52,6 @@ public enum VerifiedStatusList: Sendable {
             return
         }
         self = .verified(id: id, purposes: subject["statusPurpose"]?.stringsValue ?? [],
-                         list: bytes, validUntil: payload["validUntil"]?.stringValue.flatMap(Timestamp.parse))
+                         list: bytes, validUntil: payload["validUntil"]?.stringValue.flatMap(CredentialDate.parse))
     }
 }

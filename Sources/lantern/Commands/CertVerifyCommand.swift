@@ -43,7 +43,7 @@ struct CertVerifyCommand: ParsableCommand {
     func run() throws {
         var now = Date()
         if let at {
-            guard let parsed = Timestamp.parse(at) ?? Timestamp.parseDay(at) else {
+            guard let parsed = CredentialDate.parse(at) ?? CredentialDate.parseDay(at) else {
                 throw ValidationError("--at must be a date (2030-01-01) or a date-time with a time zone")
             }
             now = parsed

@@ -33,10 +33,10 @@ struct KeysCommand: ParsableCommand {
             let entries = try store.entries()
             if entries.isEmpty { Console.out("no signing keys; run 'lantern keys generate'\n"); return }
             for entry in entries {
-                let state = entry.isActive ? "active" : "retired \(Timestamp.formatDay(entry.retired ?? Date()))"
+                let state = entry.isActive ? "active" : "retired \(CredentialDate.formatDay(entry.retired ?? Date()))"
                 let mode = store.mode(of: entry.thumbprint).map { String($0, radix: 8) } ?? "missing"
                 let warning = store.mode(of: entry.thumbprint).map { $0 & 0o077 != 0 } == true ? "  (readable by others: refused)" : ""
-                Console.out("\(entry.thumbprint)  created \(Timestamp.formatDay(entry.created))  \(state)  private key mode \(mode)\(warning)\n")
+                Console.out("\(entry.thumbprint)  created \(CredentialDate.formatDay(entry.created))  \(state)  private key mode \(mode)\(warning)\n")
             }
         }
     }

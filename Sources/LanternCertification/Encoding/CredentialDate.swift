@@ -2,7 +2,7 @@ import Foundation
 
 /// XML Schema / RFC 3339 date-times as credentials write them: `2025-03-01T09:30:00Z`.
 /// Parsing insists on a time zone (`Z` or `±hh:mm`), as VC 2.0 requires.
-public enum Timestamp {
+public enum CredentialDate {
     /// `yyyy-mm-ddThh:mm:ssZ` in UTC, whole seconds.
     public static func format(_ date: Date) -> String {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down))
@@ -105,7 +105,7 @@ public enum Timestamp {
     }
 }
 
-extension Timestamp {
+extension CredentialDate {
     /// `date` moved on by a period in calendar terms (UTC): months and years keep the day of month
     /// where it exists and clamp to the month's last day otherwise.
     public static func adding(_ amount: Int, _ unit: PeriodUnit, to date: Date) -> Date {
