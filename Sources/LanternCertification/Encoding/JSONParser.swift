@@ -150,6 +150,14 @@ public struct JSONParser {
 
     private mutating func parseString() throws(LanternError) -> String {
         position += 1
+        // Fast path: no escapes.
+        var scan = position
+        while scan < bytes.count, bytes[scan] != UInt8(ascii: "\""), bytes[scan] != UInt8(ascii: "\\"), bytes[scan] >= 0x20 { scan += 1 }
+        if scan < bytes.count, bytes[scan] == UInt8(ascii: "\"") {
+            guard let string = String(validating: bytes[position..<scan], as: UTF8.self) else { throw error("string is not valid UTF-8") }
+            position = scan + 1
+            return string
+        }
         var utf8: [UInt8] = []
         var runStart = position
         while true {

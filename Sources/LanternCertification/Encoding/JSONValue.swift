@@ -60,6 +60,13 @@ public enum JSONValue: Sendable, Hashable {
         return writer.output
     }
 
+    /// Compact JSON as UTF-8 bytes.
+    public var serializedBytes: [UInt8] {
+        var writer = JSONWriter(pretty: false)
+        writer.write(self)
+        return writer.bytes
+    }
+
     /// Indented JSON text for people, members in their stored order.
     public var prettySerialized: String {
         var writer = JSONWriter(pretty: true)

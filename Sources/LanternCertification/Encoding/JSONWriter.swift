@@ -1,99 +1,111 @@
-/// Writes ``JSONValue``s as RFC 8259 text; strings escaped so the output is safe in HTML
-/// script blocks too (`<`, `>`, `&` and U+2028/2029 as `\u` escapes).
+/// Writes ``JSONValue``s as RFC 8259 text into UTF-8 bytes; strings escaped so the output is
+/// safe in HTML script blocks too (`<`, `>`, `&` and U+2028/2029 as `\u` escapes).
 struct JSONWriter {
     let pretty: Bool
-    private(set) var output = ""
+    private(set) var bytes: [UInt8] = []
     private var depth = 0
 
     init(pretty: Bool) {
         self.pretty = pretty
-        output.reserveCapacity(2048)
+        bytes.reserveCapacity(4096)
+    }
+
+    var output: String { String(decoding: bytes, as: UTF8.self) }
+
+    private mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     mutating func write(_ value: JSONValue) {
         switch value {
-        case .null: output += "null"
-        case .bool(let flag): output += flag ? "true" : "false"
-        case .int(let number): output += String(number)
+        case .null: append("null")
+        case .bool(let flag): flag ? append("true") : append("false")
+        case .int(let number): bytes.append(contentsOf: String(number).utf8)
         case .double(let number):
             if number.isFinite, number == number.rounded(), abs(number) < 1e15 {
-                output += String(Int(number))
+                bytes.append(contentsOf: String(Int(number)).utf8)
             } else if number.isFinite {
-                output += "\(number)"
+                bytes.append(contentsOf: "\(number)".utf8)
             } else {
-                output += "null"
+                append("null")
             }
         case .string(let text): writeString(text)
         case .array(let values):
-            if values.isEmpty { output += "[]"; return }
-            output += "["
+            if values.isEmpty { append("[]"); return }
+            bytes.append(UInt8(ascii: "["))
             depth += 1
             for (index, element) in values.enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
                 newline()
                 write(element)
             }
             depth -= 1
             newline()
-            output += "]"
+            bytes.append(UInt8(ascii: "]"))
         case .object(let object):
-            if object.count == 0 { output += "{}"; return }
-            output += "{"
+            if object.count == 0 { append("{}"); return }
+            bytes.append(UInt8(ascii: "{"))
             depth += 1
             for (index, member) in object.members.enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
                 newline()
                 writeString(member.key)
-                output += pretty ? ": " : ":"
+                if pretty { append(": ") } else { bytes.append(UInt8(ascii: ":")) }
                 write(member.value)
             }
             depth -= 1
             newline()
-            output += "}"
+            bytes.append(UInt8(ascii: "}"))
         }
     }
 
     private mutating func newline() {
         guard pretty else { return }
-        output += "\n"
-        output += String(repeating: "  ", count: depth)
+        bytes.append(0x0A)
+        for _ in 0..<depth { append("  ") }
     }
 
+    private static let hex = Array("0123456789abcdef".utf8)
+
     private mutating func writeString(_ text: String) {
-        output += "\""
-        var plainStart = text.unicodeScalars.startIndex
-        let scalars = text.unicodeScalars
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            let escape: String?
-            switch scalar {
-            case "\"": escape = "\\\""
-            case "\\": escape = "\\\\"
-            case "\n": escape = "\\n"
-            case "\r": escape = "\\r"
-            case "\t": escape = "\\t"
-            case "<": escape = "\\u003c"
-            case ">": escape = "\\u003e"
-            case "&": escape = "\\u0026"
-            case "\u{2028}": escape = "\\u2028"
-            case "\u{2029}": escape = "\\u2029"
+        bytes.append(UInt8(ascii: "\""))
+        var utf8 = Array(text.utf8)
+        var index = 0
+        var runStart = 0
+        let count = utf8.count
+        while index < count {
+            let byte = utf8[index]
+            var escape: StaticString?
+            var unicodeEscape: UInt32?
+            var width = 1
+            switch byte {
+            case UInt8(ascii: "\""): escape = "\\\""
+            case UInt8(ascii: "\\"): escape = "\\\\"
+            case 0x0A: escape = "\\n"
+            case 0x0D: escape = "\\r"
+            case 0x09: escape = "\\t"
+            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"): unicodeEscape = UInt32(byte)
+            case 0xE2 where index + 2 < count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                unicodeEscape = utf8[index + 2] == 0xA8 ? 0x2028 : 0x2029
+                width = 3
             default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    escape = nil
+                if byte < 0x20 { unicodeEscape = UInt32(byte) }
+            }
+            if escape != nil || unicodeEscape != nil {
+                bytes.append(contentsOf: utf8[runStart..<index])
+                if let escape { append(escape) }
+                if let code = unicodeEscape {
+                    append("\\u")
+                    for shift in [12, 8, 4, 0] { bytes.append(Self.hex[Int(code >> UInt32(shift) & 0xF)]) }
                 }
+                index += width
+                runStart = index
+            } else {
+                index += 1
             }
-            if let escape {
-                output.unicodeScalars.append(contentsOf: scalars[plainStart..<index])
-                output += escape
-                plainStart = scalars.index(after: index)
-            }
-            index = scalars.index(after: index)
         }
-        output.unicodeScalars.append(contentsOf: scalars[plainStart..<scalars.endIndex])
-        output += "\""
+        bytes.append(contentsOf: utf8[runStart..<count])
+        utf8 = []
+        bytes.append(UInt8(ascii: "\""))
     }
 }

@@ -34,7 +34,7 @@ public struct PublicJWK: Sendable, Hashable {
 
     static func thumbprint(x: String, y: String) -> String {
         let canonical = #"{"crv":"P-256","kty":"EC","x":"\#(x)","y":"\#(y)"}"#
-        return Base64URL.encode(SHA256.hash(data: Array(canonical.utf8)))
+        return Base64URL.encode(Array(SHA256.hash(data: Array(canonical.utf8))))
     }
 
     /// The JWK object; `kid` is the full key id the issuer profile publishes.

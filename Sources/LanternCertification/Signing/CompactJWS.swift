@@ -11,27 +11,29 @@ public struct CompactJWS: Sendable {
     /// Splits and decodes `text`; fails on anything that is not three base64url parts with JSON
     /// objects in the first two.
     public init(parsing text: String) throws(LanternError) {
-        let trimmed = text.trimmingCharacters(in: " \t\r\n")
-        let parts = trimmed.split(separator: ".", omittingEmptySubsequences: false)
+        var bytes = Array(text.utf8)
+        while let last = bytes.last, last == 0x20 || last == 0x0A || last == 0x0D || last == 0x09 { bytes.removeLast() }
+        let leading = bytes.prefix { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }.count
+        let parts = bytes[leading...].split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         guard parts.count == 3 else {
             throw LanternError("jws-format", "not a compact JWS: expected 3 dot-separated parts, found \(parts.count)")
         }
-        guard let headerBytes = Base64URL.decode(parts[0]) else { throw LanternError("jws-format", "the JWS header is not base64url") }
-        guard let payloadBytes = Base64URL.decode(parts[1]) else { throw LanternError("jws-format", "the JWS payload is not base64url") }
-        guard let signature = Base64URL.decode(parts[2]) else { throw LanternError("jws-format", "the JWS signature is not base64url") }
+        guard let headerBytes = Base64URL.decode(bytes: parts[0]) else { throw LanternError("jws-format", "the JWS header is not base64url") }
+        guard let payloadBytes = Base64URL.decode(bytes: parts[1]) else { throw LanternError("jws-format", "the JWS payload is not base64url") }
+        guard let signature = Base64URL.decode(bytes: parts[2]) else { throw LanternError("jws-format", "the JWS signature is not base64url") }
         guard let header = try JSONParser.parse(headerBytes, path: "JWS header").objectValue else {
             throw LanternError("jws-format", "the JWS header is not a JSON object")
         }
         self.header = header
         payload = try JSONParser.parse(payloadBytes, path: "JWS payload")
-        signingInput = Array(parts[0].utf8) + [UInt8(ascii: ".")] + Array(parts[1].utf8)
+        signingInput = Array(parts[0]) + [UInt8(ascii: ".")] + Array(parts[1])
         self.signature = signature
     }
 
     /// Signs `payload` with ES256: returns the compact serialization.
     public static func sign(payload: JSONValue, key: SigningKey, kid: String, type: String) throws -> String {
         let header: JSONValue = .object(JSONObject([("alg", "ES256"), ("kid", .string(kid)), ("typ", .string(type))]))
-        let input = Base64URL.encode(header.serialized) + "." + Base64URL.encode(payload.serialized)
+        let input = Base64URL.encode(header.serializedBytes) + "." + Base64URL.encode(payload.serializedBytes)
         let signature = try key.sign(Array(input.utf8))
         return input + "." + Base64URL.encode(signature)
     }
