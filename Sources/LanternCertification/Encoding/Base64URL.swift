@@ -43,22 +43,25 @@ public enum Base64URL {
     }
 
     public static func decode<Bytes: Collection>(bytes text: Bytes) -> [UInt8]? where Bytes.Element == UInt8 {
-        var out = [UInt8]()
-        out.reserveCapacity(text.count * 3 / 4)
-        var accumulator: UInt32 = 0
-        var bits = 0
-        for byte in text {
-            let value = reverse[Int(byte)]
-            guard value != 0xFF else { return nil }
-            accumulator = accumulator << 6 | UInt32(value)
-            bits += 6
-            if bits >= 8 {
-                bits -= 8
-                out.append(UInt8(truncatingIfNeeded: accumulator >> UInt32(bits)))
+        let table = reverse
+        return table.withUnsafeBufferPointer { table -> [UInt8]? in
+            var out = [UInt8]()
+            out.reserveCapacity(text.count * 3 / 4)
+            var accumulator: UInt32 = 0
+            var bits: UInt32 = 0
+            for byte in text {
+                let value = table[Int(byte)]
+                guard value != 0xFF else { return nil }
+                accumulator = accumulator << 6 | UInt32(value)
+                bits += 6
+                if bits >= 8 {
+                    bits -= 8
+                    out.append(UInt8(truncatingIfNeeded: accumulator >> bits))
+                }
             }
+            // 6 leftover bits cannot come from an encoder; leftover bits must be zero (canonical).
+            guard bits < 6, accumulator & ((1 << bits) - 1) == 0 else { return nil }
+            return out
         }
-        // 6 leftover bits cannot come from an encoder; leftover bits must be zero (canonical).
-        guard bits < 6, accumulator & ((1 << UInt32(bits)) - 1) == 0 else { return nil }
-        return out
     }
 }

@@ -14,7 +14,14 @@ public struct CompactJWS: Sendable {
         var bytes = Array(text.utf8)
         while let last = bytes.last, last == 0x20 || last == 0x0A || last == 0x0D || last == 0x09 { bytes.removeLast() }
         let leading = bytes.prefix { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }.count
-        let parts = bytes[leading...].split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        var parts: [ArraySlice<UInt8>] = []
+        var start = leading
+        for index in leading..<bytes.count where bytes[index] == UInt8(ascii: ".") {
+            parts.append(bytes[start..<index])
+            start = index + 1
+            if parts.count > 3 { break }
+        }
+        parts.append(bytes[start..<bytes.count])
         guard parts.count == 3 else {
             throw LanternError("jws-format", "not a compact JWS: expected 3 dot-separated parts, found \(parts.count)")
         }
