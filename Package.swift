@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "LanternMarkdown", targets: ["LanternMarkdown"]),
         .library(name: "LanternCurriculum", targets: ["LanternCurriculum"]),
         .library(name: "LanternCertification", targets: ["LanternCertification"]),
+        .library(name: "LanternAssessment", targets: ["LanternAssessment"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -50,19 +51,28 @@ let package = Package(
             name: "lantern-bench-certs",
             dependencies: ["LanternCertification", "LanternCurriculum"]
         ),
+        // Quizzes and checklists: model, Markdown parser, exact grading, attempts, lint, GIFT/Aiken.
+        .target(
+            name: "LanternAssessment",
+            dependencies: ["LanternDiagnostics", "LanternMarkdown", "LanternCurriculum",
+                           .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // The command-line program: ArgumentParser commands only.
         .executableTarget(
             name: "lantern",
             dependencies: [
-                "LanternDiagnostics", "LanternMarkdown", "LanternCurriculum", "LanternCertification",
+                "LanternDiagnostics", "LanternMarkdown", "LanternCurriculum", "LanternAssessment", "LanternCertification",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks (not tests): `swift run -c release lantern-bench grading`.
+        .executableTarget(name: "lantern-bench", dependencies: ["LanternAssessment"]),
         // Helpers shared by every test target: temporary workspaces, running the built binary.
         .target(name: "LanternTestSupport", path: "Tests/LanternTestSupport"),
         .testTarget(name: "LanternMarkdownTests", dependencies: ["LanternMarkdown", "CCmark", "LanternTestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "LanternCurriculumTests", dependencies: ["LanternCurriculum", "LanternTestSupport"]),
+        .testTarget(name: "LanternAssessmentTests", dependencies: ["LanternAssessment", "LanternCurriculum", "LanternMarkdown", "LanternDiagnostics", "LanternTestSupport"]),
         .testTarget(name: "LanternCLITests", dependencies: ["LanternTestSupport"]),
         .testTarget(name: "LanternCertificationTests",
                     dependencies: ["LanternCertification", "LanternCurriculum", "LanternDiagnostics", "LanternTestSupport",

@@ -19,7 +19,8 @@ struct Lantern: ParsableCommand {
         In the US, call or text 988; in the UK and Ireland, call Samaritans on 116 123.
         """,
         version: version,
-        subcommands: [CheckCommand.self, InitCommand.self, NewCommand.self, ReadCommand.self, KeysCommand.self, CertCommand.self]
+        subcommands: [CheckCommand.self, InitCommand.self, NewCommand.self, ReadCommand.self, ImportCommand.self, ExportCommand.self,
+                      KeysCommand.self, CertCommand.self]
     )
 
     static func main() {

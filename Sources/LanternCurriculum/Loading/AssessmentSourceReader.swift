@@ -5,15 +5,7 @@ import LanternDiagnostics
 enum AssessmentSourceReader {
     static func read(_ source: SourceText, fileID: String, relativePath: String,
                      engine: DiagnosticsEngine) -> (AssessmentSource, moduleLocation: SourceLocation?)? {
-        let split: FrontMatterSplit
-        let root: YAMLNode
-        do {
-            split = try FrontMatterSplit.split(source)
-            root = try YAMLNode.parse(split.yaml, path: source.displayPath, firstLine: split.yamlFirstLine)
-        } catch {
-            engine.emit(error.diagnostic)
-            return nil
-        }
+        guard let (split, root) = FrontMatterSplit.parse(source, engine: engine) else { return nil }
         guard case .mapping(let pairs) = root.content else {
             engine.error("expected-mapping", "the front matter should be a set of 'key: value' lines",
                          at: root.isNull ? SourceLocation(path: source.displayPath) : root.location,

@@ -18,15 +18,7 @@ enum ModuleReader {
     static let keys = ["id", "title", "summary", "minutes", "outcomes", "requires", "assessments", "tags", "crisis"]
 
     static func read(_ source: SourceText, fileID: String, relativePath: String, engine: DiagnosticsEngine) -> ParsedModule? {
-        let split: FrontMatterSplit
-        let root: YAMLNode
-        do {
-            split = try FrontMatterSplit.split(source)
-            root = try YAMLNode.parse(split.yaml, path: source.displayPath, firstLine: split.yamlFirstLine)
-        } catch {
-            engine.emit(error.diagnostic)
-            return nil
-        }
+        guard let (split, root) = FrontMatterSplit.parse(source, engine: engine) else { return nil }
         let fileStart = SourceLocation(path: source.displayPath)
         guard let reader = YAMLMappingReader(root.isNull ? YAMLNode(.scalar("", isNull: true), at: fileStart) : root,
                                              context: "module front matter", knownKeys: keys, engine: engine) else { return nil }

@@ -45,6 +45,23 @@ public struct FrontMatterSplit: Sendable {
                            hint: "add a line '---' after the last front matter key")
     }
 
+    /// Splits `source` and parses its front matter as YAML, with positions in the file.
+    public static func parse(_ source: SourceText) throws(LanternError) -> (split: FrontMatterSplit, frontMatter: YAMLNode) {
+        let split = try split(source)
+        let node = try YAMLNode.parse(split.yaml, path: source.displayPath, firstLine: split.yamlFirstLine)
+        return (split, node)
+    }
+
+    /// As `parse`, reporting a failure to `engine` and returning nil.
+    public static func parse(_ source: SourceText, engine: DiagnosticsEngine) -> (split: FrontMatterSplit, frontMatter: YAMLNode)? {
+        do {
+            return try parse(source)
+        } catch {
+            engine.emit(error.diagnostic)
+            return nil
+        }
+    }
+
     private static func isFence(_ line: Substring, closing: Bool) -> Bool {
         var trimmed = line
         while let last = trimmed.last, last == " " || last == "\t" { trimmed = trimmed.dropLast() }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LanternAssessment
 import LanternCurriculum
 import LanternDiagnostics
 
@@ -18,7 +19,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let (root, display) = try WorkspaceLocation.resolve(path)
-        let result = WorkspaceLoader().load(at: root, displayRoot: display)
+        let result = AssessmentCheck.check(at: root, displayRoot: display)
         let diagnostics = result.diagnostics
         let counts = "\(diagnostics.errorCount) error\(diagnostics.errorCount == 1 ? "" : "s"), \(diagnostics.warningCount) warning\(diagnostics.warningCount == 1 ? "" : "s")"
         let summary: String
