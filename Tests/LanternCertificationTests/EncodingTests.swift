@@ -43,3 +43,13 @@ import Testing
         #expect(CredentialDate.format(CredentialDate.adding(1, .months, to: date)) == "2024-03-29T12:00:00Z")
     }
 }
+
+@Suite struct DuplicateMemberTests {
+    @Test(arguments: [2, 15, 16, 17, 40])
+    func duplicatesAreFoundInObjectsOfAnySize(size: Int) {
+        let members = (0..<size).map { "\"k\($0)\":\($0)" }
+        #expect(throws: Never.self) { try JSONParser.parse("{" + members.joined(separator: ",") + "}") }
+        #expect(throws: (any Error).self) { try JSONParser.parse("{" + (members + ["\"k0\":9"]).joined(separator: ",") + "}") }
+        #expect(throws: (any Error).self) { try JSONParser.parse("{" + (members + ["\"k\(size - 1)\":9"]).joined(separator: ",") + "}") }
+    }
+}

@@ -73,6 +73,7 @@ public struct JSONParser {
     private mutating func parseObject(depth: Int) throws(LanternError) -> JSONValue {
         position += 1
         var object = JSONObject()
+        // Small objects (almost all) check duplicates by scanning; large ones use a set.
         var seen = Set<String>()
         skipWhitespace()
         if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
@@ -83,7 +84,12 @@ public struct JSONParser {
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw error("expected a member name in quotes") }
             let key = try parseString()
-            guard seen.insert(key).inserted else { throw error("member '\(key)' appears twice") }
+            if object.count < 16 {
+                guard object[key] == nil else { throw error("member '\(key)' appears twice") }
+                if object.count == 15 { seen = Set(object.keys + [key]) }
+            } else {
+                guard seen.insert(key).inserted else { throw error("member '\(key)' appears twice") }
+            }
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw error("expected ':'") }
             position += 1
