@@ -1,7 +1,7 @@
 # Lantern — the two commands in the README, and a few more.
 SWIFT ?= swift
 
-.PHONY: demo test deps build bench-check clean
+.PHONY: demo test deps build bench-check bench-records clean
 
 ## Install what is missing, build, and run Lantern's main job on the shipped workspace.
 demo: deps
@@ -23,6 +23,10 @@ build: deps
 ## Time `lantern check` on the reference workload (1,000 generated modules).
 bench-check: deps
 	scripts/bench-check.sh
+
+## Records benchmark: 1,000,000 quiz attempts for 10,000 trainees (see docs/records.md).
+bench-records: deps
+	scripts/bench-records.sh
 
 clean:
 	rm -rf .build

@@ -9,12 +9,15 @@ let package = Package(
         .library(name: "LanternMarkdown", targets: ["LanternMarkdown"]),
         .library(name: "LanternCurriculum", targets: ["LanternCurriculum"]),
         .library(name: "LanternCertification", targets: ["LanternCertification"]),
+        .library(name: "LanternRecords", targets: ["LanternRecords"]),
         .library(name: "LanternAssessment", targets: ["LanternAssessment"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev), behind a one-header shim.
@@ -42,7 +45,7 @@ let package = Package(
         .target(
             name: "LanternCertification",
             dependencies: [
-                "LanternDiagnostics", "LanternCurriculum", "CZlib",
+                "LanternDiagnostics", "LanternCurriculum", "LanternRecords", "CZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -57,11 +60,22 @@ let package = Package(
             dependencies: ["LanternDiagnostics", "LanternMarkdown", "LanternCurriculum",
                            .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // Records: SQLite through GRDB (WAL pool), migrations, append-only attempts,
+        // observations and a hash-chained audit log; transcripts, reports, backup, check.
+        .target(
+            name: "LanternRecords",
+            dependencies: [
+                "LanternDiagnostics", "LanternCurriculum", "LanternAssessment",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
         // The command-line program: ArgumentParser commands only.
         .executableTarget(
             name: "lantern",
             dependencies: [
-                "LanternDiagnostics", "LanternMarkdown", "LanternCurriculum", "LanternAssessment", "LanternCertification",
+                "LanternDiagnostics", "LanternMarkdown", "LanternCurriculum", "LanternAssessment", "LanternRecords", "LanternCertification",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -74,8 +88,15 @@ let package = Package(
         .testTarget(name: "LanternCurriculumTests", dependencies: ["LanternCurriculum", "LanternTestSupport"]),
         .testTarget(name: "LanternAssessmentTests", dependencies: ["LanternAssessment", "LanternCurriculum", "LanternMarkdown", "LanternDiagnostics", "LanternTestSupport"]),
         .testTarget(name: "LanternCLITests", dependencies: ["LanternTestSupport"]),
+        .testTarget(name: "LanternRecordsTests", dependencies: [
+            "LanternRecords", "LanternAssessment", "LanternTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // Benchmark for the records store (not a test): `swift run -c release lantern-bench-records`.
+        .executableTarget(name: "lantern-bench-records", dependencies: [
+            "LanternRecords", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "LanternCertificationTests",
-                    dependencies: ["LanternCertification", "LanternCurriculum", "LanternDiagnostics", "LanternTestSupport",
+                    dependencies: ["LanternCertification", "LanternCurriculum", "LanternDiagnostics", "LanternRecords", "LanternTestSupport",
                                    .product(name: "Crypto", package: "swift-crypto")]),
     ],
     swiftLanguageModes: [.v6]

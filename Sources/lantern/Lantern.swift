@@ -20,6 +20,8 @@ struct Lantern: ParsableCommand {
         """,
         version: version,
         subcommands: [CheckCommand.self, InitCommand.self, NewCommand.self, ReadCommand.self, ImportCommand.self, ExportCommand.self,
+                      AssessorCommand.self, TraineeCommand.self, EnrollCommand.self, ChecklistCommand.self, QuizCommand.self,
+                      HoursCommand.self, ProgressCommand.self, ReportCommand.self, StatsCommand.self, DatabaseCommand.self,
                       KeysCommand.self, CertCommand.self]
     )
 

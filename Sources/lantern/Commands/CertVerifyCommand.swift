@@ -3,6 +3,7 @@ import Foundation
 import LanternCertification
 import LanternCurriculum
 import LanternDiagnostics
+import LanternRecords
 
 /// `lantern cert verify FILE|ID`: every verification step, offline, from files.
 struct CertVerifyCommand: ParsableCommand {
@@ -38,7 +39,7 @@ struct CertVerifyCommand: ParsableCommand {
     @Flag(help: "Print the report as JSON.")
     var json = false
 
-    @OptionGroup var location: WorkspaceOption
+    @OptionGroup var records: RecordsOptions
 
     func run() throws {
         var now = Date()
@@ -48,14 +49,36 @@ struct CertVerifyCommand: ParsableCommand {
             }
             now = parsed
         }
-        let text = try Self.readFile(credential, what: "credential")
-        var issuerText = try issuer.map { try Self.readFile($0, what: "issuer profile") }
-        let statusText = try status.map { try Self.readFile($0, what: "status list") }
-        if issuerText == nil, let context = try? CertificationContext(location), let profile = try? context.issuerProfile() {
-            issuerText = profile.json.serialized
+        // Inside a workspace with records, the issuer's own keys, status list and renewals are
+        // the defaults; files given on the command line always win.
+        let service = try? records.certificateService(mustExist: true)
+        let text: String
+        if FileManager.default.fileExists(atPath: credential) {
+            text = try Self.readFile(credential, what: "credential")
+        } else if let service, let record = try? service.store.certificate(credential) {
+            text = record.jwt
+        } else {
+            throw ValidationError("no credential file or certificate id '\(credential)'")
         }
+        var issuerText = try issuer.map { try Self.readFile($0, what: "issuer profile") }
+        var statusText = try status.map { try Self.readFile($0, what: "status list") }
+        let publication = try? service?.publication()
+        if issuerText == nil {
+            if let publication {
+                issuerText = publication.issuerJSON
+            } else if let context = try? CertificationContext(records.location), let profile = try? context.issuerProfile() {
+                issuerText = profile.json.serialized
+            }
+        }
+        if statusText == nil, issuer == nil, let publication { statusText = publication.statusListJWT }
         let validator = try schema.map { path throws(LanternError) in try JSONSchemaValidator(contentsOf: URL(fileURLWithPath: path)) }
-        let verifier = CredentialVerifier(issuerProfile: issuerText, statusList: statusText, schema: validator, now: now)
+        let renewals = Dictionary(((try? service?.store.certificates()) ?? []).compactMap { record in record.renews.map { ($0, record.id) } },
+                                  uniquingKeysWith: { first, _ in first })
+        let base = service?.identity.baseURL
+        let verifier = CredentialVerifier(issuerProfile: issuerText, statusList: statusText, schema: validator, now: now, renewal: { url in
+            guard let base, url.hasPrefix(base + "credentials/") else { return nil }
+            return renewals[String(url.dropFirst(base.count + 12).prefix { $0 != "/" })]
+        })
         let report = verifier.verify(text, email: email)
         Console.out(json ? report.json.prettySerialized : report.text)
         if !report.isValid { throw ExitCode(1) }

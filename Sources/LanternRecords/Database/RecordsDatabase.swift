@@ -1,0 +1,117 @@
+import Foundation
+import GRDB
+import LanternDiagnostics
+
+/// Opens the records database: a WAL `DatabasePool` with a busy timeout and foreign keys on,
+/// created with mode 0600 (its folder 0700), migrated to the current schema.
+///
+/// A database written by a newer Lantern, a SQLite file that is not a Lantern database, and a
+/// file that is not SQLite at all are refused with a clear error.
+public enum RecordsDatabase {
+    /// `application_id` stamped into every Lantern records database ("LNTN").
+    public static let applicationID: Int32 = 0x4C4E_544E
+
+    /// How long a write waits for another process before giving up.
+    public static let busyTimeout: TimeInterval = 60
+
+    /// Opens (and creates, unless `mustExist`) the database at `path`.
+    public static func open(at path: String, mustExist: Bool = false) throws(LanternError) -> DatabasePool {
+        let url = URL(fileURLWithPath: path)
+        let exists = FileManager.default.fileExists(atPath: url.path)
+        if !exists {
+            if mustExist {
+                throw LanternError("no-database", "no records database at '\(path)'",
+                                   hint: "record something first (e.g. 'lantern trainee add'), or pass --db PATH")
+            }
+            try createFile(at: url, display: path)
+        } else {
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+            if isDirectory.boolValue {
+                throw LanternError("not-a-database", "'\(path)' is a folder, not a records database",
+                                   hint: "pass the path of a .sqlite file with --db")
+            }
+        }
+        do {
+            let pool = try DatabasePool(path: url.path, configuration: configuration())
+            try migrate(pool, display: path)
+            return pool
+        } catch let error as LanternError {
+            throw error
+        } catch {
+            throw RecordsError.map(error, database: path)
+        }
+    }
+
+    /// The connection settings every process uses.
+    public static func configuration() -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(busyTimeout)
+        config.journalMode = .wal
+        config.prepareDatabase { db in
+            // Durable commits: an attempt that was reported saved survives a power cut.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Deleted personal data is overwritten, not left in free pages.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+        }
+        return config
+    }
+
+    /// Creates `.lantern/` (0700) and the empty database file (0600) before SQLite opens it,
+    /// so the file is never readable by others, even for a moment.
+    static func createFile(at url: URL, display: String) throws(LanternError) {
+        let folder = url.deletingLastPathComponent()
+        if !FileManager.default.fileExists(atPath: folder.path) {
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw LanternError("cannot-create-database", "cannot create the folder for '\(display)'",
+                                   hint: "check that you may write there, or pass --db PATH")
+            }
+        }
+        let fd = Foundation.open(url.path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        if fd >= 0 {
+            // The umask cannot widen 0600, but make the mode exact anyway.
+            fchmod(fd, 0o600)
+            close(fd)
+        } else if errno != EEXIST {
+            throw LanternError("cannot-create-database", "cannot create '\(display)': \(String(cString: strerror(errno)))",
+                               hint: "check that you may write there, or pass --db PATH")
+        }
+    }
+
+    /// Refuses foreign and newer databases, then applies missing migrations. Several processes
+    /// may open a new database at once: a migration that lost the race is retried.
+    static func migrate(_ pool: DatabasePool, display: String) throws {
+        let migrator = RecordsSchema.migrator
+        var attempt = 0
+        while true {
+            attempt += 1
+            let state = try pool.read { db -> (foreign: Bool, superseded: Bool, complete: Bool) in
+                let stamped = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                let tableCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'") ?? 0
+                let foreign = tableCount > 0 && stamped != RecordsDatabase.applicationID
+                if foreign { return (true, false, false) }
+                return (false, try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
+            }
+            if state.foreign {
+                throw LanternError("not-a-lantern-database", "'\(display)' is an SQLite database, but not a Lantern records database",
+                                   hint: "pass the path of a Lantern records database with --db, or a new path to start one")
+            }
+            if state.superseded {
+                throw LanternError("database-too-new", "'\(display)' was written by a newer version of Lantern (its schema has changes this version does not know)",
+                                   hint: "upgrade lantern to the version that wrote it; this version will not change the database")
+            }
+            if state.complete { return }
+            do {
+                try migrator.migrate(pool)
+                return
+            } catch {
+                // Another process applied the same migration first: look again.
+                if attempt >= 5 { throw error }
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+/// A person in training. After erasure only the id, the dates and the salted email hash
+/// (for certificate recipient checks) remain.
+public struct Trainee: Sendable, Hashable, Codable {
+    public var id: String
+    public var name: String?
+    public var preferredName: String?
+    public var email: String?
+    public var externalID: String?
+    /// Whether the trainee agreed to their name appearing on public verification pages.
+    public var publicNameConsent: Bool
+    public var createdAt: String
+    public var erasedAt: String?
+
+    public init(id: String, name: String?, preferredName: String? = nil, email: String? = nil,
+                externalID: String? = nil, publicNameConsent: Bool = false, createdAt: String = "", erasedAt: String? = nil) {
+        self.id = id
+        self.name = name
+        self.preferredName = preferredName
+        self.email = email
+        self.externalID = externalID
+        self.publicNameConsent = publicNameConsent
+        self.createdAt = createdAt
+        self.erasedAt = erasedAt
+    }
+
+    /// The name to address the trainee by, or nil once erased.
+    public var displayName: String? { preferredName ?? name }
+}
+
+/// What is needed to add a trainee; `id` is generated when nil.
+public struct NewTrainee: Sendable, Hashable {
+    public var id: String?
+    public var name: String
+    public var preferredName: String?
+    public var email: String?
+    public var externalID: String?
+    public var publicNameConsent: Bool
+
+    public init(id: String? = nil, name: String, preferredName: String? = nil, email: String? = nil,
+                externalID: String? = nil, publicNameConsent: Bool = false) {
+        self.id = id
+        self.name = name
+        self.preferredName = preferredName
+        self.email = email
+        self.externalID = externalID
+        self.publicNameConsent = publicNameConsent
+    }
+}

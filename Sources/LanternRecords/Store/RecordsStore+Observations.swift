@@ -1,0 +1,81 @@
+import Foundation
+import GRDB
+import LanternDiagnostics
+
+extension RecordsStore {
+    /// Records a checklist observation. The assessor must hold the `assessor` or `trainer`
+    /// role; a superseded observation must exist, be about the same trainee and checklist, and
+    /// not be superseded already.
+    @discardableResult
+    public func recordObservation(_ observation: Observation) throws(LanternError) -> Observation {
+        guard Timestamp.calendarDate(observation.observedOn) != nil else {
+            throw LanternError("invalid-date", "'\(observation.observedOn)' is not a date", hint: "write dates as YYYY-MM-DD")
+        }
+        guard !observation.ratings.isEmpty else {
+            throw LanternError("no-ratings", "an observation needs at least one rating")
+        }
+        let ratingsJSON: String
+        do {
+            ratingsJSON = try QuizAttempt.json(observation.ratings)
+        } catch {
+            throw LanternError("invalid-ratings", "the ratings cannot be stored")
+        }
+        let actor = self.actor
+        return try write { db, now in
+            var observation = observation
+            observation.traineeID = try RecordsStore.traineeID(db, observation.traineeID)
+            let assessor = try RecordsStore.assessor(db, observation.assessorID)
+            guard assessor.roles.contains(.assessor) || assessor.roles.contains(.trainer) else {
+                throw LanternError("not-an-assessor", "'\(assessor.id)' does not have the assessor or trainer role",
+                                   hint: "add an assessor with --role assessor")
+            }
+            if let old = observation.supersedes {
+                guard let row = try Row.fetchOne(db, sql: "SELECT trainee_id, checklist_id FROM observation WHERE id = ?", arguments: [old]) else {
+                    throw LanternError("unknown-observation", "no observation '\(old)' to supersede")
+                }
+                guard row["trainee_id"] == observation.traineeID, row["checklist_id"] == observation.checklistID else {
+                    throw LanternError("supersede-mismatch", "observation '\(old)' is about another trainee or checklist")
+                }
+                if let newer = try String.fetchOne(db, sql: "SELECT id FROM observation WHERE supersedes = ?", arguments: [old]) {
+                    throw LanternError("already-superseded", "observation '\(old)' was already superseded by '\(newer)'",
+                                       hint: "supersede '\(newer)' instead")
+                }
+            }
+            observation.recordedAt = now
+            observation.recordedBy = actor
+            try db.execute(sql: """
+                INSERT INTO observation (id, trainee_id, checklist_id, checklist_hash, assessor_id, method, observed_on,
+                                         ratings, competent, supersedes, recorded_at, recorded_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [observation.id, observation.traineeID, observation.checklistID, observation.checklistHash,
+                                 observation.assessorID, observation.method, observation.observedOn, ratingsJSON,
+                                 observation.competent, observation.supersedes, now, actor])
+            var detail = ["observation": observation.id, "checklist": observation.checklistID,
+                          "assessor": observation.assessorID, "competent": observation.competent ? "yes" : "no"]
+            if let old = observation.supersedes { detail["supersedes"] = old }
+            try self.audit(db, now, "observation.record", "trainee", observation.traineeID, detail)
+            return observation
+        }
+    }
+
+    /// A trainee's observations that no later observation supersedes, oldest first.
+    public func currentObservations(trainee reference: String) throws(LanternError) -> [Observation] {
+        try read { db in
+            let id = try RecordsStore.traineeID(db, reference)
+            return try Row.fetchAll(db, sql: """
+                SELECT * FROM observation o
+                WHERE trainee_id = ? AND NOT EXISTS (SELECT 1 FROM observation n WHERE n.supersedes = o.id)
+                ORDER BY observed_on, recorded_at
+                """, arguments: [id]).map(RecordsStore.observation)
+        }
+    }
+
+    static func observation(_ row: Row) -> Observation {
+        let ratingsText: String = row["ratings"]
+        let ratings = (try? JSONDecoder().decode([Observation.Rating].self, from: Data(ratingsText.utf8))) ?? []
+        return Observation(id: row["id"], traineeID: row["trainee_id"], checklistID: row["checklist_id"],
+                           checklistHash: row["checklist_hash"], assessorID: row["assessor_id"], method: row["method"],
+                           observedOn: row["observed_on"], ratings: ratings, competent: row["competent"],
+                           supersedes: row["supersedes"], recordedAt: row["recorded_at"], recordedBy: row["recorded_by"])
+    }
+}

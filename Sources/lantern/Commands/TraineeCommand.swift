@@ -1,0 +1,191 @@
+import ArgumentParser
+import Foundation
+import LanternDiagnostics
+import LanternRecords
+
+struct TraineeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trainee",
+        abstract: "Add, list, show, import, export and erase trainees.",
+        subcommands: [Add.self, List.self, Show.self, Import.self, Export.self, Erase.self]
+    )
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a trainee; prints nothing but the new id on success.")
+
+        @Option(help: "Their full name.")
+        var name: String
+
+        @Option(help: "The name they like to be called.")
+        var preferredName: String?
+
+        @Option(help: "Their email address.")
+        var email: String?
+
+        @Option(help: "Their id in another system (HR, LMS).")
+        var externalID: String?
+
+        @Flag(help: "They agree to their name appearing on public certificate verification pages.")
+        var publicName = false
+
+        @Option(help: "Choose the id instead of generating one.")
+        var id: String?
+
+        @OptionGroup var records: RecordsOptions
+
+        func run() throws {
+            let trainee = try records.open().addTrainee(NewTrainee(id: id, name: name, preferredName: preferredName, email: email,
+                                                                   externalID: externalID, publicNameConsent: publicName))
+            Console.out(trainee.id + "\n")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List trainees.")
+
+        @Option(help: "table, csv or json.")
+        var format: OutputFormat = .table
+
+        @OptionGroup var records: RecordsOptions
+
+        func run() throws {
+            let trainees = try records.open().trainees()
+            switch format {
+            case .json: Console.out(jsonText(trainees))
+            case .csv: Console.out(try TraineeCSV.export(trainees))
+            case .table:
+                let rows = trainees.map { [$0.id, $0.erasedAt == nil ? ($0.displayName ?? "") : "(erased)", $0.externalID ?? ""] }
+                Console.out(TextTable(header: ["ID", "NAME", "EXTERNAL ID"], rows: rows).render())
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one trainee's details and the changes made to them.")
+
+        @Argument(help: ArgumentHelp("The trainee's id or external id.", valueName: "trainee"))
+        var trainee: String
+
+        @Flag(help: "Print JSON.")
+        var json = false
+
+        @OptionGroup var records: RecordsOptions
+
+        func run() throws {
+            let store = try records.open()
+            let found = try store.trainee(trainee)
+            let history = try store.auditEntries(subjectID: found.id)
+            if json {
+                struct Shown: Encodable { var trainee: Trainee; var history: [AuditLog.Entry] }
+                Console.out(jsonText(Shown(trainee: found, history: history)))
+                return
+            }
+            var lines = ["id: \(found.id)"]
+            if let erased = found.erasedAt {
+                lines.append("erased: \(erased) (personal data removed on request)")
+            } else {
+                lines.append("name: \(found.name ?? "")")
+                if let preferred = found.preferredName { lines.append("preferred name: \(preferred)") }
+                if let email = found.email { lines.append("email: \(email)") }
+                if let external = found.externalID { lines.append("external id: \(external)") }
+                lines.append("name shown publicly: \(found.publicNameConsent ? "yes" : "no")")
+            }
+            lines.append("added: \(found.createdAt)")
+            lines.append("history:")
+            lines += history.map { "  \($0.at)  \($0.action)  by \($0.actor)" }
+            Console.out(lines.joined(separator: "\n") + "\n")
+        }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import trainees from a CSV file.",
+            discussion: """
+            The first row names the columns: name (required), preferred_name, email, external_id, \
+            public_name (yes/no), id. With any bad row nothing is imported, unless --skip-invalid, \
+            which imports every valid row. Bad rows are reported by row and column; the exit status \
+            is 1 whenever a row was bad.
+            """
+        )
+
+        @Argument(help: ArgumentHelp("The CSV file.", valueName: "file"))
+        var file: String
+
+        @Flag(help: "Import the valid rows even when some rows are bad.")
+        var skipInvalid = false
+
+        @Flag(help: "Print the report as JSON.")
+        var json = false
+
+        @OptionGroup var records: RecordsOptions
+
+        func run() throws {
+            let data: Data
+            do {
+                data = try Data(contentsOf: URL(fileURLWithPath: file))
+            } catch {
+                throw LanternError("cannot-read", "cannot read '\(file)'", hint: "check the path")
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw LanternError("not-utf8", "'\(file)' is not UTF-8 text", at: SourceLocation(path: file),
+                                   hint: "save the spreadsheet as 'CSV UTF-8'")
+            }
+            let report = try records.open().importTrainees(csv: text, skipInvalid: skipInvalid)
+            if json {
+                Console.out(jsonText(report))
+            } else {
+                for problem in report.problems {
+                    Console.printError(Diagnostic(.error, "bad-row", problem.description, at: SourceLocation(path: file, line: problem.row, column: problem.column ?? 1)))
+                }
+                if report.problems.isEmpty || report.partial {
+                    Console.out("imported \(report.imported.count) trainee\(report.imported.count == 1 ? "" : "s")\(report.partial ? ", skipped \(Set(report.problems.map(\.row)).count) bad row\(Set(report.problems.map(\.row)).count == 1 ? "" : "s")" : "")\n")
+                } else {
+                    Console.err("imported nothing: \(Set(report.problems.map(\.row)).count) bad row\(Set(report.problems.map(\.row)).count == 1 ? "" : "s") (fix them, or pass --skip-invalid to import the valid rows)\n")
+                }
+            }
+            if !report.problems.isEmpty { throw ExitCode(1) }
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Export every trainee as CSV (the import columns plus dates).")
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (mode 0600) instead of standard output.", valueName: "file"))
+        var output: String?
+
+        @OptionGroup var records: RecordsOptions
+
+        func run() throws {
+            let text = try TraineeCSV.export(try records.open().trainees())
+            guard let output else {
+                Console.out(text)
+                return
+            }
+            let fd = open(output, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o600)
+            guard fd >= 0 else { throw LanternError("cannot-write", "cannot write '\(output)'") }
+            let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+            handle.write(Data(text.utf8))
+        }
+    }
+
+    struct Erase: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Erase a trainee's personal data on request.",
+            discussion: """
+            Removes name, preferred name, email and external id. Keeps the id, dates, the salted \
+            email hash and every attempt, observation and hours entry, so certificates already \
+            issued stay verifiable. See docs/records.md.
+            """
+        )
+
+        @Argument(help: ArgumentHelp("The trainee's id or external id.", valueName: "trainee"))
+        var trainee: String
+
+        @OptionGroup var records: RecordsOptions
+
+        func run() throws {
+            let id = try records.open(mustExist: true).eraseTrainee(trainee)
+            Console.out("erased the personal data of trainee \(id)\n")
+        }
+    }
+}
