@@ -22,7 +22,7 @@ public struct RequirementsReport: Sendable, Hashable {
     }
 
     public var text: String {
-        items.map { "  \($0.met ? "met    " : "missing")  \($0.kind.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0))  \($0.title): \($0.detail)" }
+        items.map { "  \($0.met ? "met    " : "missing")  \($0.kind.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0))  \($0.id) (\($0.title)): \($0.detail)" }
             .joined(separator: "\n") + "\n"
     }
 }
