@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "LanternCertification", targets: ["LanternCertification"]),
         .library(name: "LanternRecords", targets: ["LanternRecords"]),
         .library(name: "LanternAssessment", targets: ["LanternAssessment"]),
+        .library(name: "LanternTerminal", targets: ["LanternTerminal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -71,11 +72,18 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
+        // The learner in a terminal: pager, course map, quiz runner over an abstract terminal.
+        .target(
+            name: "LanternTerminal",
+            dependencies: ["LanternDiagnostics", "LanternMarkdown", "LanternCurriculum", "LanternAssessment", "LanternRecords",
+                           .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // The command-line program: ArgumentParser commands only.
         .executableTarget(
             name: "lantern",
             dependencies: [
-                "LanternDiagnostics", "LanternMarkdown", "LanternCurriculum", "LanternAssessment", "LanternRecords", "LanternCertification",
+                "LanternDiagnostics", "LanternMarkdown", "LanternCurriculum", "LanternAssessment", "LanternRecords", "LanternTerminal",
+                "LanternCertification",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -88,9 +96,12 @@ let package = Package(
         .testTarget(name: "LanternCurriculumTests", dependencies: ["LanternCurriculum", "LanternTestSupport"]),
         .testTarget(name: "LanternAssessmentTests", dependencies: ["LanternAssessment", "LanternCurriculum", "LanternMarkdown", "LanternDiagnostics", "LanternTestSupport"]),
         .testTarget(name: "LanternCLITests", dependencies: ["LanternTestSupport"]),
+        .testTarget(name: "LanternTerminalTests", dependencies: ["LanternTerminal", "LanternAssessment", "LanternRecords", "LanternCurriculum", "LanternTestSupport"]),
         .testTarget(name: "LanternRecordsTests", dependencies: [
             "LanternRecords", "LanternAssessment", "LanternTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // Learner figures (not a test): `swift run -c release lantern-bench-learn`.
+        .executableTarget(name: "lantern-bench-learn", dependencies: ["LanternTerminal", "LanternCurriculum"]),
         // Benchmark for the records store (not a test): `swift run -c release lantern-bench-records`.
         .executableTarget(name: "lantern-bench-records", dependencies: [
             "LanternRecords", .product(name: "GRDB", package: "GRDB.swift"),

@@ -12,14 +12,14 @@ struct Lantern: ParsableCommand {
         commandName: "lantern",
         abstract: "Train and certify mental-health peer support workers.",
         discussion: """
-        Trainers write the course in Markdown; trainees take it in a terminal; organisations
-        record assessments and issue certificates that anyone can verify.
+        Trainers write the course in Markdown; trainees take it in a terminal; organisations record assessments and issue certificates that anyone can verify.
 
         If you are in crisis, contact your local emergency number or a crisis line now.
         In the US, call or text 988; in the UK and Ireland, call Samaritans on 116 123.
         """,
         version: version,
-        subcommands: [CheckCommand.self, InitCommand.self, NewCommand.self, ReadCommand.self, ImportCommand.self, ExportCommand.self,
+        subcommands: [CheckCommand.self, InitCommand.self, NewCommand.self, ReadCommand.self, LearnCommand.self,
+                      ImportCommand.self, ExportCommand.self,
                       AssessorCommand.self, TraineeCommand.self, EnrollCommand.self, ChecklistCommand.self, QuizCommand.self,
                       HoursCommand.self, ProgressCommand.self, ReportCommand.self, StatsCommand.self, DatabaseCommand.self,
                       KeysCommand.self, CertCommand.self]

@@ -1,0 +1,91 @@
+import Foundation
+import LanternAssessment
+import LanternDiagnostics
+
+extension FullScreenLearner {
+    /// Takes a module's quiz: resumes an open attempt at the question it stopped at, saves
+    /// each answer as it is given, and shows the result. True when the trainee left Lantern.
+    func runQuiz(of moduleID: String, message: inout String?) -> Bool {
+        guard let module = workspace.module(moduleID) else { return false }
+        guard let store = store as? any QuizStore else {
+            message = "Quizzes need the records database."
+            return false
+        }
+        let start: QuizFlow.Start
+        do {
+            let progress = try store.progress()
+            guard let quiz = QuizFlow.quiz(for: module, in: catalog.quizzes, progress: progress) else {
+                message = "This module's quiz has problems; ask your trainer to run 'lantern check'."
+                return false
+            }
+            start = try QuizFlow.start(quiz, module: module, store: store, at: clock(), seed: seed())
+        } catch {
+            message = error.message
+            return false
+        }
+        guard case .session(let session, let resumed) = start else {
+            if case .noAttemptsLeft(let text) = start { message = text }
+            return false
+        }
+        var screen = QuizScreen(session: session, size: terminal.size, color: color)
+        if resumed { screen.message = "Welcome back: your answers are saved; you are at the question you left." }
+        while true {
+            if screen.session.isTimeUp(at: clock()) {
+                return showResult(of: screen.session, store: store, note: "The time limit has run out.", message: &message)
+            }
+            draw(screen.frame(at: clock()))
+            let key = terminal.readKey()
+            if key == .resize { screen.size = terminal.size; continue }
+            switch screen.handle(key) {
+            case .stay:
+                continue
+            case .leave:
+                message = "Your answers are saved. Take the quiz again to carry on where you stopped."
+                return false
+            case .quit:
+                return true
+            case .submit:
+                return showResult(of: screen.session, store: store, note: nil, message: &message)
+            case .save(let response):
+                do {
+                    try QuizFlow.answer(response, in: &screen.session, store: store, at: clock())
+                } catch where error.code == "time-up" {
+                    return showResult(of: screen.session, store: store, note: "The time limit has run out.", message: &message)
+                } catch {
+                    screen.message = "Not saved: \(error.message)"
+                    continue
+                }
+                screen.input = ""
+                if screen.session.feedbackAfterEach, let (question, _) = screen.session.current {
+                    screen.feedback = Grader.grade(question, response: response)
+                } else {
+                    screen.move(to: screen.session.index + 1)
+                }
+            }
+        }
+    }
+
+    /// Submits, then shows the result in the pager; true when the trainee left Lantern.
+    private func showResult(of session: QuizSession, store: any QuizStore, note: String?, message: inout String?) -> Bool {
+        let result: AttemptResult
+        do {
+            result = try QuizFlow.submit(session, store: store, at: clock())
+        } catch {
+            message = "Your answers are saved, but the attempt could not be submitted: \(error.message)"
+            return false
+        }
+        var document = ResultDocument.make(result, session: session, attemptsUsed: session.attempt.number)
+        if let note { document.blocks.insert(.text(note, style: [.bold]), at: 0) }
+        var pager = Pager(document: document, size: terminal.size, color: color)
+        while true {
+            draw(pager.frame())
+            let key = terminal.readKey()
+            if key == .resize { pager.layout(size: terminal.size); continue }
+            switch pager.handle(key) {
+            case .stay: continue
+            case .leave: return false
+            case .quit: return true
+            }
+        }
+    }
+}

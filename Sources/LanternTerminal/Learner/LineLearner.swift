@@ -1,0 +1,132 @@
+import Foundation
+import LanternCurriculum
+import LanternDiagnostics
+import LanternMarkdown
+
+/// The plain learner: a line-based transcript with typed commands, for screen readers,
+/// `TERM=dumb`, `NO_COLOR`, `ACCESSIBLE=1`, `--plain`, and scripts driving standard input.
+///
+/// Commands (a module is named by its number or id): `list`, `read N`, `quiz N`, `next`,
+/// `help`, `quit`. End of input quits; everything is saved as it happens.
+public final class LineLearner {
+    let workspace: Workspace
+    let store: any LearnerStore
+    let io: any LineIO
+    let width: Int
+    let clock: () -> Date
+    lazy var catalog = QuizCatalog(workspace: workspace)
+
+    public init(workspace: Workspace, store: any LearnerStore, io: any LineIO, width: Int = 80,
+                clock: @escaping () -> Date = Date.init) {
+        self.workspace = workspace
+        self.store = store
+        self.io = io
+        self.width = max(20, min(width, 100))
+        self.clock = clock
+    }
+
+    public static let commandHelp = """
+    Commands (N is a module number or id):
+      list          the course map with your progress
+      read N        print module N (r N, open N, or just N)
+      quiz N        take module N's quiz (t N)
+      next          the next thing to do (n)
+      help          this list (?)
+      quit          leave Lantern; everything is already saved (q)
+    """
+
+    public func run() throws(LanternError) {
+        var map = CourseMap(workspace: workspace, progress: try store.progress())
+        say("Lantern · \(map.title)")
+        printMap(map)
+        say("Type a command and press Enter. Type help for the list of commands.")
+        while let line = io.readLine(prompt: "\nlantern> ") {
+            let words = line.split(whereSeparator: \.isWhitespace).map { $0.lowercased() }
+            guard let command = words.first else { continue }
+            let argument = words.dropFirst().first
+            switch command {
+            case "list", "l", "map", "ls":
+                printMap(map)
+            case "read", "r", "open", "o":
+                if let index = moduleIndex(argument, in: map) { read(index, in: map) }
+            case "quiz", "t", "test":
+                if let index = moduleIndex(argument, in: map) { if takeQuiz(index, in: map) { return } }
+            case "next", "n":
+                guard let index = map.nextIndex else { say("Every module you can do now is done. Well done."); continue }
+                let entry = map.entries[index]
+                if entry.readToEnd, !entry.quizzes.isEmpty {
+                    if takeQuiz(index, in: map) { return }
+                } else {
+                    read(index, in: map)
+                }
+            case "help", "?", "h":
+                say(Self.commandHelp)
+            case "quit", "q", "exit", "bye":
+                say("Goodbye. Your progress is saved.")
+                return
+            default:
+                if let index = moduleIndex(command, in: map, quiet: true) {
+                    read(index, in: map)
+                } else {
+                    say("Unknown command '\(command)'. Type help for the list of commands.")
+                }
+            }
+            do {
+                map = CourseMap(workspace: workspace, progress: try store.progress())
+            } catch {
+                say("Could not read your progress: \(error.message)")
+            }
+        }
+        say("\nEnd of input. Your progress is saved.")
+    }
+
+    func say(_ text: String) { io.write(text + "\n") }
+
+    private func printMap(_ map: CourseMap) {
+        say("Progress: \(map.progressText).")
+        for (index, entry) in map.entries.enumerated() {
+            say("\(index + 1). \(entry.module.title): \(entry.statusText).")
+        }
+    }
+
+    private func moduleIndex(_ text: String?, in map: CourseMap, quiet: Bool = false) -> Int? {
+        guard let text else {
+            if !quiet { say("Which module? Give its number (1 to \(map.entries.count)) or id.") }
+            return nil
+        }
+        if let number = Int(text), number >= 1, number <= map.entries.count { return number - 1 }
+        if let index = map.entries.firstIndex(where: { $0.module.id == text }) { return index }
+        if !quiet {
+            let hint = Suggestions.didYouMean(text, in: map.entries.map(\.module.id)).map { " (\($0))" } ?? ""
+            say("There is no module '\(text)'\(hint). Type list to see the modules.")
+        }
+        return nil
+    }
+
+    private func read(_ index: Int, in map: CourseMap) {
+        let entry = map.entries[index]
+        guard !entry.isLocked else {
+            say("Module \(index + 1) is locked: finish \(CourseMap.Entry.list(entry.waitingFor)) first.")
+            return
+        }
+        let module = entry.module
+        do { try store.moduleOpened(module.id) } catch { say("Could not save that you opened the module: \(error.message)") }
+        let document = ModuleDocument.make(module, in: workspace, position: (index, map.entries.count))
+        say("")
+        say(document.title)
+        say("")
+        say(document.layout(width: width, color: false).lines.map(\.plain).joined(separator: "\n"))
+        say("")
+        say("End of module \(index + 1)." + (entry.quizzes.isEmpty ? "" : " Type quiz \(index + 1) to take its quiz."))
+        do {
+            try store.moduleRead(module.id, seconds: 0, reachedEnd: true)
+        } catch {
+            say("Could not save your progress: \(error.message)")
+        }
+    }
+
+    /// Runs a quiz; true when input ended inside it.
+    func takeQuiz(_ index: Int, in map: CourseMap) -> Bool {
+        runQuiz(index, in: map)
+    }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import LanternAssessment
+import LanternCurriculum
+import LanternDiagnostics
+import LanternRecords
+import LanternTerminal
+
+struct LearnCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "learn",
+        abstract: "Take the course in the terminal: read modules, take quizzes, see your progress.",
+        discussion: """
+        If you are in crisis or worried about someone's safety, stop and get help now: call your
+        local emergency number, or a crisis line. In the US, call or text 988 (Suicide & Crisis
+        Lifeline); in the UK and Ireland, call Samaritans on 116 123. Crisis modules open with
+        the crisis lines your organisation lists.
+
+        Everything is saved as you go: each quiz answer as you give it, and your reading. Ctrl-C,
+        a closed window or a crash loses nothing; a quiz resumes at the same question, with the
+        same time limit.
+
+        Full screen (a terminal): ↑↓ choose a module, Enter read, t quiz, n next, ? help, q quit.
+        Reading: Space/PgDn and b/PgUp page, ] and [ headings, t contents, / search, q back.
+
+        Plain mode (--plain, NO_COLOR, ACCESSIBLE=1, TERM=dumb, or input that is not a terminal)
+        prints a transcript that never redraws, for screen readers and scripts. Type a command
+        per line: list, read N, quiz N, next, help, quit. In a quiz, type the answer (numbers
+        or letters; several for "choose all"), or skip, back, submit, quit.
+        """
+    )
+
+    @Option(help: ArgumentHelp("Your trainee id (or external id) in the records (default: $LANTERN_TRAINEE, or the only trainee).", valueName: "id"))
+    var trainee: String?
+
+    @Flag(help: "Plain text, one line after another, no colour and no redraws (for screen readers).")
+    var plain = false
+
+    @OptionGroup var records: RecordsOptions
+
+    func run() throws {
+        let workspace = try records.workspace()
+        let store = try records.open()
+        let traineeID = try resolveTrainee(store)
+        let learnerStore = RecordsLearnerStore(records: store, traineeID: traineeID,
+                                               checklistOccasions: checklistOccasions(workspace),
+                                               quizFiles: quizFiles(workspace))
+        let environment = ProcessInfo.processInfo.environment
+        let plainMode = plain
+            || !(environment["NO_COLOR"] ?? "").isEmpty
+            || environment["ACCESSIBLE"].map { !$0.isEmpty && $0 != "0" } == true
+            || environment["TERM"] == "dumb"
+            || !POSIXTerminal.isInteractive
+        if plainMode {
+            try LineLearner(workspace: workspace, store: learnerStore, io: StandardLineIO(), width: Console.width()).run()
+        } else {
+            let terminal = POSIXTerminal()
+            try FullScreenLearner(workspace: workspace, store: learnerStore, terminal: terminal, color: true,
+                                  subtitle: "trainee \(traineeID)").run()
+            Console.out("Your progress is saved. Run 'lantern learn' to carry on.\n")
+        }
+    }
+
+    private func resolveTrainee(_ store: RecordsStore) throws(LanternError) -> String {
+        if let reference = trainee ?? ProcessInfo.processInfo.environment["LANTERN_TRAINEE"], !reference.isEmpty {
+            return try store.trainee(reference).id
+        }
+        let all = try store.trainees().filter { $0.erasedAt == nil }
+        if all.count == 1 { return all[0].id }
+        throw LanternError("which-trainee", all.isEmpty ? "there are no trainees in the records yet"
+                                                        : "there are \(all.count) trainees in the records; say which one you are",
+                           hint: all.isEmpty ? "add yourself with 'lantern trainee add --name NAME', then run 'lantern learn'"
+                                             : "run 'lantern learn --trainee ID' ('lantern trainee list' shows the ids)")
+    }
+
+    private func checklistOccasions(_ workspace: Workspace) -> [String: Int] {
+        var occasions: [String: Int] = [:]
+        for source in workspace.assessments where source.kind == .checklist {
+            guard case .mapping(let pairs) = source.frontMatter.content else { continue }
+            if let value = pairs.first(where: { $0.key.scalar == "occasions" })?.value.scalar, let number = Int(value) {
+                occasions[source.id] = number
+            }
+        }
+        return occasions
+    }
+
+    private func quizFiles(_ workspace: Workspace) -> [String: URL] {
+        var files: [String: URL] = [:]
+        for source in workspace.assessments where source.kind == .quiz {
+            files[source.id] = workspace.root.appendingPathComponent(source.relativePath)
+        }
+        return files
+    }
+}

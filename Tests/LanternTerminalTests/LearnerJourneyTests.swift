@@ -1,0 +1,108 @@
+import Foundation
+import LanternAssessment
+import LanternCurriculum
+import LanternRecords
+import LanternTestSupport
+import Testing
+@testable import LanternTerminal
+
+/// A trainee's journey through the scripted terminal, with the real records database:
+/// read a module, answer part of its quiz, Ctrl-C, come back, resume at the same question,
+/// finish, and find everything in the records.
+@Suite struct LearnerJourneyTests {
+    let workspace = ShippedWorkspace.workspace
+
+    /// Something valid to type for each question of an attempt.
+    static func inputs(for attempt: Attempt, quiz: Quiz) -> [String] {
+        attempt.questions.map { presented in
+            let question = quiz.question(presented.questionID)!
+            switch question.type {
+            case .matching: return Array(repeating: "a", count: question.pairs.count).joined(separator: " ")
+            case .ordering: return (1...question.items.count).map(String.init).joined(separator: " ")
+            case .short, .essay: return "a reflection"
+            case .numeric: return "6"
+            default: return "1"
+            }
+        }
+    }
+
+    @Test func readAnswerPartQuitResumeFinish() throws {
+        let folder = try TemporaryFolder()
+        let records = try RecordsStore(path: folder.url.appendingPathComponent("records.sqlite").path, actor: "test")
+        let trainee = try records.addTrainee(NewTrainee(name: "Test Trainee"))
+        let store = RecordsLearnerStore(records: records, traineeID: trainee.id)
+        let module = workspace.modules[0]
+        let quiz = try #require(QuizCatalog(workspace: workspace).quizzes.first { $0.moduleID == module.id })
+        let expected = try quiz.startAttempt(seed: 42, at: Date())
+        let answers = Self.inputs(for: expected, quiz: quiz)
+
+        // First sitting: read module 1 to the end, answer three questions, Ctrl-C.
+        let first = ScriptedTerminal()
+        first.press(.enter, .end, .character("q"), .character("t"))
+        for answer in answers.prefix(3) { first.type(answer); first.press(.enter) }
+        first.press(.interrupt)
+        var screens: [String] = []
+        first.onRead = { screens.append($0.screen.text) }
+        try FullScreenLearner(workspace: workspace, store: store, terminal: first, color: false, seed: { 42 }).run()
+        #expect(first.restoreCount == 1 && first.screen.cursorVisible && !first.screen.alternateScreen)
+        #expect(screens.contains { $0.contains("Question 1 of \(expected.questions.count)") })
+        let open = try #require(try store.openAttempt(quizID: quiz.id))
+        #expect(open.responses.count == 3)
+        #expect(try records.attempts(trainee: trainee.id).isEmpty)
+
+        // Second sitting: the quiz resumes at question 4; finish and submit.
+        let second = ScriptedTerminal()
+        second.press(.character("t"))
+        var resumedScreen = ""
+        second.onRead = { terminal in if resumedScreen.isEmpty, terminal.screen.text.contains("Welcome back") { resumedScreen = terminal.screen.text } }
+        for answer in answers.dropFirst(3) { second.type(answer); second.press(.enter) }
+        second.press(.enter) // submit from the review
+        var resultScreen = ""
+        second.onRead = { terminal in
+            if terminal.screen.text.contains("Result:") { resultScreen = terminal.screen.text }
+            if resumedScreen.isEmpty, terminal.screen.text.contains("Welcome back") { resumedScreen = terminal.screen.text }
+        }
+        second.press(.character("q"), .character("q"))
+        try FullScreenLearner(workspace: workspace, store: store, terminal: second, color: false, seed: { 7 }).run()
+        #expect(resumedScreen.contains("Question 4 of \(expected.questions.count)"))
+        #expect(resultScreen.contains("Score:"))
+        #expect(second.screen.lines.allSatisfy { $0.count <= 80 })
+
+        // The records hold the module progress and one whole attempt with every answer.
+        let attempts = try records.attempts(trainee: trainee.id)
+        #expect(attempts.count == 1)
+        #expect(attempts.first?.seed == 42)
+        #expect(attempts.first?.questions == expected.questions.map(\.questionID))
+        let responses = try JSONDecoder().decode([String: Response].self, from: Data(try #require(attempts.first).responses.utf8))
+        #expect(responses.count == expected.questions.count)
+        let transcript = try records.transcript(trainee.id)
+        #expect(transcript.modules.first { $0.moduleID == module.id }?.completedAt != nil)
+        #expect(try store.openAttempt(quizID: quiz.id) == nil)
+    }
+
+    @Test func plainModeDrivesTheSameJourneyByLines() throws {
+        let folder = try TemporaryFolder()
+        let records = try RecordsStore(path: folder.url.appendingPathComponent("records.sqlite").path, actor: "test")
+        let trainee = try records.addTrainee(NewTrainee(name: "Plain Trainee"))
+        let store = RecordsLearnerStore(records: records, traineeID: trainee.id)
+        let io = ScriptedLineIO(lines: ["read 1", "quiz 1", "zz", "2", "quit", "quit"])
+        try LineLearner(workspace: workspace, store: store, io: io).run()
+        #expect(io.transcript.contains("1. Foundations of Peer Support and Recovery: not started."))
+        #expect(io.transcript.contains("End of module 1."))
+        #expect(io.transcript.contains("Question 1 of"))
+        #expect(io.transcript.contains("'zz' is not an answer") || io.transcript.contains("There is no answer z"))
+        #expect(io.transcript.contains("Saved."))
+        #expect(!io.transcript.contains("\u{1B}"))
+        let again = ScriptedLineIO(lines: ["quiz 1"])
+        try LineLearner(workspace: workspace, store: store, io: again).run()
+        #expect(again.transcript.contains("Welcome back"))
+        #expect(again.transcript.contains("Question 2 of"))
+    }
+
+    @Test func crisisModuleShowsLocalLinesFirstInPlainMode() throws {
+        let crisis = try #require(workspace.module("crisis"))
+        let lines = ModuleDocument.make(crisis, in: workspace).layout(width: 80, color: false).lines.map(\.plain)
+        #expect(lines.first == "Help now")
+        #expect(lines.prefix(6).contains { $0.contains("988") })
+    }
+}
