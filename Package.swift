@@ -88,3 +88,13 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Fuzz targets (libFuzzer), only when asked for: `scripts/fuzz.sh` sets LANTERN_FUZZ=1 and builds
+// into .build-fuzz with `--sanitize fuzzer --sanitize address`, so `swift build` / `swift test` never see them.
+if Context.environment["LANTERN_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(
+        name: "lantern-fuzz",
+        dependencies: ["LanternDiagnostics", "LanternMarkdown", "LanternCurriculum", "LanternAssessment", "LanternRecords"],
+        path: "Fuzz/lantern-fuzz"
+    ))
+}
