@@ -1,7 +1,7 @@
 # Lantern — the two commands in the README, and a few more.
 SWIFT ?= swift
 
-.PHONY: demo test deps build bench-check bench-records clean
+.PHONY: demo test deps build bench-check bench-records sanitize sanitize-address sanitize-thread fuzz clean
 
 ## Install what is missing, build, and run Lantern's main job on the shipped workspace.
 demo: deps
@@ -28,5 +28,19 @@ bench-check: deps
 bench-records: deps
 	scripts/bench-records.sh
 
+## The test suite under AddressSanitizer, then ThreadSanitizer (separate build folders; not part of `make test`).
+sanitize: sanitize-address sanitize-thread
+
+sanitize-address: deps
+	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --sanitize=address --scratch-path .build-asan
+
+sanitize-thread: deps
+	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
+
+## Fuzz every user-file parser with libFuzzer: `make fuzz FUZZ_SECONDS=300` (or scripts/fuzz.sh TARGET SECONDS).
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	scripts/fuzz.sh all $(FUZZ_SECONDS)
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-asan .build-tsan .build-fuzz
