@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "LanternRecords", targets: ["LanternRecords"]),
         .library(name: "LanternAssessment", targets: ["LanternAssessment"]),
         .library(name: "LanternTerminal", targets: ["LanternTerminal"]),
+        .library(name: "LanternSite", targets: ["LanternSite"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -18,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev), behind a one-header shim.
@@ -58,11 +60,17 @@ let package = Package(
             dependencies: ["LanternDiagnostics", "LanternMarkdown", "LanternCurriculum", "LanternAssessment", "LanternRecords",
                            .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // The static site: curriculum pages, search index, verification pages (Mustache templates).
+        .target(
+            name: "LanternSite",
+            dependencies: ["LanternDiagnostics", "LanternMarkdown", "LanternCurriculum",
+                           .product(name: "Mustache", package: "swift-mustache")]
+        ),
         // The command-line program: ArgumentParser commands only.
         .executableTarget(
             name: "lantern",
             dependencies: [
-                "LanternDiagnostics", "LanternMarkdown", "LanternCurriculum", "LanternAssessment", "LanternRecords", "LanternTerminal",
+                "LanternDiagnostics", "LanternMarkdown", "LanternCurriculum", "LanternAssessment", "LanternRecords", "LanternTerminal", "LanternSite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -85,6 +93,8 @@ let package = Package(
         .executableTarget(name: "lantern-bench-records", dependencies: [
             "LanternRecords", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        .testTarget(name: "LanternSiteTests", dependencies: ["LanternSite", "LanternCurriculum", "LanternTestSupport"],
+                    exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

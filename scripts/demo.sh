@@ -27,6 +27,10 @@ sed -i 's/^title: Welcome$/titel: Welcome/; s/^minutes: 20$/minutes: twenty/' "$
 printf '\nSee [the crisis module](crisis.md).\n' >> "$scratch/course/curriculum/welcome.md"
 ( cd "$scratch/course" && "$lantern" check ) || echo "   (exit status $? — 1 means errors were found)"
 
+step "Building the website (lantern build --check-links)"
+"$lantern" build --check-links
+echo "   open site/index.html in a browser, or serve it: python3 -m http.server -d site 8000"
+
 step "Done"
 cat <<'TEXT'
 What happened:

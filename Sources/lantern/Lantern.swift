@@ -21,7 +21,8 @@ struct Lantern: ParsableCommand {
         subcommands: [CheckCommand.self, InitCommand.self, NewCommand.self, ReadCommand.self, LearnCommand.self,
                       ImportCommand.self, ExportCommand.self,
                       AssessorCommand.self, TraineeCommand.self, EnrollCommand.self, ChecklistCommand.self, QuizCommand.self,
-                      HoursCommand.self, ProgressCommand.self, ReportCommand.self, StatsCommand.self, DatabaseCommand.self]
+                      HoursCommand.self, ProgressCommand.self, ReportCommand.self, StatsCommand.self, DatabaseCommand.self,
+                      BuildCommand.self]
     )
 
     static func main() {

@@ -1,0 +1,17 @@
+import Foundation
+
+/// How `SiteBuilder` builds: where to, and which extra checks to run.
+public struct SiteBuildOptions: Sendable {
+    /// The folder to publish into; replaced as a whole when the build succeeds.
+    public var output: URL
+    /// Validate every internal link and anchor in the output before publishing it.
+    public var checkLinks: Bool
+    /// The certificates to publish, or nil for a curriculum-only site.
+    public var verification: VerificationSite?
+
+    public init(output: URL, checkLinks: Bool = false, verification: VerificationSite? = nil) {
+        self.output = output
+        self.checkLinks = checkLinks
+        self.verification = verification
+    }
+}

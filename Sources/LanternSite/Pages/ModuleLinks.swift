@@ -1,0 +1,37 @@
+import LanternCurriculum
+import LanternMarkdown
+
+/// Where module links point on the site: modules live at `modules/<id>/`, files from the
+/// curriculum folder (images) at `media/<path>`.
+enum ModuleLinks {
+    /// The rewrite for a link written in a module page (`modules/<id>/index.html`).
+    static func rewrite(_ destination: String) -> String {
+        switch LinkTarget.classify(destination) {
+        case .module(let id, let anchor):
+            return "../\(id)/" + (anchor.map { "#" + $0 } ?? "")
+        case .file(let path) where !path.isEmpty && !path.hasSuffix(".md"):
+            return "../../media/" + path
+        default:
+            return destination
+        }
+    }
+
+    /// File extensions copied from the curriculum folder when a module links to them.
+    static let publishableExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "webp", "svg", "avif", "pdf", "mp3", "mp4", "webm", "vtt"]
+
+    /// Curriculum files (relative paths) that a module links to or shows.
+    static func referencedFiles(in module: Module) -> [String] {
+        var found: [String] = []
+        module.body.root.forEach { node in
+            switch node.kind {
+            case .link(let url, _), .image(let url, _):
+                guard !URLSafety.isDangerous(url), case .file(let path) = LinkTarget.classify(url), !path.isEmpty else { return }
+                let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+                if publishableExtensions.contains(ext) { found.append(path) }
+            default:
+                return
+            }
+        }
+        return found
+    }
+}

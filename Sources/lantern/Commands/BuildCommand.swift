@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import LanternCurriculum
+import LanternDiagnostics
+import LanternSite
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the static website: the course, search, crisis lines and certificate verification pages.",
+        discussion: """
+        The site is written into a temporary folder and moved into place only when complete, so a
+        failed or interrupted build leaves the previous site as it was. Files whose bytes did not
+        change are kept as they were. Exit status: 0 built, 1 a problem in the workspace or a
+        broken link (with --check-links), 2 a usage mistake.
+        """
+    )
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write the site into (default: site/ in the workspace).", valueName: "folder"))
+    var output: String?
+
+    @Flag(help: "Check every internal link and anchor in the built pages; publish nothing if one is broken.")
+    var checkLinks = false
+
+    @Flag(help: "Build even when 'lantern check' reports errors in the workspace.")
+    var allowErrors = false
+
+    @Option(help: ArgumentHelp("A JSON file of certificates to publish (issuer_json, status_list_jwt, credentials); for staging and benchmarks.",
+                               valueName: "file", visibility: .hidden))
+    var verificationInput: String?
+
+    @OptionGroup var location: WorkspaceOption
+
+    func run() throws {
+        let (root, display) = try location.resolve()
+        let result = WorkspaceLoader().load(at: root, displayRoot: display)
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        guard let workspace = result.workspace, errors.isEmpty || allowErrors else {
+            let printer = DiagnosticPrinter(format: .text, color: Console.colorEnabled(fileDescriptor: STDERR_FILENO))
+            Console.err(printer.render(errors))
+            Console.err("the site was not built: fix the errors above (see 'lantern check'), or pass --allow-errors\n")
+            throw ExitCode(1)
+        }
+        let verification = try verificationInput.map(Self.readVerification)
+        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: current).standardizedFileURL }
+            ?? root.appendingPathComponent("site")
+        let outputDisplay = output ?? (display.isEmpty ? "site" : display + "/site")
+        if outputURL.standardizedFileURL.path == root.standardizedFileURL.path
+            || root.standardizedFileURL.path.hasPrefix(outputURL.standardizedFileURL.path + "/") {
+            throw ValidationError("--output must not be the workspace or a folder that contains it")
+        }
+        let report = try SiteBuilder(workspace: workspace)
+            .build(SiteBuildOptions(output: outputURL, checkLinks: checkLinks, verification: verification), outputDisplay: outputDisplay)
+        if !report.linkProblems.isEmpty {
+            let printer = DiagnosticPrinter(format: .text, color: Console.colorEnabled(fileDescriptor: STDERR_FILENO))
+            Console.err(printer.render(report.linkProblems))
+            Console.err("\(report.linkProblems.count) broken link\(report.linkProblems.count == 1 ? "" : "s"): the site was not published\n")
+            throw ExitCode(1)
+        }
+        var summary = "built \(report.pages) pages into \(outputDisplay): \(report.written) file\(report.written == 1 ? "" : "s") written, \(report.unchanged) unchanged"
+        if report.removed > 0 { summary += ", \(report.removed) removed" }
+        if checkLinks { summary += "; every internal link and anchor resolves" }
+        Console.out(summary + "\n")
+    }
+
+    static func readVerification(_ path: String) throws -> VerificationSite {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw LanternError("unreadable-file", "cannot read the verification input", at: SourceLocation(path: path))
+        }
+        do {
+            return try JSONDecoder().decode(VerificationSite.self, from: data)
+        } catch {
+            throw LanternError("invalid-verification-input", "not a verification input: \(error)", at: SourceLocation(path: path),
+                               hint: "expected {\"issuer_json\": \"…\", \"status_list_jwt\": \"…\", \"credentials\": [ … ]}")
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import LanternTestSupport
+import Testing
+
+@Suite("lantern build, end to end")
+struct BuildBehaviourTests {
+    func build(_ workspace: TemporaryFolder, into output: String, _ extra: [String] = []) throws -> LanternProcess.Result {
+        try LanternProcess.run(["build", "--output", output, "-C", workspace.path] + extra)
+    }
+
+    @Test("the same input gives byte-identical output")
+    func byteIdentical() throws {
+        let workspace = try SampleWorkspace.create()
+        let output = try TemporaryFolder(prefix: "lantern-site")
+        let input = try SiteFixtures.writeVerificationInput(SiteFixtures.verification, to: output)
+        let first = try build(workspace, into: output.path + "/a", ["--verification-input", input])
+        let second = try build(workspace, into: output.path + "/b", ["--verification-input", input])
+        #expect(first.status == 0 && second.status == 0, "\(first.stderr)\(second.stderr)")
+        let a = SiteFixtures.files(in: output.url.appendingPathComponent("a"))
+        let b = SiteFixtures.files(in: output.url.appendingPathComponent("b"))
+        #expect(a.count > 15)
+        #expect(a.keys.sorted() == b.keys.sorted())
+        for (path, data) in a { #expect(b[path] == data, "\(path) differs between two builds") }
+    }
+
+    @Test("a rebuild rewrites only the files whose bytes changed")
+    func onlyChangedFilesRewritten() throws {
+        let workspace = try SampleWorkspace.create()
+        let output = try TemporaryFolder(prefix: "lantern-site")
+        let site = output.path + "/site"
+        #expect(try build(workspace, into: site).status == 0)
+        func inodes() throws -> [String: UInt64] {
+            var out: [String: UInt64] = [:]
+            for path in SiteFixtures.files(in: output.url.appendingPathComponent("site")).keys {
+                let attributes = try FileManager.default.attributesOfItem(atPath: site + "/" + path)
+                out[path] = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
+            }
+            return out
+        }
+        let before = try inodes()
+        let unchangedRebuild = try build(workspace, into: site)
+        #expect(unchangedRebuild.stdout.contains(": 0 files written"), "\(unchangedRebuild.stdout)")
+        #expect(try inodes() == before)
+
+        // Change one sentence of one module's body.
+        let intro = try workspace.read("curriculum/intro.md")
+        try workspace.write("curriculum/intro.md", intro.replacingOccurrences(of: "lived experience.", with: "lived experience of recovery."))
+        let result = try build(workspace, into: site)
+        #expect(result.status == 0, "\(result.stderr)")
+        let after = try inodes()
+        let rewritten = after.keys.filter { after[$0] != before[$0] }.sorted()
+        #expect(rewritten == ["assets/search-index.js", "modules/intro/index.html"])
+        #expect(try output.read("site/modules/intro/index.html").contains("lived experience of recovery."))
+    }
+
+    @Test("--check-links reports a broken link and publishes nothing")
+    func brokenLink() throws {
+        let workspace = try SampleWorkspace.create()
+        let output = try TemporaryFolder(prefix: "lantern-site")
+        let site = output.path + "/site"
+        #expect(try build(workspace, into: site, ["--check-links"]).status == 0)
+        let home = try output.read("site/index.html")
+        try workspace.write("templates/home.mustache", """
+            <h1>{{program.title}}</h1>
+            <p><a href="modules/intro/#no-such-heading">Intro</a> <a href="nowhere/">Nowhere</a></p>
+
+            """)
+        let result = try build(workspace, into: site, ["--check-links"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("index.html:1:1: error: 'modules/intro/#no-such-heading': modules/intro/index.html has no element with id 'no-such-heading'"), "\(result.stderr)")
+        #expect(result.stderr.contains("error: 'nowhere/' points to a file that is not in the site"))
+        #expect(try output.read("site/index.html") == home, "the previous site must be left as it was")
+    }
+
+    @Test("a template in templates/ replaces the built-in one; a broken one is reported where it breaks")
+    func templateOverride() throws {
+        let workspace = try SampleWorkspace.create()
+        let output = try TemporaryFolder(prefix: "lantern-site")
+        try workspace.write("templates/outline.mustache", "<h1>Our outline</h1>\n<p>{{program.title}} <b>{{{program.title}}}</b></p>\n")
+        #expect(try build(workspace, into: output.path + "/site").status == 0)
+        #expect(try output.read("site/outline/index.html").contains("<h1>Our outline</h1>\n<p>Test Program <b>Test Program</b></p>"))
+
+        try workspace.write("templates/outline.mustache", "<h1>Outline</h1>\n{{#modules}}\n<p>{{title}}</p>\n")
+        let result = try build(workspace, into: output.path + "/site")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("WS/templates/outline.mustache:".replacingOccurrences(of: "WS", with: workspace.path)), "\(result.stderr)")
+        #expect(result.stderr.contains("error: the template does not parse"))
+    }
+
+    @Test("values are escaped: a title with markup stays text")
+    func escaping() throws {
+        let workspace = try SampleWorkspace.create()
+        let intro = try workspace.read("curriculum/intro.md")
+        try workspace.write("curriculum/intro.md", intro.replacingOccurrences(of: "title: Introduction", with: "title: \"<script>alert(1)</script> & more\""))
+        let output = try TemporaryFolder(prefix: "lantern-site")
+        #expect(try build(workspace, into: output.path + "/site").status == 0)
+        let page = try output.read("site/modules/intro/index.html")
+        #expect(!page.contains("<script>alert"))
+        #expect(page.contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt; &amp; more</h1>"))
+    }
+
+    @Test("a folder that is not a Lantern site is never replaced")
+    func refusesForeignFolder() throws {
+        let workspace = try SampleWorkspace.create()
+        let output = try TemporaryFolder(prefix: "lantern-site")
+        try output.write("precious/notes.txt", "keep me")
+        let result = try build(workspace, into: output.path + "/precious")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("was not made by lantern build"))
+        #expect(try output.read("precious/notes.txt") == "keep me")
+    }
+
+    @Test("a workspace with errors is not built unless asked")
+    func refusesBrokenWorkspace() throws {
+        let workspace = try SampleWorkspace.create()
+        try workspace.write("curriculum/intro.md", (try workspace.read("curriculum/intro.md")) + "\nSee [x](missing.md).\n")
+        let output = try TemporaryFolder(prefix: "lantern-site")
+        let refused = try build(workspace, into: output.path + "/site")
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("link to module 'missing.md', which does not exist"))
+        #expect(!output.exists("site"))
+        #expect(try build(workspace, into: output.path + "/site", ["--allow-errors"]).status == 0)
+    }
+
+    @Test("a leftover of a killed build is cleared and never published")
+    func leftoverStaging() throws {
+        let workspace = try SampleWorkspace.create()
+        let output = try TemporaryFolder(prefix: "lantern-site")
+        try output.write(".site.building/half-written.html", "<p>half")
+        #expect(try build(workspace, into: output.path + "/site").status == 0)
+        #expect(!output.exists(".site.building"))
+        #expect(!output.exists("site/half-written.html"))
+        #expect(output.exists("site/index.html"))
+    }
+}
