@@ -20,7 +20,10 @@ if [[ $only != all ]]; then
     targets=("$only")
 fi
 
-LANTERN_FUZZ=1 swift build --scratch-path .build-fuzz --product lantern-fuzz --sanitize fuzzer --sanitize address >&2
+# SwiftPM passes -sanitize=fuzzer and -sanitize=address as two flags, and swiftc keeps only the last:
+# without the combined flag, Swift code gets ASan but no coverage counters.
+LANTERN_FUZZ=1 swift build --scratch-path .build-fuzz --product lantern-fuzz --sanitize fuzzer --sanitize address \
+    -Xswiftc -sanitize=fuzzer,address >&2
 bin=$root/.build-fuzz/debug/lantern-fuzz
 shared=""
 for candidate in "$root/../shared/conformance" "$root/shared/conformance"; do

@@ -150,7 +150,8 @@ struct FaultTests {
         #expect(try LanternProcess.run(["trainee", "add", "--name", "Pat Example", "--db", database]).status == 0)
         // Fill what is left of the file system.
         _ = Self.shell("dd if=/dev/zero of='\(mountPoint.path)/filler' bs=4k 2>/dev/null")
-        let csv = try Self.bigCSV(in: try TemporaryFolder(), rows: 5_000)
+        let inputs = try TemporaryFolder()
+        let csv = try Self.bigCSV(in: inputs, rows: 5_000)
         let imported = try LanternProcess.run(["trainee", "import", csv.path, "--db", database])
         #expect(imported.status == 1, "\(imported.stderr)")
         #expect(imported.stderr.contains("full"), "not a clear error: \(imported.stderr)")
@@ -174,5 +175,45 @@ struct FaultTests {
         guard (try? process.run()) != nil else { return -1 }
         process.waitUntilExit()
         return process.terminationStatus
+    }
+}
+
+/// `lantern build` killed at random moments never leaves a half-built site under the output's name.
+@Suite("faults: SIGKILL during a site build")
+struct SiteBuildFaultTests {
+    @Test("the output is absent or complete after every kill; a rerun completes and cleans up")
+    func killSiteBuild() throws {
+        let repository = Corpus.folder.deletingLastPathComponent().deletingLastPathComponent()
+        let output = try TemporaryFolder(prefix: "lantern-site-kill")
+        let site = output.url.appendingPathComponent("site")
+        let arguments = ["build", "--output", site.path, "-C", repository.path]
+        let first = try LanternProcess.run(arguments)
+        try #require(first.status == 0, "\(first.stderr)")
+        let complete = Corpus.snapshot(site)
+        #expect(complete.count > 10)
+
+        for round in 0..<12 {
+            let process = Process()
+            process.executableURL = LanternProcess.executable
+            process.arguments = arguments
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: Double(round) * 0.015)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            if FileManager.default.fileExists(atPath: site.path) {
+                #expect(Corpus.snapshot(site) == complete, "round \(round): a partial site under the output's name")
+            } else {
+                // Killed between moving the old site aside and the new one in: a complete copy waits beside it.
+                let siblings = try FileManager.default.contentsOfDirectory(atPath: output.path)
+                let whole = siblings.contains { Corpus.snapshot(output.url.appendingPathComponent($0)) == complete }
+                #expect(whole, "round \(round): no site and no complete copy beside it: \(siblings)")
+            }
+        }
+        let rerun = try LanternProcess.run(arguments)
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        #expect(Corpus.snapshot(site) == complete)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["site"], "leftovers of killed builds")
     }
 }

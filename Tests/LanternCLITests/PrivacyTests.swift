@@ -84,4 +84,75 @@ struct PrivacyTests {
         let bytes = try Data(contentsOf: URL(fileURLWithPath: fixture.database))
         #expect(bytes.range(of: Data(Self.preferred.utf8)) == nil, "the erased preferred name is still in the database file")
     }
+
+    @Test("a site built from a workspace with real records full of sentinels publishes none of them")
+    func siteFromRealRecords() throws {
+        let workspace = try SampleWorkspace.create()
+        // Answer keys of every kind of question (the site engineer's scan covers choice questions).
+        try workspace.write("assessments/intro-quiz.md", """
+            ---
+            id: intro-quiz
+            kind: quiz
+            module: intro
+            title: Introduction quiz
+            pass: 80%
+            ---
+
+            ## Name the skill. {#skill type=short}
+
+            = SENTINELSHORTANSWER
+
+            ## How many? {#many type=numeric}
+
+            = 987654321
+
+            ## Who sets the goals in peer support? {#goals outcome=lo1}
+
+            - [x] The person receiving support.
+            - [ ] The peer worker.
+
+            """)
+        let check = try LanternProcess.run(["check"], in: workspace.url)
+        try #require(check.status == 0, "\(check.stderr)")
+        // Real records in the workspace's own database: a trainee who did not consent to show their
+        // name, an observation with evidence notes, hours with a note, a graded attempt.
+        let db = ["--db", workspace.url.appendingPathComponent(".lantern/records.sqlite").path, "-C", workspace.path]
+        #expect(try LanternProcess.run(["assessor", "add", "sup", "--name", "Sam SentinelAssessor", "--email", "assessor.sentinel@leak.example",
+                                        "--role", "assessor", "--role", "supervisor"] + db).status == 0)
+        let added = try LanternProcess.run(["trainee", "add", "--name", Self.name, "--preferred-name", Self.preferred,
+                                            "--email", Self.email, "--external-id", "EXT-SENTINEL-42"] + db)
+        let id = added.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let ratings = try workspace.write("ratings.yml", """
+            method: role-play
+            ratings:
+              confidentiality:
+                rating: competent
+                evidence: SENTINEL_EVIDENCE_REAL explained the limits clearly.
+              open-questions: with-prompting
+
+            """)
+        let recorded = try LanternProcess.run(["checklist", "record", "listening-skills", "--trainee", id, "--assessor", "sup",
+                                               "--ratings", ratings.path] + db)
+        #expect(recorded.status == 0, "\(recorded.stderr)")
+        #expect(try LanternProcess.run(["hours", "log", id, "--hours", "3", "--supervisor", "sup", "--note", "SENTINEL_HOURS_NOTE"] + db).status == 0)
+        let answers = try workspace.write("answers.yml", "skill: SENTINELWRONGREPLY\nmany: 123456789\ngoals: 2\n")
+        let taken = try LanternProcess.run(["quiz", "take", "intro-quiz", "--trainee", id, "--answers", answers.path] + db)
+        #expect(taken.status == 0, "\(taken.stderr)")
+
+        let built = try LanternProcess.run(["build"], in: workspace.url)
+        try #require(built.status == 0, "\(built.stderr)")
+        let site = Corpus.snapshot(workspace.url.appendingPathComponent("site"))
+        #expect(site.count > 5)
+        let secrets = Self.sentinels + ["SENTINELSHORTANSWER", "987654321", "SENTINELWRONGREPLY", "123456789", "SENTINEL_EVIDENCE_REAL",
+                                        "SENTINEL_HOURS_NOTE", "SentinelAssessor", "assessor.sentinel", "EXT-SENTINEL-42", id]
+        for (path, data) in site {
+            let text = String(decoding: data, as: UTF8.self)
+            for secret in secrets {
+                #expect(!text.contains(secret), "'\(secret)' published in \(path)")
+            }
+        }
+        for secret in secrets where secret != id {
+            #expect(!built.stdout.contains(secret) && !built.stderr.contains(secret), "'\(secret)' printed by lantern build")
+        }
+    }
 }
