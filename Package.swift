@@ -100,7 +100,7 @@ let package = Package(
 )
 
 // Fuzz targets (libFuzzer), only when asked for: `scripts/fuzz.sh` sets LANTERN_FUZZ=1 and builds
-// into .build-fuzz with `--sanitize fuzzer --sanitize address`, so `swift build` / `swift test` never see them.
+// into .build-fuzz with libFuzzer and AddressSanitizer, so `swift build` / `swift test` never see them.
 if Context.environment["LANTERN_FUZZ"] == "1" {
     package.targets.append(.executableTarget(
         name: "lantern-fuzz",
