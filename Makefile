@@ -1,7 +1,7 @@
 # Lantern — the two commands in the README, and a few more.
 SWIFT ?= swift
 
-.PHONY: demo test deps build bench-check bench-records bench-site browser-check clean
+.PHONY: demo test deps build bench-check bench-records bench-site browser-check sanitize sanitize-address sanitize-thread fuzz clean
 
 ## Install what is missing, build, and run Lantern's main job on the shipped workspace.
 demo: deps
@@ -28,6 +28,20 @@ bench-check: deps
 bench-records: deps
 	scripts/bench-records.sh
 
+## The test suite under AddressSanitizer, then ThreadSanitizer (separate build folders; not part of `make test`).
+sanitize: sanitize-address sanitize-thread
+
+sanitize-address: deps
+	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --sanitize=address --scratch-path .build-asan
+
+sanitize-thread: deps
+	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
+
+## Fuzz every user-file parser with libFuzzer: `make fuzz FUZZ_SECONDS=300` (or scripts/fuzz.sh TARGET SECONDS).
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	scripts/fuzz.sh all $(FUZZ_SECONDS)
+
 ## lantern build side by side with libcmark alone and Hugo 0.168 (1,000 modules + 10,000 certificates).
 bench-site: deps
 	scripts/bench-site.sh
@@ -37,4 +51,4 @@ browser-check: deps
 	scripts/browser-check.sh
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-asan .build-tsan .build-fuzz

@@ -122,3 +122,13 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Fuzz targets (libFuzzer), only when asked for: `scripts/fuzz.sh` sets LANTERN_FUZZ=1 and builds
+// into .build-fuzz with libFuzzer and AddressSanitizer, so `swift build` / `swift test` never see them.
+if Context.environment["LANTERN_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(
+        name: "lantern-fuzz",
+        dependencies: ["LanternDiagnostics", "LanternMarkdown", "LanternCurriculum", "LanternAssessment", "LanternRecords"],
+        path: "Fuzz/lantern-fuzz"
+    ))
+}

@@ -29,7 +29,7 @@ public enum AikenParser {
                                  hint: "write options as 'A) …' and 'B) …'")
                     continue
                 }
-                guard let correct = options.firstIndex(where: { $0.letter == answer }) else {
+                guard let correct = options.firstIndex(where: { String($0.letter) == answer }) else {
                     engine.error("aiken-unknown-answer", "'ANSWER: \(answer)' names no option", at: at,
                                  hint: "options are \(options.map { String($0.letter) }.joined(separator: ", "))")
                     continue
@@ -66,11 +66,10 @@ public enum AikenParser {
         return questions
     }
 
-    private static func answerLetter(_ line: String) -> Character? {
+    /// The text after `ANSWER:`, upper-cased (one letter when the line is right).
+    private static func answerLetter(_ line: String) -> String? {
         guard line.uppercased().hasPrefix("ANSWER:") else { return nil }
-        let rest = line.dropFirst("ANSWER:".count).trimmingCharacters(in: .whitespaces)
-        guard rest.count == 1, let letter = rest.uppercased().first, letter.isASCII, letter.isLetter else { return "?" }
-        return letter
+        return line.dropFirst("ANSWER:".count).trimmingCharacters(in: .whitespaces).uppercased()
     }
 
     private static func option(_ line: String) -> (letter: Character, text: String)? {

@@ -50,10 +50,13 @@ public struct YAMLNode: Sendable {
         }
         let hint = "check the indentation, that each key is followed by ': ', and quote text that contains ': ' or starts with a special character"
         let composed: Node?
+        // The parser holds the anchors that nodes refer to weakly: keep it alive while converting.
+        var parser: Parser?
         do {
             // The basic resolver (no regular expressions) and an explicit encoding keep this fast;
             // Lantern reads every value as text and decides types itself.
-            composed = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
+            parser = try Parser(yaml: yaml, resolver: .basic, constructor: .default, encoding: .utf8)
+            composed = try parser?.singleRoot()
         } catch let error as YamlError {
             switch error {
             case let .scanner(context, problem, mark, _):
@@ -84,6 +87,7 @@ public struct YAMLNode: Sendable {
             return YAMLNode(.scalar("", isNull: true), at: SourceLocation(path: path, line: firstLine, column: 1))
         }
         var budget = 20_000
+        defer { withExtendedLifetime(parser) {} }
         return try convert(composed, path: path, lineOffset: lineOffset, budget: &budget)
     }
 
@@ -93,6 +97,12 @@ public struct YAMLNode: Sendable {
         guard budget >= 0 else {
             throw LanternError("yaml-too-large", "the YAML has too many values (more than 20,000, perhaps through aliases)",
                                at: location, hint: "front matter and settings are small; remove the aliases or the extra data")
+        }
+        // Yams resolves each alias to its anchored node, so refuse the anchor itself: anchors
+        // exist only to be aliased (and aliases are how "billion laughs" documents grow).
+        if node.anchor != nil {
+            throw LanternError("yaml-alias", "YAML anchors and aliases (&name, *name) are not supported here", at: location,
+                               hint: "write the value out in full")
         }
         switch node {
         case .scalar(let scalar):

@@ -33,6 +33,7 @@ public enum RecordsDatabase {
             }
         }
         do {
+            if exists { try refuseForeignOrNewer(url, display: path) }
             let pool = try DatabasePool(path: url.path, configuration: configuration())
             try migrate(pool, display: path)
             return pool
@@ -40,6 +41,41 @@ public enum RecordsDatabase {
             throw error
         } catch {
             throw RecordsError.map(error, database: path)
+        }
+    }
+
+    /// Looks at an existing file through a read-only connection before the pool opens it (which
+    /// switches the file to WAL mode): a foreign or newer database is refused unchanged.
+    static func refuseForeignOrNewer(_ url: URL, display: String) throws {
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        guard size > 0 else { return }
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(busyTimeout)
+        let queue = try DatabaseQueue(path: url.path, configuration: config)
+        defer { try? queue.close() }
+        let state = try queue.read { db in try inspect(db) }
+        try refuse(state, display: display)
+    }
+
+    /// Whether a database belongs to another program, or was written by a newer Lantern.
+    private static func inspect(_ db: Database) throws -> (foreign: Bool, superseded: Bool, complete: Bool) {
+        let stamped = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        let tableCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'") ?? 0
+        let foreign = tableCount > 0 && stamped != RecordsDatabase.applicationID
+        if foreign { return (true, false, false) }
+        let migrator = RecordsSchema.migrator
+        return (false, try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
+    }
+
+    private static func refuse(_ state: (foreign: Bool, superseded: Bool, complete: Bool), display: String) throws(LanternError) {
+        if state.foreign {
+            throw LanternError("not-a-lantern-database", "'\(display)' is an SQLite database, but not a Lantern records database",
+                               hint: "pass the path of a Lantern records database with --db, or a new path to start one")
+        }
+        if state.superseded {
+            throw LanternError("database-too-new", "'\(display)' was written by a newer version of Lantern (its schema has changes this version does not know)",
+                               hint: "upgrade lantern to the version that wrote it; this version will not change the database")
         }
     }
 
@@ -89,21 +125,8 @@ public enum RecordsDatabase {
         var attempt = 0
         while true {
             attempt += 1
-            let state = try pool.read { db -> (foreign: Bool, superseded: Bool, complete: Bool) in
-                let stamped = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                let tableCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'") ?? 0
-                let foreign = tableCount > 0 && stamped != RecordsDatabase.applicationID
-                if foreign { return (true, false, false) }
-                return (false, try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
-            }
-            if state.foreign {
-                throw LanternError("not-a-lantern-database", "'\(display)' is an SQLite database, but not a Lantern records database",
-                                   hint: "pass the path of a Lantern records database with --db, or a new path to start one")
-            }
-            if state.superseded {
-                throw LanternError("database-too-new", "'\(display)' was written by a newer version of Lantern (its schema has changes this version does not know)",
-                                   hint: "upgrade lantern to the version that wrote it; this version will not change the database")
-            }
+            let state = try pool.read { db in try inspect(db) }
+            try refuse(state, display: display)
             if state.complete { return }
             do {
                 try migrator.migrate(pool)

@@ -10,6 +10,13 @@ public enum RecordsError {
         guard let error = error as? DatabaseError else {
             return LanternError("records-error", "cannot use the records database '\(database)': \(error.localizedDescription)")
         }
+        switch error.extendedResultCode {
+        case .SQLITE_IOERR_WRITE, .SQLITE_IOERR_FSYNC, .SQLITE_IOERR_TRUNCATE, .SQLITE_IOERR_SHMSIZE:
+            // A full disk often shows up as a failed write (ENOSPC, or EFBIG over a size limit).
+            return LanternError("disk-write-failed", "cannot write to the disk holding '\(database)' (full, over a size limit, or failing); nothing was recorded",
+                                hint: "free some space, then run the command again and 'lantern db check'")
+        default: break
+        }
         switch error.resultCode {
         case .SQLITE_NOTADB:
             return LanternError("not-a-database", "'\(database)' is not an SQLite database",

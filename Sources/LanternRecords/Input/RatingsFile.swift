@@ -47,8 +47,19 @@ public struct RatingsFile: Sendable, Hashable {
         for (key, value) in pairs {
             let name = key.scalar ?? ""
             switch name {
-            case "method": file.method = try scalar(value, "method")
-            case "date": file.date = try scalar(value, "date")
+            case "method":
+                let method = try scalar(value, "method")
+                guard checklist.methods.isEmpty || checklist.methods.contains(method) else {
+                    throw LanternError("unknown-method", "'\(method)' is not a method of checklist '\(checklist.id)'", at: value.location,
+                                       hint: Suggestions.didYouMean(method, in: checklist.methods) ?? "methods: \(checklist.methods.joined(separator: ", "))")
+                }
+                file.method = method
+            case "date":
+                let date = try scalar(value, "date")
+                guard Timestamp.calendarDate(date) != nil else {
+                    throw LanternError("invalid-date", "'\(date)' is not a date", at: value.location, hint: "write dates as YYYY-MM-DD")
+                }
+                file.date = date
             case "supersedes": file.supersedes = try scalar(value, "supersedes")
             case "ratings": ratingsNode = value
             default:
