@@ -92,6 +92,25 @@ import Testing
         #expect(actions == ["certificate.issue", "certificate.suspend", "certificate.reinstate", "certificate.revoke"])
     }
 
+    /// A site rebuilt from unchanged records must be byte-identical, so the signed status list is
+    /// reused until a status changes (signatures are randomised and carry the signing time).
+    @Test func statusListIsReSignedOnlyWhenAStatusChanges() throws {
+        let setup = try Self.setup()
+        try Self.complete(setup)
+        let record = try setup.service().issue(trainee: setup.traineeID)
+        let first = try setup.service().publication().statusListJWT
+        let again = try setup.service(now: Date().addingTimeInterval(3_600)).publication().statusListJWT
+        #expect(again == first)
+        _ = try setup.store.setCertificateStatus(record.id, to: .suspended, reason: "investigation")
+        let suspended = try setup.service().publication().statusListJWT
+        #expect(suspended != first)
+        #expect(try setup.service().verifier().verify(record.jwt).verdict == .suspended)
+        _ = try setup.store.setCertificateStatus(record.id, to: .active, reason: "investigation-cleared")
+        let reinstated = try setup.service().publication().statusListJWT
+        #expect(reinstated != suspended)
+        #expect(try setup.service().verifier().verify(record.jwt).verdict == .valid)
+    }
+
     @Test func renewalNeedsContinuingEducationInsideTheCycle() throws {
         let setup = try Self.setup()
         try Self.complete(setup)

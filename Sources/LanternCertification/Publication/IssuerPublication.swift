@@ -16,6 +16,12 @@ public struct IssuerPublication: Sendable {
             .signed(with: signingKey)
     }
 
+    /// Both files, with a status list that was already signed.
+    public init(identity: IssuerIdentity, keys: [PublicJWK], statusListJWT: String) {
+        issuerJSON = IssuerProfile(identity: identity, keys: keys).json.prettySerialized
+        self.statusListJWT = statusListJWT
+    }
+
     /// Relative path → contents, ready to write under the site folder.
     public var files: [String: String] {
         ["issuer.json": issuerJSON, "status/list.jwt": statusListJWT + "\n"]

@@ -166,8 +166,14 @@ public struct CertificateService: Sendable {
         }
         let publicKeys = try keys.publicKeys()
         let key = try keys.activeKey()
+        let identity = self.identity
+        let now = self.now
+        let fingerprint = StatusListCache.fingerprint(listURL: identity.statusListURL, keyThumbprint: key.thumbprint, statuses: statuses)
         do {
-            return try IssuerPublication(identity: identity, keys: publicKeys, signingKey: key, statuses: statuses, now: now)
+            let statusList = try StatusListCache(folder: keys.folder).signedList(fingerprint: fingerprint) {
+                try IssuerPublication(identity: identity, keys: publicKeys, signingKey: key, statuses: statuses, now: now).statusListJWT
+            }
+            return IssuerPublication(identity: identity, keys: publicKeys, statusListJWT: statusList)
         } catch {
             throw LanternError("signing-failed", "the status list could not be signed")
         }

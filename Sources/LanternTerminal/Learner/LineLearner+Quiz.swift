@@ -20,7 +20,7 @@ extension LineLearner {
                 say("Module \(index + 1) has no quiz you can take.")
                 return false
             }
-            start = try QuizFlow.start(quiz, module: entry.module, store: store, at: clock())
+            start = try QuizFlow.start(quiz, module: entry.module, store: store, at: clock(), seed: seed())
         } catch {
             say(error.message)
             return false

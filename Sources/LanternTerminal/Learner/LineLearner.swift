@@ -14,10 +14,14 @@ public final class LineLearner {
     let io: any LineIO
     let width: Int
     let clock: () -> Date
+    /// Where new attempts' seeds come from (fixed in tests).
+    let seed: () -> UInt64
     lazy var catalog = QuizCatalog(workspace: workspace)
 
     public init(workspace: Workspace, store: any LearnerStore, io: any LineIO, width: Int = 80,
-                clock: @escaping () -> Date = Date.init) {
+                clock: @escaping () -> Date = Date.init,
+                seed: @escaping () -> UInt64 = { UInt64.random(in: 1...UInt64.max) }) {
+        self.seed = seed
         self.workspace = workspace
         self.store = store
         self.io = io
