@@ -207,7 +207,8 @@ public struct SiteBuilder: Sendable {
         let pages = Self.parallelMap(credentials) { credential in
             templates.page("credential", context: CredentialPage.context(credential, baseURL: baseURL),
                            layout: layout.context(title: credential.achievementName, root: "../../", section: .none, noindex: true,
-                                                  scripts: ["assets/verify.js", "assets/verify-page.js"]))
+                                                  scripts: ["assets/verify.js", "assets/verify-page.js"]),
+                           prepared: true)
         }
         for (credential, page) in zip(credentials, pages) {
             site.add("credentials/\(credential.id)/index.html", page)

@@ -46,7 +46,10 @@ struct RenderedModule: Sendable {
             }
             current.removeAll(keepingCapacity: true)
         }
-        for byte in root.plainText.lowercased().utf8 {
+        // The loop lower-cases ASCII itself; only other text needs Unicode's rules.
+        let plain = root.plainText
+        let text = plain.utf8.allSatisfy({ $0 < 0x80 }) ? plain : plain.lowercased()
+        for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte + 32)
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), 0x80...: current.append(byte)
