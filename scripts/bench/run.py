@@ -18,6 +18,7 @@ import tempfile
 import time
 
 SECTIONS = ["site", "check", "grading", "records", "certs", "startup"]
+EXTRA = ["scale"]
 
 
 def log(message):
@@ -264,6 +265,33 @@ class Bench:
         if match:
             self.row("startup", "first screen in-process (load, map, draw)", float(match.group(1)), "ms")
 
+    def scale(self):
+        """Growth with certificates (pages) and attempts, for BENCHMARKS.md's "Scale on paper"
+        (modules are covered by the site and check rows at 100, 1,000 and 10,000)."""
+        folder, workspace, _, _, _ = self.workload(1000)
+        out = os.path.join(folder, "out-scale")
+        build = [self.lantern, "build", "--allow-errors", "-C", workspace, "--output", out]
+        for count in [1000, 10000, 30000]:
+            seconds, peak = self.timed(build + ["--verification-input", self.credentials(count)],
+                                       prepare=lambda: shutil.rmtree(out, ignore_errors=True), runs=3)
+            self.row("scale", f"site build, 1,000 modules + {count:,} certificate pages", seconds, "s", peak,
+                     "", f"{count / seconds:,.0f} pages/s overall", cpu=self.last_cpu)
+        shutil.rmtree(out, ignore_errors=True)
+        tool = os.path.join(self.bin, "lantern-bench-records")
+        for attempts in [10_000, 100_000, 1_000_000]:
+            database = os.path.join(self.args.cache, f"records-{attempts}.sqlite")
+            output = subprocess.run([tool, "--attempts", str(attempts), "--db", database], check=True,
+                                    capture_output=True, text=True).stdout
+            save = re.search(r"answer save.*?p50 ([\d.]+) ms\s+p99 ([\d.]+) ms", output)
+            transcript = re.search(r"transcript query.*?p50 ([\d.]+) ms\s+p99 ([\d.]+) ms", output)
+            cohort = re.search(r"cohort report.*?p50 ([\d.]+) ms\s+p99 ([\d.]+) ms", output)
+            every = re.search(r"report of all (\d+):\s+p50 ([\d.]+) ms", output)
+            size = re.search(r"database size: (\d+) MiB; (\d+) bytes per attempt", output)
+            self.row("scale", f"records, {attempts:,} attempts, 10,000 trainees: save p99 / transcript p99 / cohort p50 / all-trainee report",
+                     float(save.group(2)), "ms", None,
+                     f"transcript {transcript.group(2)} ms, cohort {cohort.group(1)} ms, all {every.group(2)} ms",
+                     f"{size.group(1)} MiB, {size.group(2)} B/attempt")
+
     # -- table -------------------------------------------------------------------------------
 
     def table(self):
@@ -299,8 +327,8 @@ def main():
     before = machine()
     try:
         for section in args.only.split(","):
-            if section not in SECTIONS:
-                raise SystemExit(f"unknown section {section}; choose from {', '.join(SECTIONS)}")
+            if section not in SECTIONS + EXTRA:
+                raise SystemExit(f"unknown section {section}; choose from {', '.join(SECTIONS + EXTRA)}")
             log(f"{section}…")
             getattr(bench, section)()
     finally:

@@ -43,15 +43,27 @@ public struct SiteBuilder: Sendable {
         var site = SiteFiles()
         let modules = workspace.modules
 
-        // Module pages, on every core; each result lands in its own slot.
+        // Module pages, on every core; each result lands in its own slot. The pages that list
+        // every module (home, outline, search index) are rendered beside them, first in line.
         let rendered = Self.parallelMap(modules) { RenderedModule($0) }
-        let pages = Self.parallelMap(Array(modules.indices)) { index in
-            modulePage(index, rendered: rendered[index], templates: templates, layout: layout)
+        enum Job: Sendable { case home, outline, search, module(Int) }
+        let jobs: [Job] = [.home, .outline, .search] + modules.indices.map { .module($0) }
+        let outputs = Self.parallelMap(jobs) { job -> String in
+            switch job {
+            case .home: homePage(templates: templates, layout: layout)
+            case .outline: outlinePage(rendered: rendered, templates: templates, layout: layout)
+            case .search:
+                SearchIndex.script(zip(modules, rendered).map { module, rendered in
+                    SearchIndex.Entry(url: "modules/\(module.id)/", title: module.title, summary: module.summary,
+                                      headings: rendered.headings, words: rendered.words)
+                })
+            case .module(let index): modulePage(index, rendered: rendered[index], templates: templates, layout: layout)
+            }
         }
-        for (module, page) in zip(modules, pages) { site.add("modules/\(module.id)/index.html", page) }
+        for (module, page) in zip(modules, outputs.dropFirst(3)) { site.add("modules/\(module.id)/index.html", page) }
 
-        site.add("index.html", homePage(templates: templates, layout: layout))
-        site.add("outline/index.html", outlinePage(rendered: rendered, templates: templates, layout: layout))
+        site.add("index.html", outputs[0])
+        site.add("outline/index.html", outputs[1])
         site.add("crisis-resources/index.html",
                  templates.page("crisis", context: CrisisPage.context(workspace: workspace).merging(["root": "../"]) { $1 },
                                 layout: layout.context(title: "Crisis resources", root: "../", section: .crisis,
@@ -62,11 +74,8 @@ public struct SiteBuilder: Sendable {
                                                        scripts: ["assets/search-index.js", "assets/search.js"])))
         site.add("assets/style.css", templates.stylesheet)
         site.add("assets/search.js", BuiltinAssets.searchScript)
-        site.add("assets/search-index.js", SearchIndex.script(zip(modules, rendered).map { module, rendered in
-            SearchIndex.Entry(url: "modules/\(module.id)/", title: module.title, summary: module.summary,
-                              headings: rendered.headings, words: rendered.words)
-        }))
-        try copyMedia(into: &site)
+        site.add("assets/search-index.js", outputs[2])
+        try copyMedia(rendered.map(\.media), into: &site)
 
         let baseURL = workspace.config.site.baseURL
         let listed = [""] + ["outline/", "crisis-resources/", "search/"] + modules.map { "modules/\($0.id)/" }
@@ -172,11 +181,12 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Copies the images and files modules show or link to (and nothing else) into `media/`.
-    private func copyMedia(into site: inout SiteFiles) throws(LanternError) {
+    private func copyMedia(_ referenced: [[String]], into site: inout SiteFiles) throws(LanternError) {
+        var paths = Set<String>()
+        for files in referenced { paths.formUnion(files) }
+        guard !paths.isEmpty else { return }
         let curriculum = workspace.root.appendingPathComponent(workspace.config.paths.curriculum).standardizedFileURL
         let curriculumPath = curriculum.resolvingSymlinksInPath().path + "/"
-        var paths = Set<String>()
-        for module in workspace.modules { paths.formUnion(ModuleLinks.referencedFiles(in: module)) }
         for path in paths.sorted() {
             let file = curriculum.appendingPathComponent(path)
             // Never follow a link out of the curriculum folder.

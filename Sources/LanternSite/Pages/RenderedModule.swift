@@ -15,6 +15,8 @@ struct RenderedModule: Sendable {
     var headings: [Heading]
     /// Distinct lower-case words of the module, in order of first use, for search.
     var words: [String]
+    /// Curriculum files the module shows or links to (see `ModuleLinks.referencedFiles`).
+    var media: [String]
 
     static let maximumWords = 1500
 
@@ -58,6 +60,7 @@ struct RenderedModule: Sendable {
         }
         flush()
         self.words = words
+        media = ModuleLinks.referencedFiles(in: module)
     }
 
     /// Top-level sections and their direct subsections, for "On this page".
