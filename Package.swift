@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "lantern", targets: ["lantern"]),
         .library(name: "LanternMarkdown", targets: ["LanternMarkdown"]),
         .library(name: "LanternCurriculum", targets: ["LanternCurriculum"]),
+        .library(name: "LanternCertification", targets: ["LanternCertification"]),
         .library(name: "LanternRecords", targets: ["LanternRecords"]),
         .library(name: "LanternAssessment", targets: ["LanternAssessment"]),
         .library(name: "LanternTerminal", targets: ["LanternTerminal"]),
@@ -36,6 +37,25 @@ let package = Package(
         .target(
             name: "LanternCurriculum",
             dependencies: ["LanternDiagnostics", "LanternMarkdown", .product(name: "Yams", package: "Yams")]
+        ),
+        // zlib from the system (Debian: zlib1g-dev): GZIP for Bitstring Status Lists.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        // Certificates: keys, Open Badges 3.0 credentials, VC-JWT (ES256), status list, verification.
+        .target(
+            name: "LanternCertification",
+            dependencies: [
+                "LanternDiagnostics", "LanternCurriculum", "LanternRecords", "CZlib",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // Benchmark (not a test): issue and verify 10,000 credentials, print the rates.
+        .executableTarget(
+            name: "lantern-bench-certs",
+            dependencies: ["LanternCertification", "LanternCurriculum"]
         ),
         // Quizzes and checklists: model, Markdown parser, exact grading, attempts, lint, GIFT/Aiken.
         .target(
@@ -71,6 +91,7 @@ let package = Package(
             name: "lantern",
             dependencies: [
                 "LanternDiagnostics", "LanternMarkdown", "LanternCurriculum", "LanternAssessment", "LanternRecords", "LanternTerminal", "LanternSite",
+                "LanternCertification",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -93,8 +114,11 @@ let package = Package(
         .executableTarget(name: "lantern-bench-records", dependencies: [
             "LanternRecords", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "LanternSiteTests", dependencies: ["LanternSite", "LanternCurriculum", "LanternTestSupport"],
+        .testTarget(name: "LanternSiteTests", dependencies: ["LanternSite", "LanternCertification", "LanternCurriculum", "LanternTestSupport"],
                     exclude: ["Golden"]),
+        .testTarget(name: "LanternCertificationTests",
+                    dependencies: ["LanternCertification", "LanternCurriculum", "LanternDiagnostics", "LanternRecords", "LanternTestSupport",
+                                   .product(name: "Crypto", package: "swift-crypto")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,43 +1,99 @@
 #!/usr/bin/env bash
-# Lantern's main job on the shipped workspace: check the Peer Support Worker program, then
-# show a module as a trainee reads it in the terminal, then show what a trainer sees when a
-# file has a mistake.
+# Lantern's main job, end to end, on the shipped workspace and its embedded default database
+# (.lantern/records.sqlite, created on first use): check the Peer Support Worker program,
+# enrol a sample trainee, record quiz attempts, observed checklists and practicum hours, issue
+# and verify a certificate, and build the website with its verification pages.
+#
+# Safe to run again: the sample trainee (external id demo-sam) is set up once and reused.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lantern="$PWD/.build/debug/lantern"
+unset LANTERN_DB   # the embedded default: .lantern/records.sqlite in this workspace
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
-[ -n "${NO_COLOR:-}" ] || [ ! -t 1 ] && step() { printf '\n==> %s\n' "$*"; }
-
-step "Checking the shipped program (lantern check)"
-"$lantern" check
-
-step "The first module as a trainee reads it (lantern read foundations | head -n 45)"
-("$lantern" read foundations --width 80 || true) | head -n 45
-echo "   … (run '$lantern read foundations' for the whole module)"
-
-step "A crisis module opens with where to get help (lantern read crisis | head -n 12)"
-("$lantern" read crisis --width 80 || true) | head -n 12
-
-step "What a trainer sees when a file has mistakes (a scratch copy in a temporary folder)"
+if [ -n "${NO_COLOR:-}" ] || [ ! -t 1 ]; then step() { printf '\n==> %s\n' "$*"; }; fi
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
+
+step "1. Check the shipped program (lantern check)"
+"$lantern" check
+
+step "2. A module as a trainee reads it (lantern read crisis | head -n 12)"
+("$lantern" read crisis --width 80 || true) | head -n 12
+echo "   … ('lantern read MODULE' prints a whole module; 'lantern learn' is the full course)"
+
+step "3. Enrol a sample trainee and an assessor (lantern trainee add, assessor add, enroll)"
+if trainee=$("$lantern" trainee show demo-sam --json 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)["trainee"]["id"])' 2>/dev/null); then
+  echo "   the sample trainee already exists: $trainee (records are append-only; reusing them)"
+  fresh=0
+else
+  trainee=$("$lantern" trainee add --name "Sam Rivera" --preferred-name Sam --email sam.rivera@example.org \
+    --external-id demo-sam --public-name --as demo)
+  "$lantern" assessor add demo-assessor --name "Jo Smith" --role assessor --role supervisor --as demo >/dev/null 2>&1 || true
+  "$lantern" enroll "$trainee" --cohort demo-cohort --as demo >/dev/null
+  echo "   trainee $trainee enrolled in cohort demo-cohort; assessor demo-assessor"
+  fresh=1
+fi
+
+if [ "$fresh" = 1 ]; then
+  step "4. Record a quiz attempt for every module (lantern quiz take … --answers FILE)"
+  for quiz in assessments/*-quiz.md; do
+    id=$(basename "$quiz" .md)
+    python3 scripts/demo/answer_key.py "$quiz" > "$scratch/answers.json"
+    printf '   %-24s ' "$id"
+    "$lantern" quiz take "$id" --trainee "$trainee" --answers "$scratch/answers.json" --as demo 2>/dev/null | sed -n 2p
+  done
+
+  step "5. Record two observed occasions of every checklist (lantern checklist record)"
+  count=0
+  for checklist in $(grep -l '^kind: checklist' assessments/*.md); do
+    id=$(basename "$checklist" .md)
+    python3 scripts/demo/answer_key.py "$checklist" > "$scratch/ratings.json"
+    for days in 20 6; do
+      day=$(date -u -d "-$days days" +%F)
+      "$lantern" checklist record "$id" --trainee "$trainee" --assessor demo-assessor --ratings "$scratch/ratings.json" \
+        --date "$day" --as demo >/dev/null
+      count=$((count + 1))
+    done
+  done
+  echo "   $count observations recorded, all criteria at the pass level"
+
+  step "6. Log 80 practicum hours, signed off by the supervisor (lantern hours log)"
+  for days in 40 33 26 19 12; do
+    "$lantern" hours log "$trainee" --hours 16 --supervisor demo-assessor --signed-off \
+      --date "$(date -u -d "-$days days" +%F)" --as demo >/dev/null
+  done
+  echo "   5 × 16 hours logged and signed off"
+fi
+
+step "7. What the trainee has met (lantern cert status)"
+"$lantern" cert status "$trainee" || true
+
+step "8. Issue and verify the certificate (lantern keys generate, cert issue, cert verify)"
+if "$lantern" keys list | grep -qi '^no signing keys'; then "$lantern" keys generate; fi
+if ! "$lantern" cert list --trainee "$trainee" 2>/dev/null | grep -q '^c'; then
+  "$lantern" cert issue "$trainee" --as demo
+fi
+certificate=$("$lantern" cert list --trainee "$trainee" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[-1]["id"])')
+"$lantern" cert publish -o "$scratch/published" >/dev/null
+"$lantern" cert verify "$scratch/published/credentials/$certificate/credential.jwt" \
+  --issuer "$scratch/published/issuer.json" --status "$scratch/published/status/list.jwt" --email sam.rivera@example.org
+
+step "9. Build the website with its verification pages (lantern build --check-links)"
+"$lantern" build --check-links
+
+step "10. What a trainer sees when a file has mistakes (a scratch copy)"
 "$lantern" init "$scratch/course" >/dev/null
 sed -i 's/^title: Welcome$/titel: Welcome/; s/^minutes: 20$/minutes: twenty/' "$scratch/course/curriculum/welcome.md"
 printf '\nSee [the crisis module](crisis.md).\n' >> "$scratch/course/curriculum/welcome.md"
-( cd "$scratch/course" && "$lantern" check ) || echo "   (exit status $? — 1 means errors were found)"
+( cd "$scratch/course" && "$lantern" check ) || echo "   (exit status 1: errors were found)"
 
-step "Building the website (lantern build --check-links)"
-"$lantern" build --check-links
-echo "   open site/index.html in a browser, or serve it: python3 -m http.server -d site 8000"
-
-step "Done"
-cat <<'TEXT'
-What happened:
-  1. 'lantern check' loaded lantern.yml, curriculum/program.yml, 10 modules and their
-     quizzes and checklists, and found no problems.
-  2. 'lantern read' rendered Markdown (through libcmark) for an 80-column terminal.
-  3. On a broken copy, 'lantern check' named each problem at file:line:column, with a hint,
-     and exited 1.
-Try next:  .build/debug/lantern --help   (and: .build/debug/lantern read communication)
+step "Done — where to look"
+cat <<TEXT
+  Records:      .lantern/records.sqlite (mode 0600) — try: $lantern progress $trainee
+  Certificate:  $certificate — try: $lantern cert show $certificate
+  Website:      site/index.html; certificate page site/credentials/$certificate/
+                (serve it to verify in a browser: python3 -m http.server -d site 8000)
+  Learn:        $lantern learn --trainee $trainee        (the course map, reader and quizzes)
+  Help:         $lantern --help
 TEXT

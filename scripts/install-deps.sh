@@ -9,8 +9,9 @@ command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if command -v pkg-config >/dev/null 2>&1; then
   pkg-config --exists libcmark 2>/dev/null || missing+=(libcmark-dev)
   pkg-config --exists sqlite3 2>/dev/null || missing+=(libsqlite3-dev)
+  pkg-config --exists zlib 2>/dev/null || missing+=(zlib1g-dev)
 else
-  missing+=(libcmark-dev libsqlite3-dev)
+  missing+=(libcmark-dev libsqlite3-dev zlib1g-dev)
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then

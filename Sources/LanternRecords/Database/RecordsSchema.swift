@@ -13,6 +13,7 @@ public enum RecordsSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-records", migrate: createV1)
+        migrator.registerMigration("v2-certificates", migrate: createCertificates)
         return migrator
     }
 

@@ -29,10 +29,10 @@ struct BuildCommand: ParsableCommand {
                                valueName: "file", visibility: .hidden))
     var verificationInput: String?
 
-    @OptionGroup var location: WorkspaceOption
+    @OptionGroup var records: RecordsOptions
 
     func run() throws {
-        let (root, display) = try location.resolve()
+        let (root, display) = try records.location.resolve()
         let result = WorkspaceLoader().load(at: root, displayRoot: display)
         KeptUntilExit.keep(result)
         let errors = result.diagnostics.filter { $0.severity == .error }
@@ -42,7 +42,8 @@ struct BuildCommand: ParsableCommand {
             Console.err("the site was not built: fix the errors above (see 'lantern check'), or pass --allow-errors\n")
             throw ExitCode(1)
         }
-        let verification = try verificationInput.map(Self.readVerification)
+        // Certificates come from the records and signing keys of the workspace, when it has them.
+        let verification = try verificationInput.map(Self.readVerification) ?? SitePublication.verificationSite(records)
         let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: current).standardizedFileURL }
             ?? root.appendingPathComponent("site")
@@ -61,6 +62,9 @@ struct BuildCommand: ParsableCommand {
         }
         var summary = "built \(report.pages) pages into \(outputDisplay): \(report.written) file\(report.written == 1 ? "" : "s") written, \(report.unchanged) unchanged"
         if report.removed > 0 { summary += ", \(report.removed) removed" }
+        if let verification {
+            summary += "; \(verification.credentials.count) certificate page\(verification.credentials.count == 1 ? "" : "s")"
+        }
         if checkLinks { summary += "; every internal link and anchor resolves" }
         Console.out(summary + "\n")
     }

@@ -1,0 +1,205 @@
+import Foundation
+import LanternCurriculum
+import LanternDiagnostics
+import LanternRecords
+
+/// Certificates over the records: what a trainee still needs, issuing (one or every eligible
+/// trainee), renewal, status changes, and what to publish. Every issued credential is recorded
+/// with what met the requirements.
+public struct CertificateService: Sendable {
+    public let workspace: Workspace
+    public let store: RecordsStore
+    public let keys: KeyStore
+    public let identity: IssuerIdentity
+    public let evaluator: RequirementsEvaluator
+    public let now: Date
+
+    public init(workspace: Workspace, store: RecordsStore, keys: KeyStore, now: Date = Date()) throws(LanternError) {
+        guard let evaluator = RequirementsEvaluator(workspace: workspace) else {
+            throw LanternError("no-certificate-rules", "the program has no 'certificate:' rules",
+                               hint: "add a certificate section to curriculum/program.yml (see docs/authoring.md)")
+        }
+        self.workspace = workspace
+        self.store = store
+        self.keys = keys
+        identity = IssuerIdentity(config: workspace.config)
+        self.evaluator = evaluator
+        self.now = now
+    }
+
+    public var programID: String { workspace.program?.id ?? "program" }
+
+    /// The trainee's evidence from the records.
+    public func evidence(trainee reference: String) throws(LanternError) -> TraineeEvidence {
+        let transcript = try store.transcript(reference)
+        var evidence = TraineeEvidence()
+        for quiz in transcript.quizzes {
+            evidence.quizzes[quiz.quizID] = .init(attempts: quiz.attempts, bestScore: quiz.bestScore, passed: quiz.passed)
+        }
+        for observation in try store.currentObservations(trainee: transcript.traineeID) {
+            evidence.observations[observation.checklistID, default: []].append(
+                .init(id: observation.id, observedOn: observation.observedOn, competent: observation.competent))
+        }
+        evidence.practicumHoursSignedOff = transcript.practicumHoursSignedOff
+        evidence.practicumHoursAwaitingSignOff = max(0, transcript.practicumHours - transcript.practicumHoursSignedOff)
+        evidence.continuingEducation = try store.continuingEducation(trainee: transcript.traineeID).map {
+            .init(completedOn: $0.completedOn, hours: $0.hours, category: $0.category)
+        }
+        return evidence
+    }
+
+    /// What the trainee has met and what is missing.
+    public func requirements(trainee reference: String) throws(LanternError) -> RequirementsReport {
+        evaluator.evaluate(try evidence(trainee: reference))
+    }
+
+    /// Issues a certificate when every requirement is met; otherwise throws
+    /// `requirements-not-met` listing what is missing.
+    @discardableResult
+    public func issue(trainee reference: String) throws(LanternError) -> CertificateRecord {
+        let report = try requirements(trainee: reference)
+        guard report.isMet else {
+            throw LanternError("requirements-not-met", "trainee \(try store.recipientHash(trainee: reference).traineeID) has not met the certificate requirements:\n"
+                               + report.missing.map { "  - \($0.id) (\($0.title)): \($0.detail)" }.joined(separator: "\n"),
+                               hint: "'lantern cert status TRAINEE' shows every requirement")
+        }
+        return try issueCredential(trainee: reference, evidence: report, renews: nil)
+    }
+
+    /// Every trainee who meets the requirements and holds no current certificate.
+    public func eligibleTrainees() throws(LanternError) -> [String] {
+        let holders = Set(try store.certificates().filter { $0.status != .revoked && !isExpired($0) }.map(\.traineeID))
+        var eligible: [String] = []
+        for trainee in try store.trainees() where trainee.erasedAt == nil && !holders.contains(trainee.id) {
+            if try requirements(trainee: trainee.id).isMet { eligible.append(trainee.id) }
+        }
+        return eligible
+    }
+
+    /// Whether the certificate's `validUntil` has passed.
+    public func isExpired(_ record: CertificateRecord) -> Bool {
+        record.validUntil.flatMap(CredentialDate.parse).map { $0 <= now } ?? false
+    }
+
+    /// Renewal: the trainee's latest certificate, the continuing education logged inside its
+    /// cycle (`validFrom` to `validUntil`), and a new certificate linked to it.
+    @discardableResult
+    public func renew(trainee reference: String) throws(LanternError) -> CertificateRecord {
+        guard let current = try store.certificates(trainee: reference).first(where: { $0.status != .revoked }) else {
+            throw LanternError("no-certificate", "trainee \(try store.recipientHash(trainee: reference).traineeID) has no certificate to renew",
+                               hint: "'lantern cert issue TRAINEE' issues the first one")
+        }
+        if current.status == .suspended {
+            throw LanternError("certificate-suspended", "certificate \(current.id) is suspended; reinstate it before renewing")
+        }
+        let report = try renewalRequirements(trainee: reference, certificate: current)
+        guard report.isMet else {
+            throw LanternError("renewal-not-met", "certificate \(current.id) cannot be renewed yet:\n"
+                               + report.missing.map { "  - \($0.title): \($0.detail)" }.joined(separator: "\n"))
+        }
+        return try issueCredential(trainee: reference, evidence: report, renews: current)
+    }
+
+    /// Continuing education inside a certificate's cycle against the renewal rules.
+    public func renewalRequirements(trainee reference: String, certificate: CertificateRecord) throws(LanternError) -> RequirementsReport {
+        let from = String(certificate.validFrom.prefix(10))
+        let until = certificate.validUntil.map { String($0.prefix(10)) } ?? CredentialDate.formatDay(now)
+        return evaluator.evaluateRenewal(try evidence(trainee: reference), cycleFrom: from, until: until)
+    }
+
+    private func issueCredential(trainee reference: String, evidence: RequirementsReport, renews: CertificateRecord?) throws(LanternError) -> CertificateRecord {
+        let recipient = try store.recipientHash(trainee: reference)
+        guard let hash = recipient.hash else {
+            throw LanternError("trainee-no-email", "trainee \(recipient.traineeID) has no email address",
+                               hint: "a certificate names its holder by a salted hash of their email; add the trainee's email first")
+        }
+        let key = try keys.activeKey()
+        guard let index = StatusEntry.randomIndex(avoiding: try store.usedStatusIndexes()) else {
+            throw LanternError("status-list-full", "the status list has no free entries")
+        }
+        // A renewal continues from the old expiry when renewed early, so no time is lost.
+        let previousEnd = renews?.validUntil.flatMap(CredentialDate.parse)
+        let start = now
+        let base = previousEnd.map { max($0, now) } ?? now
+        let validUntil = evaluator.rules.validFor.map { period in
+            CredentialDate.adding(period.amount, Self.unit(period.unit), to: base)
+        }
+        let credential = AchievementCredential(
+            id: AchievementCredential.newID(now: now), issuer: identity,
+            achievement: AchievementDefinition(workspace: workspace, issuer: identity),
+            recipient: RecipientIdentity(salt: recipient.salt, identityHash: hash),
+            validFrom: start, validUntil: validUntil,
+            status: StatusEntry(listURL: identity.statusListURL, index: index), renews: renews?.id)
+        let jwt: String
+        do { jwt = try credential.signed(with: key) } catch {
+            throw LanternError("signing-failed", "the credential could not be signed")
+        }
+        return try store.recordCertificate(CertificateRecord(
+            id: credential.id, traineeID: recipient.traineeID, programID: programID, statusIndex: index,
+            validFrom: CredentialDate.format(start), validUntil: validUntil.map(CredentialDate.format), jwt: jwt,
+            evidence: evidence.evidenceSummary.serialized, renews: renews?.id))
+    }
+
+    static func unit(_ unit: Period.Unit) -> CredentialDate.PeriodUnit {
+        switch unit {
+        case .days: return .days
+        case .weeks: return .weeks
+        case .months: return .months
+        case .years: return .years
+        }
+    }
+
+    /// Certificates (active, not revoked) whose `validUntil` falls within `period` from now.
+    public func expiring(within period: Period) throws(LanternError) -> [CertificateRecord] {
+        let limit = CredentialDate.adding(period.amount, Self.unit(period.unit), to: now)
+        return try store.certificates().filter { record in
+            guard record.status == .active, let until = record.validUntil.flatMap(CredentialDate.parse) else { return false }
+            return until > now && until <= limit
+        }.sorted { ($0.validUntil ?? "") < ($1.validUntil ?? "") }
+    }
+
+    /// `issuer.json` and the signed status list as the records say now.
+    public func publication() throws(LanternError) -> IssuerPublication {
+        var statuses: [Int: CredentialStatus] = [:]
+        for record in try store.certificates() where record.status != .active {
+            statuses[record.statusIndex] = record.status == .revoked ? .revoked : .suspended
+        }
+        let publicKeys = try keys.publicKeys()
+        let key = try keys.activeKey()
+        do {
+            return try IssuerPublication(identity: identity, keys: publicKeys, signingKey: key, statuses: statuses, now: now)
+        } catch {
+            throw LanternError("signing-failed", "the status list could not be signed")
+        }
+    }
+
+    /// What the site may publish for one certificate.
+    public func publishable(_ record: CertificateRecord) throws(LanternError) -> PublishableCredential {
+        let trainee = try store.trainee(record.traineeID)
+        let status: CredentialStatus = record.status == .revoked ? .revoked : record.status == .suspended ? .suspended : .active
+        return try PublishableCredential.make(id: record.id, jwt: record.jwt, recordedStatus: status,
+                                              holderName: trainee.displayName, holderConsented: trainee.publicNameConsent, now: now)
+    }
+
+    /// LinkedIn's add-to-profile address for a certificate.
+    public func linkedInURL(_ record: CertificateRecord, _ publishable: PublishableCredential) -> String {
+        LinkedInLink.url(achievementName: publishable.achievementName, issuerName: publishable.issuerName,
+                         issued: CredentialDate.parse(record.validFrom) ?? now, validUntil: record.validUntil.flatMap(CredentialDate.parse),
+                         verificationURL: identity.credentialURL(record.id), credentialID: record.id)
+    }
+
+    /// A verifier that knows this issuer's keys, current status list and renewals.
+    public func verifier(schema: JSONSchemaValidator? = nil) throws(LanternError) -> CredentialVerifier {
+        let publication = try publication()
+        let renewals = Dictionary(try store.certificates().compactMap { record in record.renews.map { ($0, record.id) } },
+                                  uniquingKeysWith: { first, _ in first })
+        let identity = self.identity
+        return CredentialVerifier(issuerProfile: publication.issuerJSON, statusList: publication.statusListJWT, schema: schema, now: now,
+                                  renewal: { credentialURL in
+                                      let prefix = identity.baseURL + "credentials/"
+                                      guard credentialURL.hasPrefix(prefix) else { return nil }
+                                      let id = String(credentialURL.dropFirst(prefix.count).prefix { $0 != "/" })
+                                      return renewals[id]
+                                  })
+    }
+}

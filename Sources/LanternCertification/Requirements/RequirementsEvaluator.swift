@@ -1,0 +1,112 @@
+import Foundation
+import LanternCurriculum
+
+/// Evaluates a trainee's evidence against the program's certificate rules (pure: values in,
+/// report out). Quizzes must be passed (every safety-critical item right); checklists must be
+/// rated Competent on the checklist's number of separate occasions (distinct days); practicum
+/// hours count only once a supervisor has signed them off.
+public struct RequirementsEvaluator: Sendable {
+    public struct Assessment: Sendable, Hashable {
+        public var id: String
+        public var title: String
+        /// For checklists: how many separate occasions must be Competent.
+        public var occasions: Int
+    }
+
+    public var rules: CertificateRules
+    public var quizzes: [Assessment]
+    public var checklists: [Assessment]
+
+    public init(rules: CertificateRules, quizzes: [Assessment], checklists: [Assessment]) {
+        self.rules = rules
+        self.quizzes = quizzes
+        self.checklists = checklists
+    }
+
+    /// The program's rules and the assessments they select from the workspace (those of the
+    /// program's modules, in program order).
+    public init?(workspace: Workspace) {
+        guard let program = workspace.program, let rules = program.certificate else { return nil }
+        let moduleOrder = Dictionary(program.moduleIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let inProgram = workspace.assessments
+            .filter { source in source.moduleID.map { moduleOrder[$0] != nil } ?? false }
+            .sorted { (moduleOrder[$0.moduleID ?? ""] ?? 0, $0.id) < (moduleOrder[$1.moduleID ?? ""] ?? 0, $1.id) }
+        func select(_ kind: AssessmentSource.Kind, _ selection: CertificateRules.Selection) -> [Assessment] {
+            let all = inProgram.filter { $0.kind == kind }
+            let chosen: [AssessmentSource]
+            switch selection {
+            case .all: chosen = all
+            case .none: chosen = []
+            case .only(let ids): chosen = ids.compactMap { id in workspace.assessment(id) }
+            }
+            return chosen.map { source in
+                Assessment(id: source.id, title: Self.frontMatterString(source, "title") ?? source.id,
+                           occasions: Int(Self.frontMatterString(source, "occasions") ?? "") ?? 1)
+            }
+        }
+        self.init(rules: rules, quizzes: select(.quiz, rules.quizzes), checklists: select(.checklist, rules.checklists))
+    }
+
+    static func frontMatterString(_ source: AssessmentSource, _ key: String) -> String? {
+        guard case .mapping(let pairs) = source.frontMatter.content else { return nil }
+        return pairs.first { $0.key.scalar == key }?.value.scalar
+    }
+
+    public func evaluate(_ evidence: TraineeEvidence) -> RequirementsReport {
+        var items: [RequirementsReport.Item] = []
+        for quiz in quizzes {
+            let outcome = evidence.quizzes[quiz.id]
+            let detail: String
+            switch outcome {
+            case nil: detail = "not attempted"
+            case let outcome? where outcome.passed:
+                detail = "passed (best score \(Self.percent(outcome.bestScore)) in \(outcome.attempts) attempt\(outcome.attempts == 1 ? "" : "s"))"
+            case let outcome?:
+                detail = "not passed yet: best score \(Self.percent(outcome.bestScore)) in \(outcome.attempts) attempt\(outcome.attempts == 1 ? "" : "s") (a pass needs the pass mark and every safety-critical question right)"
+            }
+            items.append(.init(kind: .quiz, id: quiz.id, title: quiz.title, met: outcome?.passed == true, detail: detail))
+        }
+        for checklist in checklists {
+            let observations = evidence.observations[checklist.id] ?? []
+            let competentDays = Set(observations.filter(\.competent).map(\.observedOn))
+            let met = competentDays.count >= checklist.occasions
+            let detail = met
+                ? "Competent on \(competentDays.count) occasion\(competentDays.count == 1 ? "" : "s") (\(competentDays.sorted().joined(separator: ", ")))"
+                : "Competent on \(competentDays.count) of \(checklist.occasions) occasions needed (\(observations.count) observation\(observations.count == 1 ? "" : "s") recorded)"
+            items.append(.init(kind: .checklist, id: checklist.id, title: checklist.title, met: met, detail: detail))
+        }
+        if rules.practicumHours > 0 {
+            let signed = evidence.practicumHoursSignedOff
+            let met = signed + 1e-9 >= Double(rules.practicumHours)
+            var detail = "\(Self.hours(signed)) of \(rules.practicumHours) hours signed off"
+            if !met { detail += "; \(Self.hours(Double(rules.practicumHours) - signed)) more needed" }
+            if evidence.practicumHoursAwaitingSignOff > 0 { detail += " (\(Self.hours(evidence.practicumHoursAwaitingSignOff)) awaiting a supervisor's sign-off)" }
+            items.append(.init(kind: .practicum, id: "practicum", title: "Supervised practicum", met: met, detail: detail))
+        }
+        return RequirementsReport(items: items)
+    }
+
+    /// Continuing education for renewal: hours completed inside `[from, until]` (dates
+    /// `yyyy-mm-dd`), in total and in ethics.
+    public func evaluateRenewal(_ evidence: TraineeEvidence, cycleFrom from: String, until: String) -> RequirementsReport {
+        let inCycle = evidence.continuingEducation.filter { $0.completedOn >= from && $0.completedOn <= until }
+        var items: [RequirementsReport.Item] = []
+        let total = inCycle.reduce(0) { $0 + $1.hours }
+        let needed = Double(rules.renewalCEHours ?? 0)
+        items.append(.init(kind: .continuingEducation, id: "ce", title: "Continuing education \(from) to \(until)",
+                           met: total + 1e-9 >= needed,
+                           detail: "\(Self.hours(total)) of \(Self.hours(needed)) hours" + (total + 1e-9 >= needed ? "" : "; \(Self.hours(needed - total)) more needed")))
+        if let ethics = rules.renewalEthicsHours, ethics > 0 {
+            let done = inCycle.filter { $0.category.lowercased() == "ethics" }.reduce(0) { $0 + $1.hours }
+            items.append(.init(kind: .continuingEducation, id: "ce-ethics", title: "of which ethics", met: done + 1e-9 >= Double(ethics),
+                               detail: "\(Self.hours(done)) of \(ethics) hours" + (done + 1e-9 >= Double(ethics) ? "" : "; \(Self.hours(Double(ethics) - done)) more needed")))
+        }
+        return RequirementsReport(items: items)
+    }
+
+    static func percent(_ score: Double) -> String { "\(Int((score * 100).rounded()))%" }
+
+    static func hours(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+    }
+}

@@ -1,0 +1,307 @@
+import Foundation
+import LanternDiagnostics
+
+/// Verifies credentials from files alone, step by step (certificates.md): parse, structure,
+/// schema, issuer, signature, status, validity window, recipient. Nothing here reads a
+/// database; what the issuer published (`issuer.json`, `status/list.jwt`) is passed in.
+///
+/// The issuer profile and status list are checked once when the verifier is made, so one
+/// verifier can check many credentials quickly.
+public struct CredentialVerifier: Sendable {
+    public let issuer: IssuerProfile.Resolved?
+    /// Why the issuer profile could not be read, if it could not.
+    public let issuerProblem: String?
+    public let statusList: VerifiedStatusList?
+    public let schema: JSONSchemaValidator?
+    public let now: Date
+    /// For an expired credential: the id of the credential that renewed it, if the caller knows.
+    public let renewal: @Sendable (String) -> String?
+
+    public init(issuerProfile: String?, statusList: String?, schema: JSONSchemaValidator? = nil, now: Date = Date(),
+                renewal: @escaping @Sendable (String) -> String? = { _ in nil }) {
+        var issuer: IssuerProfile.Resolved?
+        var problem: String?
+        if let issuerProfile {
+            do { issuer = try IssuerProfile.resolve(issuerProfile) } catch { problem = error.message }
+        }
+        self.issuer = issuer
+        issuerProblem = problem
+        self.statusList = statusList.map { VerifiedStatusList(text: $0, issuer: issuer) }
+        self.schema = schema
+        self.now = now
+        self.renewal = renewal
+    }
+
+    /// Runs every step on one credential (a compact JWS or a JSON credential).
+    public func verify(_ text: String, email: String? = nil) -> VerificationReport {
+        var steps: [VerificationReport.Step] = []
+        var unsupportedProof = false
+
+        // 1. Parse.
+        let trimmed = text.trimmingCharacters(in: " \t\r\n")
+        var jws: CompactJWS?
+        let credential: JSONObject
+        var claims = JSONObject()
+        if trimmed.hasPrefix("{") {
+            do {
+                guard let object = try JSONParser.parse(trimmed, path: "credential").objectValue else {
+                    return Self.failedParse("the JSON is not an object")
+                }
+                credential = object
+            } catch {
+                return Self.failedParse(error.message)
+            }
+            steps.append(.init("parse", .pass, "JSON credential"))
+        } else {
+            do { jws = try CompactJWS(parsing: trimmed) } catch { return Self.failedParse(error.message) }
+            guard var payload = jws?.payload.objectValue else { return Self.failedParse("the JWS payload is not a JSON object") }
+            for name in CredentialSigner.registeredClaims {
+                if let value = payload[name] { claims[name] = value; payload[name] = nil }
+            }
+            if let wrapped = payload["vc"]?.objectValue {
+                credential = wrapped
+                steps.append(.init("parse", .warn, "compact JWS with a 'vc' claim (VC-JWT for VC 1.1)"))
+            } else {
+                credential = payload
+                steps.append(.init("parse", .pass, "compact JWS (VC-JWT), payload is the credential"))
+            }
+        }
+        let value = JSONValue.object(credential)
+
+        // 2. Structure.
+        let problems = Self.structureProblems(credential, claims: claims)
+        steps.append(problems.isEmpty
+            ? .init("structure", .pass, "VC 2.0 and Open Badges 3.0 contexts, types and required members; dates with time zones")
+            : .init("structure", .fail, problems.prefix(4).joined(separator: "; ") + (problems.count > 4 ? "; and \(problems.count - 4) more" : "")))
+
+        // 2b. JSON Schema.
+        if let schema {
+            let failures = schema.validate(value)
+            steps.append(failures.isEmpty
+                ? .init("schema", .pass, "valid against the Open Badges 3.0 AchievementCredential JSON Schema")
+                : .init("schema", .fail, failures.prefix(3).map(\.description).joined(separator: "; ") + (failures.count > 3 ? "; and \(failures.count - 3) more" : "")))
+        } else {
+            steps.append(.init("schema", .warn, "not checked: no JSON Schema given"))
+        }
+
+        // 3. Issuer and 4. Signature.
+        let issuerID = credential["issuer"]?.stringValue ?? credential["issuer"]?["id"]?.stringValue
+        if let jws {
+            var key: PublicJWK?
+            if let issuerProblem {
+                steps.append(.init("issuer", .fail, "the issuer profile cannot be read: \(issuerProblem)"))
+            } else if let issuer {
+                if issuerID != issuer.id {
+                    steps.append(.init("issuer", .fail, "the credential names issuer \(issuerID ?? "(none)") but the profile is \(issuer.id)"))
+                } else if let kid = jws.keyID {
+                    if let found = issuer.keys[kid] {
+                        key = found
+                        steps.append(.init("issuer", .pass, "key \(kid) is listed in the issuer profile and controlled by the issuer"))
+                    } else {
+                        steps.append(.init("issuer", .fail, "unknown key: kid \(kid) is not in the issuer profile"))
+                    }
+                } else {
+                    steps.append(.init("issuer", .fail, "the JWS header has no 'kid'"))
+                }
+            } else {
+                steps.append(.init("issuer", .fail, "no issuer profile to resolve the key (give issuer.json)"))
+            }
+            steps.append(Self.signatureStep(jws, key: key))
+        } else {
+            steps.append(.init("issuer", .warn, "not checked: the credential is not a VC-JWT, so there is no key id to resolve"))
+            if let proof = credential["proof"] {
+                let proofs = proof.arrayValue ?? [proof]
+                let kinds = proofs.map { proof -> String in
+                    let type = proof["type"]?.stringValue ?? "untyped"
+                    return proof["cryptosuite"]?.stringValue.map { "\(type) (\($0))" } ?? type
+                }
+                unsupportedProof = true
+                steps.append(.init("signature", .fail, "unsupported proof type \(kinds.joined(separator: ", ")): Lantern verifies VC-JWT (ES256) only, so this proof was not checked"))
+            } else {
+                steps.append(.init("signature", .fail, "no proof: the credential is not signed"))
+            }
+        }
+
+        // 5. Status.
+        var statusVerdict: VerificationReport.Verdict?
+        let statusStep = self.statusStep(credential["credentialStatus"], verdict: &statusVerdict)
+        steps.append(statusStep)
+
+        // 6. Validity window.
+        var windowVerdict: VerificationReport.Verdict?
+        let validFromText = credential["validFrom"]?.stringValue ?? credential["issuanceDate"]?.stringValue
+        let validUntilText = credential["validUntil"]?.stringValue ?? credential["expirationDate"]?.stringValue
+        let validFrom = validFromText.flatMap(CredentialDate.parse)
+        let validUntil = validUntilText.flatMap(CredentialDate.parse)
+        if let validFrom, validFrom > now {
+            windowVerdict = .notYetValid
+            steps.append(.init("validity", .fail, "not yet valid: valid from \(validFromText ?? "")"))
+        } else if let validUntil, validUntil <= now {
+            windowVerdict = .expired
+            var detail = "expired on \(validUntilText ?? "")"
+            if let id = credential["id"]?.stringValue {
+                detail += renewal(id).map { "; renewed by \($0)" } ?? "; no renewal known"
+            }
+            steps.append(.init("validity", .fail, detail))
+        } else if validFrom == nil {
+            steps.append(.init("validity", .fail, "no valid start date"))
+        } else {
+            steps.append(.init("validity", .pass, "valid from \(validFromText ?? "")" + (validUntilText.map { " until \($0)" } ?? ", no expiry")))
+        }
+
+        // 7. Recipient.
+        if let email {
+            steps.append(Self.recipientStep(credential, email: email))
+        }
+
+        let hardFailure = steps.contains { $0.status == .fail && ["parse", "structure", "schema", "issuer", "recipient"].contains($0.name) }
+            || (steps.contains { $0.name == "signature" && $0.status == .fail } && !unsupportedProof)
+            || (statusStep.status == .fail && statusVerdict == nil)
+        let verdict: VerificationReport.Verdict
+        if hardFailure { verdict = .invalid }
+        else if unsupportedProof { verdict = .unverifiable }
+        else if let statusVerdict { verdict = statusVerdict }
+        else if let windowVerdict { verdict = windowVerdict }
+        else { verdict = .valid }
+
+        return VerificationReport(
+            verdict: verdict, steps: steps, credentialID: credential["id"]?.stringValue,
+            achievementName: credential["credentialSubject"]?["achievement"]?["name"]?.stringValue ?? credential["name"]?.stringValue,
+            issuerName: credential["issuer"]?["name"]?.stringValue, validFrom: validFromText, validUntil: validUntilText)
+    }
+
+    private static func failedParse(_ detail: String) -> VerificationReport {
+        VerificationReport(verdict: .invalid, steps: [.init("parse", .fail, detail)])
+    }
+
+    private static func signatureStep(_ jws: CompactJWS, key: PublicJWK?) -> VerificationReport.Step {
+        guard let algorithm = jws.algorithm else { return .init("signature", .fail, "the JWS header has no 'alg'") }
+        guard algorithm == ES256.algorithm else {
+            let why = algorithm.lowercased() == "none" ? "an unsigned token ('alg: none') is never accepted"
+                : algorithm.hasPrefix("HS") ? "\(algorithm) is a shared-secret algorithm; accepting it would let anyone holding the public key forge credentials"
+                : "\(algorithm) is not allowed"
+            return .init("signature", .fail, "algorithm refused: \(why); only ES256 is accepted")
+        }
+        if jws.header["crit"] != nil { return .init("signature", .fail, "the JWS header has critical extensions Lantern does not know") }
+        guard let key else { return .init("signature", .fail, "not checked: the signing key could not be resolved") }
+        guard ES256.verify(signature: jws.signature, input: jws.signingInput, key: key.key) else {
+            return .init("signature", .fail, "ES256 signature does not verify: the credential was altered or signed with another key")
+        }
+        let typeNote = jws.type == CredentialSigner.mediaType ? "" : " (header typ is \(jws.type ?? "missing"), expected vc+jwt)"
+        return .init("signature", typeNote.isEmpty ? .pass : .warn, "ES256 signature verifies" + typeNote)
+    }
+
+    private func statusStep(_ status: JSONValue?, verdict: inout VerificationReport.Verdict?) -> VerificationReport.Step {
+        guard let status else { return .init("status", .pass, "the credential has no status entry (it cannot be revoked)") }
+        let entries = status.arrayValue ?? [status]
+        guard let entry = entries.first(where: { $0["type"]?.stringValue == "BitstringStatusListEntry" }) else {
+            let types = entries.compactMap { $0["type"]?.stringValue }.joined(separator: ", ")
+            return .init("status", .warn, "not checked: unsupported status type \(types.isEmpty ? "(none)" : types)")
+        }
+        guard let listURL = entry["statusListCredential"]?.stringValue,
+              let indexText = entry["statusListIndex"]?.stringValue ?? entry["statusListIndex"]?.intValue.map(String.init),
+              let index = Int(indexText), index >= 0
+        else { return .init("status", .fail, "the status entry has no statusListCredential or statusListIndex") }
+        let size = entry["statusSize"]?.intValue ?? 1
+        guard (1...8).contains(size) else { return .init("status", .fail, "statusSize \(size) is not supported") }
+        let purpose = entry["statusPurpose"]?.stringValue ?? ""
+        guard let statusList else { return .init("status", .warn, "not checked: no status list given (published at \(listURL))") }
+        switch statusList {
+        case .failed(let reason):
+            return .init("status", .fail, "status unknown: \(reason)")
+        case .verified(let id, let purposes, let bytes, let validUntil):
+            guard id == listURL else { return .init("status", .fail, "the status list given is \(id), but the credential uses \(listURL)") }
+            guard purposes.contains(purpose) else { return .init("status", .fail, "the status list's purpose is \(purposes.joined(separator: ", ")), the entry's is \(purpose)") }
+            if let validUntil, validUntil < now { return .init("status", .fail, "the status list itself expired on \(CredentialDate.format(validUntil))") }
+            guard (index + 1) * size <= bytes.count * 8 else { return .init("status", .fail, "index \(index) is outside the status list") }
+            var value = 0
+            for bit in (index * size)..<((index + 1) * size) {
+                value = value << 1 | Int((bytes[bit / 8] >> (7 - UInt8(bit % 8))) & 1)
+            }
+            let message: String
+            switch purpose {
+            case "revocation": message = value == 0 ? "valid" : "revoked"
+            case "suspension": message = value == 0 ? "valid" : "suspended"
+            default:
+                let hex = "0x" + String(value, radix: 16)
+                message = entry["statusMessage"]?.arrayValue?.first { $0["status"]?.stringValue?.lowercased() == hex }?["message"]?.stringValue
+                    ?? (value == 0 ? "valid" : "status \(hex)")
+            }
+            switch message {
+            case "valid": return .init("status", .pass, "not revoked or suspended (signed status list, index \(index))")
+            case "revoked": verdict = .revoked; return .init("status", .fail, "revoked (signed status list, index \(index))")
+            case "suspended": verdict = .suspended; return .init("status", .fail, "suspended (signed status list, index \(index))")
+            default: return .init("status", .warn, "status list says '\(message)' (index \(index))")
+            }
+        }
+    }
+
+    private static func recipientStep(_ credential: JSONObject, email: String) -> VerificationReport.Step {
+        let identifiers = credential["credentialSubject"]?["identifier"]?.arrayValue ?? []
+        let emails = identifiers.filter { $0["identityType"]?.stringValue == "emailAddress" }
+        guard !emails.isEmpty else { return .init("recipient", .fail, "the credential names no email recipient") }
+        for identity in emails {
+            guard let hash = identity["identityHash"]?.stringValue else { continue }
+            if identity["hashed"]?.boolValue == true {
+                if RecipientIdentity(salt: identity["salt"]?.stringValue ?? "", identityHash: hash).matches(email: email) {
+                    return .init("recipient", .pass, "the email matches the credential's salted hash")
+                }
+            } else if RecipientIdentity.normalise(hash) == RecipientIdentity.normalise(email) {
+                return .init("recipient", .pass, "the email matches the credential's (unhashed) recipient")
+            }
+        }
+        return .init("recipient", .fail, "the email does not match the credential's recipient")
+    }
+
+    static let ob3ContextPrefix = "https://purl.imsglobal.org/spec/ob/v3p0/context"
+
+    /// What is wrong with the credential's shape (empty when nothing).
+    static func structureProblems(_ credential: JSONObject, claims: JSONObject) -> [String] {
+        var problems: [String] = []
+        let contexts = credential["@context"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        if contexts.first != CredentialContexts.vc2 {
+            problems.append(contexts.first == "https://www.w3.org/2018/credentials/v1"
+                ? "VC 1.1 context; Open Badges 3.0 needs the VC 2.0 context first" : "the first @context must be \(CredentialContexts.vc2)")
+        }
+        if !contexts.contains(where: { $0.hasPrefix(ob3ContextPrefix) }) { problems.append("no Open Badges 3.0 @context") }
+        let types = credential["type"]?.stringsValue ?? []
+        if !types.contains("VerifiableCredential") { problems.append("type lacks VerifiableCredential") }
+        if !types.contains("OpenBadgeCredential") && !types.contains("AchievementCredential") {
+            problems.append("type lacks OpenBadgeCredential or AchievementCredential (has \(types.joined(separator: ", ")))")
+        }
+        if credential["id"]?.stringValue == nil { problems.append("no id") }
+        let issuerID = credential["issuer"]?.stringValue ?? credential["issuer"]?["id"]?.stringValue
+        if issuerID == nil { problems.append("no issuer id") }
+        for name in ["validFrom", "validUntil", "awardedDate"] {
+            guard let value = credential[name] else {
+                if name == "validFrom" { problems.append("no validFrom") }
+                continue
+            }
+            if value.stringValue.flatMap(CredentialDate.parse) == nil { problems.append("\(name) is not a date-time with a time zone") }
+        }
+        if let subject = credential["credentialSubject"] {
+            if subject["type"]?.stringsValue?.contains("AchievementSubject") != true { problems.append("credentialSubject type lacks AchievementSubject") }
+            if let achievement = subject["achievement"] {
+                for name in ["id", "name", "criteria"] where achievement[name] == nil { problems.append("achievement has no \(name)") }
+                if achievement["type"]?.stringsValue?.contains("Achievement") != true { problems.append("achievement type lacks Achievement") }
+            } else {
+                problems.append("credentialSubject has no achievement")
+            }
+        } else {
+            problems.append("no credentialSubject")
+        }
+        // JWT claims must say what the credential says.
+        if let iss = claims["iss"], iss.stringValue != issuerID { problems.append("JWT iss differs from the credential's issuer") }
+        if let jti = claims["jti"], jti.stringValue != credential["id"]?.stringValue { problems.append("JWT jti differs from the credential's id") }
+        if let nbf = claims["nbf"]?.intValue, let from = credential["validFrom"]?.stringValue.flatMap(CredentialDate.parse),
+           nbf != Int(from.timeIntervalSince1970.rounded(.down)) { problems.append("JWT nbf differs from validFrom") }
+        if let exp = claims["exp"]?.intValue {
+            if let until = credential["validUntil"]?.stringValue.flatMap(CredentialDate.parse) {
+                if exp != Int(until.timeIntervalSince1970.rounded(.down)) { problems.append("JWT exp differs from validUntil") }
+            } else {
+                problems.append("JWT exp given but the credential has no validUntil")
+            }
+        }
+        return problems
+    }
+}

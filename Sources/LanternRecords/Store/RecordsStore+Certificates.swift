@@ -1,0 +1,130 @@
+import Foundation
+import GRDB
+import LanternDiagnostics
+
+extension RecordsStore {
+    /// Records an issued certificate and audits it (the evidence stays in the record, not the log).
+    @discardableResult
+    public func recordCertificate(_ certificate: CertificateRecord) throws(LanternError) -> CertificateRecord {
+        try write { db, now in
+            let traineeID = try RecordsStore.traineeID(db, certificate.traineeID)
+            var stored = certificate
+            stored.traineeID = traineeID
+            stored.issuedAt = now
+            stored.recordedBy = actor
+            try db.execute(sql: """
+                INSERT INTO certificate (id, trainee_id, program_id, status_index, issued_at, valid_from, valid_until,
+                                         jwt, evidence, renews, status, recorded_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?)
+                """, arguments: [stored.id, traineeID, stored.programID, stored.statusIndex, now, stored.validFrom,
+                                 stored.validUntil, stored.jwt, stored.evidence, stored.renews, actor])
+            var detail = ["trainee": traineeID, "program": stored.programID]
+            if let renews = stored.renews { detail["renews"] = renews }
+            try audit(db, now, "certificate.issue", "certificate", stored.id, detail)
+            return stored
+        }
+    }
+
+    /// Every certificate, newest first (optionally one trainee's).
+    public func certificates(trainee reference: String? = nil) throws(LanternError) -> [CertificateRecord] {
+        try read { db in
+            if let reference {
+                let id = try RecordsStore.traineeID(db, reference)
+                return try Row.fetchAll(db, sql: "SELECT * FROM certificate WHERE trainee_id = ? ORDER BY issued_at DESC, id", arguments: [id])
+                    .map(RecordsStore.certificate)
+            }
+            return try Row.fetchAll(db, sql: "SELECT * FROM certificate ORDER BY issued_at DESC, id").map(RecordsStore.certificate)
+        }
+    }
+
+    /// One certificate, or an `unknown-certificate` error.
+    public func certificate(_ id: String) throws(LanternError) -> CertificateRecord {
+        let found: CertificateRecord? = try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM certificate WHERE id = ?", arguments: [id]).map(RecordsStore.certificate)
+        }
+        guard let found else {
+            throw LanternError("unknown-certificate", "no certificate '\(RecordID.isValid(id) || id.count < 40 ? id : "…")' in the records",
+                               hint: "'lantern cert list' shows certificate ids")
+        }
+        return found
+    }
+
+    /// The certificate that renewed `id`, if any.
+    public func renewal(of id: String) throws(LanternError) -> CertificateRecord? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM certificate WHERE renews = ? ORDER BY issued_at DESC LIMIT 1", arguments: [id])
+                .map(RecordsStore.certificate)
+        }
+    }
+
+    /// Status-list indexes already used.
+    public func usedStatusIndexes() throws(LanternError) -> Set<Int> {
+        try read { db in Set(try Int.fetchAll(db, sql: "SELECT status_index FROM certificate")) }
+    }
+
+    /// Revokes, suspends or reinstates a certificate with a coded reason; audited.
+    public func setCertificateStatus(_ id: String, to status: CertificateRecord.Status, reason: String) throws(LanternError) -> CertificateRecord {
+        let current = try certificate(id)
+        if current.status == .revoked {
+            throw LanternError("certificate-revoked", "certificate \(id) is revoked; a revoked certificate stays revoked",
+                               hint: "issue a new certificate if it was revoked in error")
+        }
+        if current.status == status {
+            throw LanternError("certificate-unchanged", "certificate \(id) is already \(status.rawValue)")
+        }
+        return try write { db, now in
+            try db.execute(sql: "UPDATE certificate SET status = ?, status_reason = ?, status_changed_at = ? WHERE id = ?",
+                           arguments: [status.rawValue, reason, now, id])
+            let action = status == .active ? "certificate.reinstate" : status == .revoked ? "certificate.revoke" : "certificate.suspend"
+            try audit(db, now, action, "certificate", id, ["reason": reason, "from": current.status.rawValue])
+            var updated = current
+            updated.status = status
+            updated.statusReason = reason
+            updated.statusChangedAt = now
+            return updated
+        }
+    }
+
+    /// Continuing-education hours of a trainee with their dates and categories.
+    public func continuingEducation(trainee reference: String) throws(LanternError) -> [(completedOn: String, hours: Double, category: String)] {
+        let rows: [CEHoursRow] = try read { db in
+            let id = try RecordsStore.traineeID(db, reference)
+            return try Row.fetchAll(db, sql: "SELECT completed_on, hours, category FROM ce_hours WHERE trainee_id = ? ORDER BY completed_on", arguments: [id])
+                .map { CEHoursRow(completedOn: $0[0], hours: $0[1], category: $0[2]) }
+        }
+        return rows.map { (completedOn: $0.completedOn, hours: $0.hours, category: $0.category) }
+    }
+
+    static func certificate(_ row: Row) -> CertificateRecord {
+        CertificateRecord(id: row["id"], traineeID: row["trainee_id"], programID: row["program_id"], statusIndex: row["status_index"],
+                          issuedAt: row["issued_at"], validFrom: row["valid_from"], validUntil: row["valid_until"], jwt: row["jwt"],
+                          evidence: row["evidence"], renews: row["renews"],
+                          status: CertificateRecord.Status(rawValue: row["status"]) ?? .active,
+                          statusReason: row["status_reason"], statusChangedAt: row["status_changed_at"], recordedBy: row["recorded_by"])
+    }
+}
+
+extension RecordsStore {
+    /// The salt and salted email hash a certificate names its holder by (kept after erasure),
+    /// or nil for the hash when the trainee has no email.
+    public func recipientHash(trainee reference: String) throws(LanternError) -> (traineeID: String, salt: String, hash: String?) {
+        let row: RecipientRow = try read { db in
+            let id = try RecordsStore.traineeID(db, reference)
+            let row = try Row.fetchOne(db, sql: "SELECT id, recipient_salt, recipient_hash FROM trainee WHERE id = ?", arguments: [id])!
+            return RecipientRow(traineeID: row[0], salt: row[1], hash: row[2])
+        }
+        return (traineeID: row.traineeID, salt: row.salt, hash: row.hash)
+    }
+}
+
+private struct CEHoursRow: Sendable {
+    var completedOn: String
+    var hours: Double
+    var category: String
+}
+
+private struct RecipientRow: Sendable {
+    var traineeID: String
+    var salt: String
+    var hash: String?
+}

@@ -1,0 +1,279 @@
+import ArgumentParser
+import Foundation
+import LanternCertification
+import LanternCurriculum
+import LanternDiagnostics
+import LanternRecords
+
+/// Opens what certificate commands over records need.
+extension RecordsOptions {
+    func certificateService(mustExist: Bool = true) throws -> CertificateService {
+        let workspace = try workspace()
+        let (root, display) = try location.resolve()
+        return try CertificateService(workspace: workspace, store: try open(mustExist: mustExist),
+                                      keys: KeyStore(workspaceRoot: root, displayRoot: display))
+    }
+}
+
+struct CertStatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show which certificate requirements a trainee meets and exactly what is missing.",
+        discussion: "Exit status: 0 when every requirement is met, 1 when something is missing.")
+
+    @Argument(help: ArgumentHelp("The trainee id (t-…) or external id.", valueName: "trainee"))
+    var trainee: String
+
+    @Flag(help: "Print as JSON.")
+    var json = false
+
+    @OptionGroup var records: RecordsOptions
+
+    func run() throws {
+        let service = try records.certificateService()
+        let report = try service.requirements(trainee: trainee)
+        if json {
+            Console.out(JSONValue.object(JSONObject([("met", .bool(report.isMet)), ("requirements", report.evidenceSummary)])).prettySerialized)
+        } else {
+            Console.out(report.text)
+            Console.out(report.isMet ? "all requirements met: 'lantern cert issue \(trainee)' issues the certificate\n"
+                                     : "\(report.missing.count) requirement\(report.missing.count == 1 ? "" : "s") missing\n")
+        }
+        if !report.isMet { throw ExitCode(1) }
+    }
+}
+
+struct CertIssueCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "issue",
+        abstract: "Issue a certificate to a trainee who meets the requirements (or to every eligible trainee).")
+
+    @Argument(help: ArgumentHelp("The trainee id (t-…) or external id.", valueName: "trainee"))
+    var trainee: String?
+
+    @Flag(help: "Issue to every trainee who meets the requirements and holds no current certificate.")
+    var allEligible = false
+
+    @OptionGroup var records: RecordsOptions
+
+    func validate() throws {
+        if (trainee == nil) == !allEligible { throw ValidationError("give a trainee, or --all-eligible") }
+    }
+
+    func run() throws {
+        let service = try records.certificateService()
+        let trainees = allEligible ? try service.eligibleTrainees() : [trainee!]
+        for trainee in trainees {
+            let record = try service.issue(trainee: trainee)
+            Console.out("issued \(record.id) to \(record.traineeID), valid until \(record.validUntil.map { String($0.prefix(10)) } ?? "no expiry")\n")
+        }
+        if allEligible && trainees.isEmpty { Console.out("no trainee is newly eligible\n") }
+    }
+}
+
+struct CertListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List issued certificates.")
+
+    @Option(help: ArgumentHelp("Only this trainee's.", valueName: "trainee"))
+    var trainee: String?
+
+    @Flag(help: "Print as JSON.")
+    var json = false
+
+    @OptionGroup var records: RecordsOptions
+
+    func run() throws {
+        let service = try records.certificateService()
+        let list = try service.store.certificates(trainee: trainee)
+        if json {
+            Console.out(JSONValue.array(list.map { record in
+                .object(JSONObject([("id", .string(record.id)), ("trainee", .string(record.traineeID)), ("status", .string(record.status.rawValue)),
+                                    ("validFrom", .string(record.validFrom)), ("validUntil", record.validUntil.map(JSONValue.string) ?? .null),
+                                    ("renews", record.renews.map(JSONValue.string) ?? .null)]))
+            }).prettySerialized)
+            return
+        }
+        if list.isEmpty { Console.out("no certificates issued\n"); return }
+        for record in list {
+            let state = record.status == .active && service.isExpired(record) ? "expired" : record.status.rawValue
+            Console.out("\(record.id)  \(record.traineeID)  \(state.padding(toLength: 9, withPad: " ", startingAt: 0))  \(record.validFrom.prefix(10)) to \(record.validUntil.map { String($0.prefix(10)) } ?? "no expiry")\(record.renews.map { "  renews \($0)" } ?? "")\n")
+        }
+    }
+}
+
+struct CertShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one certificate: status, dates, what met the requirements, where to verify it.")
+
+    @Argument(help: ArgumentHelp("The certificate id.", valueName: "id"))
+    var id: String
+
+    @OptionGroup var records: RecordsOptions
+
+    func run() throws {
+        let service = try records.certificateService()
+        let record = try service.store.certificate(id)
+        let publishable = try service.publishable(record)
+        Console.out("""
+        certificate \(record.id)
+          achievement   \(publishable.achievementName)
+          issuer        \(publishable.issuerName)
+          trainee       \(record.traineeID)
+          status        \(publishable.status.rawValue)\(record.statusReason.map { " (\($0))" } ?? "")
+          issued        \(publishable.issuedOn)
+          valid until   \(publishable.validUntil ?? "no expiry")
+          status index  \(record.statusIndex)
+        \(record.renews.map { "  renews        \($0)\n" } ?? "")  verify at     \(service.identity.credentialURL(record.id))
+          LinkedIn      \(service.linkedInURL(record, publishable))
+          requirements met when issued:
+
+        """)
+        let evidence = (try? JSONParser.parse(record.evidence).arrayValue) ?? []
+        for item in evidence {
+            Console.out("    \(item["id"]?.stringValue ?? "?"): \(item["detail"]?.stringValue ?? "")\n")
+        }
+    }
+}
+
+/// `revoke`, `suspend` and `reinstate`.
+struct CertStatusChange: ParsableArguments {
+    @Argument(help: ArgumentHelp("The certificate id.", valueName: "id"))
+    var id: String
+
+    @Option(help: ArgumentHelp("Why, as a code: \(StatusReason.codes.joined(separator: ", ")).", valueName: "code"))
+    var reason: String
+
+    @OptionGroup var records: RecordsOptions
+
+    func apply(_ status: CertificateRecord.Status, verb: String) throws {
+        guard StatusReason(rawValue: reason) != nil else {
+            throw ValidationError("unknown reason '\(reason)'" + (Suggestions.didYouMean(reason, in: StatusReason.codes).map { "; \($0)" } ?? "")
+                                  + "; reasons: \(StatusReason.codes.joined(separator: ", "))")
+        }
+        let service = try records.certificateService()
+        let record = try service.store.setCertificateStatus(id, to: status, reason: reason)
+        Console.out("\(verb) \(record.id) (\(reason)); publish the site again so the status list says so\n")
+    }
+}
+
+struct CertRevokeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Revoke a certificate for good, with a reason code.")
+    @OptionGroup var change: CertStatusChange
+    func run() throws { try change.apply(.revoked, verb: "revoked") }
+}
+
+struct CertSuspendCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "suspend", abstract: "Suspend a certificate until reinstated, with a reason code.")
+    @OptionGroup var change: CertStatusChange
+    func run() throws { try change.apply(.suspended, verb: "suspended") }
+}
+
+struct CertReinstateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "reinstate", abstract: "Reinstate a suspended certificate, with a reason code.")
+    @OptionGroup var change: CertStatusChange
+    func run() throws { try change.apply(.active, verb: "reinstated") }
+}
+
+struct CertExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Export a certificate: the signed JWT, the credential JSON, or a printable HTML certificate.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case jwt, json, html }
+
+    @Argument(help: ArgumentHelp("The certificate id.", valueName: "id"))
+    var id: String
+
+    @Option(help: "jwt, json or html.")
+    var format: Format = .jwt
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @OptionGroup var records: RecordsOptions
+
+    func run() throws {
+        let service = try records.certificateService()
+        let record = try service.store.certificate(id)
+        let text: String
+        switch format {
+        case .jwt: text = record.jwt + "\n"
+        case .json:
+            var payload = try CompactJWS(parsing: record.jwt).payload.objectValue ?? JSONObject()
+            for claim in CredentialSigner.registeredClaims { payload[claim] = nil }
+            text = JSONValue.object(payload).prettySerialized
+        case .html:
+            let publishable = try service.publishable(record)
+            text = CertificateHTML.render(publishable, holderName: try service.store.trainee(record.traineeID).displayName,
+                                          verificationURL: service.identity.credentialURL(record.id),
+                                          statement: service.workspace.program?.certificate?.statement,
+                                          linkedInURL: service.linkedInURL(record, publishable))
+        }
+        if let output {
+            do { try Data(text.utf8).write(to: URL(fileURLWithPath: output)) } catch {
+                throw LanternError("write-failed", "cannot write \(output)")
+            }
+            Console.out("wrote \(output)\n")
+        } else {
+            Console.out(text)
+        }
+    }
+}
+
+struct CertRenewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "renew", abstract: "Renew a trainee's certificate when the cycle's continuing-education hours are logged.")
+
+    @Argument(help: ArgumentHelp("The trainee id (t-…) or external id.", valueName: "trainee"))
+    var trainee: String
+
+    @OptionGroup var records: RecordsOptions
+
+    func run() throws {
+        let record = try records.certificateService().renew(trainee: trainee)
+        Console.out("issued \(record.id), renewing \(record.renews ?? "?"), valid until \(record.validUntil.map { String($0.prefix(10)) } ?? "no expiry")\n")
+    }
+}
+
+struct CertExpiringCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "expiring", abstract: "List active certificates that expire soon.")
+
+    @Option(help: ArgumentHelp("How far ahead to look: 60d, 8w, 3m, 1y.", valueName: "period"))
+    var within: String = "60d"
+
+    @OptionGroup var records: RecordsOptions
+
+    func run() throws {
+        guard let period = Period(within) else { throw ValidationError("--within must be a period such as 60d, 8w, 3m or 1y") }
+        let list = try records.certificateService().expiring(within: period)
+        if list.isEmpty { Console.out("no certificates expire within \(period)\n"); return }
+        for record in list {
+            Console.out("\(record.id)  \(record.traineeID)  expires \(record.validUntil.map { String($0.prefix(10)) } ?? "")\n")
+        }
+    }
+}
+
+struct CertPublishCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "publish",
+        abstract: "Write issuer.json, status/list.jwt and credentials/<id>/credential.jwt for the static site.")
+
+    @Option(name: [.short, .long], help: ArgumentHelp("The folder to write into.", valueName: "folder"))
+    var output: String = "site"
+
+    @OptionGroup var records: RecordsOptions
+
+    func run() throws {
+        let service = try records.certificateService()
+        let publication = try service.publication()
+        var files = publication.files
+        for record in try service.store.certificates() { files["credentials/\(record.id)/credential.jwt"] = record.jwt + "\n" }
+        let base = URL(fileURLWithPath: output)
+        for (path, text) in files.sorted(by: { $0.key < $1.key }) {
+            let url = base.appendingPathComponent(path)
+            do {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: url)
+            } catch {
+                throw LanternError("write-failed", "cannot write \(output)/\(path)")
+            }
+        }
+        Console.out("wrote issuer.json, status/list.jwt and \(files.count - 2) credential\(files.count == 3 ? "" : "s") to \(output)\n")
+    }
+}

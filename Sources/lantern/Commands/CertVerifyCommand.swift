@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import LanternCertification
+import LanternCurriculum
+import LanternDiagnostics
+import LanternRecords
+
+/// `lantern cert verify FILE|ID`: every verification step, offline, from files.
+struct CertVerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Verify a certificate offline and print each step (pass, fail, warn).",
+        discussion: """
+        FILE is a credential: a VC-JWT (credential.jwt) or a JSON credential. Without --issuer and
+        --status the workspace's own keys and status are used when run inside a workspace.
+        Exit status: 0 valid, 1 not valid (tampered, wrong or unknown key, refused algorithm,
+        expired, not yet valid, revoked, suspended, wrong recipient), 2 usage.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("A credential file (.jwt or .json), or a credential id in this workspace.", valueName: "file-or-id"))
+    var credential: String
+
+    @Option(help: ArgumentHelp("The issuer profile with its public keys.", valueName: "issuer.json"))
+    var issuer: String?
+
+    @Option(help: ArgumentHelp("The signed status list.", valueName: "list.jwt"))
+    var status: String?
+
+    @Option(help: ArgumentHelp("Check that the credential was issued to this email.", valueName: "email"))
+    var email: String?
+
+    @Option(help: ArgumentHelp("Also validate against this JSON Schema (e.g. the OB 3.0 achievementcredential schema).", valueName: "schema.json"))
+    var schema: String?
+
+    @Option(help: ArgumentHelp("Verify as of this date-time instead of now (e.g. 2030-01-01T00:00:00Z).", valueName: "date-time"))
+    var at: String?
+
+    @Flag(help: "Print the report as JSON.")
+    var json = false
+
+    @OptionGroup var records: RecordsOptions
+
+    func run() throws {
+        var now = Date()
+        if let at {
+            guard let parsed = CredentialDate.parse(at) ?? CredentialDate.parseDay(at) else {
+                throw ValidationError("--at must be a date (2030-01-01) or a date-time with a time zone")
+            }
+            now = parsed
+        }
+        // Inside a workspace with records, the issuer's own keys, status list and renewals are
+        // the defaults; files given on the command line always win.
+        let service = try? records.certificateService(mustExist: true)
+        let text: String
+        if FileManager.default.fileExists(atPath: credential) {
+            text = try Self.readFile(credential, what: "credential")
+        } else if let service, let record = try? service.store.certificate(credential) {
+            text = record.jwt
+        } else {
+            throw ValidationError("no credential file or certificate id '\(credential)'")
+        }
+        var issuerText = try issuer.map { try Self.readFile($0, what: "issuer profile") }
+        var statusText = try status.map { try Self.readFile($0, what: "status list") }
+        let publication = try? service?.publication()
+        if issuerText == nil {
+            if let publication {
+                issuerText = publication.issuerJSON
+            } else if let context = try? CertificationContext(records.location), let profile = try? context.issuerProfile() {
+                issuerText = profile.json.serialized
+            }
+        }
+        if statusText == nil, issuer == nil, let publication { statusText = publication.statusListJWT }
+        let validator = try schema.map { path throws(LanternError) in try JSONSchemaValidator(contentsOf: URL(fileURLWithPath: path)) }
+        let renewals = Dictionary(((try? service?.store.certificates()) ?? []).compactMap { record in record.renews.map { ($0, record.id) } },
+                                  uniquingKeysWith: { first, _ in first })
+        let base = service?.identity.baseURL
+        let verifier = CredentialVerifier(issuerProfile: issuerText, statusList: statusText, schema: validator, now: now, renewal: { url in
+            guard let base, url.hasPrefix(base + "credentials/") else { return nil }
+            return renewals[String(url.dropFirst(base.count + 12).prefix { $0 != "/" })]
+        })
+        let report = verifier.verify(text, email: email)
+        Console.out(json ? report.json.prettySerialized : report.text)
+        if !report.isValid { throw ExitCode(1) }
+    }
+
+    /// A file's text; a missing file is a usage mistake (exit 2).
+    static func readFile(_ path: String, what: String) throws -> String {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw ValidationError("no \(what) file '\(path)'")
+        }
+        guard let data = FileManager.default.contents(atPath: path), data.count <= 16 * 1024 * 1024 else {
+            throw LanternError("unreadable", "cannot read \(what) file \(path)")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

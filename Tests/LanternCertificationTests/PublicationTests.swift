@@ -1,0 +1,50 @@
+import Foundation
+import LanternCertification
+import Testing
+
+@Suite struct PublicationTests {
+    let fixture = CertificateFixture()
+
+    @Test func publishableFieldsOnlyAndNameOnlyWithConsent() throws {
+        let credential = fixture.credential()
+        let jwt = try credential.signed(with: fixture.key)
+        let withoutConsent = try PublishableCredential.make(id: credential.id, jwt: jwt, recordedStatus: .active,
+                                                            holderName: "Alex Example", holderConsented: false, now: fixture.now)
+        #expect(withoutConsent.holderName == nil)
+        #expect(withoutConsent.status == .active)
+        #expect(withoutConsent.achievementName == "Test Program Certificate")
+        #expect(withoutConsent.issuerName == "Test Training Org")
+        #expect(withoutConsent.issuedOn == CredentialDate.formatDay(credential.validFrom))
+        #expect(withoutConsent.validUntil == credential.validUntil.map(CredentialDate.formatDay))
+        let withConsent = try PublishableCredential.make(id: credential.id, jwt: jwt, recordedStatus: .suspended,
+                                                         holderName: "Alex Example", holderConsented: true, now: fixture.now)
+        #expect(withConsent.holderName == "Alex Example")
+        #expect(withConsent.status == .suspended)
+        let later = try PublishableCredential.make(id: credential.id, jwt: jwt, recordedStatus: .active, holderName: nil,
+                                                   holderConsented: true, now: fixture.now.addingTimeInterval(800 * 86_400))
+        #expect(later.status == .expired)
+    }
+
+    @Test func issuerPublicationVerifiesItsOwnCredentials() throws {
+        let credential = fixture.credential(index: 9)
+        let jwt = try credential.signed(with: fixture.key)
+        let publication = try IssuerPublication(identity: fixture.identity, keys: [fixture.key.publicJWK], signingKey: fixture.key,
+                                                statuses: [9: .suspended], now: fixture.now)
+        #expect(Set(publication.files.keys) == ["issuer.json", "status/list.jwt"])
+        let verifier = CredentialVerifier(issuerProfile: publication.issuerJSON, statusList: publication.statusListJWT, now: fixture.now)
+        #expect(verifier.verify(jwt).verdict == .suspended)
+        #expect(!publication.issuerJSON.contains("\"d\""))
+        #expect(try JSONParser.parse(publication.issuerJSON)["jwks"]?["keys"]?.arrayValue?.count == 1)
+    }
+
+    @Test func statusListIsLargeEnoughAndRoundTrips() throws {
+        var list = Bitstring(statusSize: 2)
+        #expect(list.count >= Bitstring.minimumEntries)
+        list[0] = 1; list[131_071] = 2; list[4242] = 3
+        let decoded = try Bitstring(encoded: list.encoded, statusSize: 2)
+        #expect(decoded == list)
+        #expect(list.encoded.hasPrefix("uH4sI"), "multibase base64url of GZIP data")
+        #expect(list.encoded.count < 2000, "an almost empty list compresses well")
+        #expect(decoded[4242] == 3 && decoded[4241] == 0 && decoded[4243] == 0)
+    }
+}
