@@ -76,6 +76,6 @@ print("verdicts: " + tally.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\
 
 if let writeFolder {
     let jwk = #"{"kty":"EC","crv":"P-256","x":"\#(key.publicJWK.x)","y":"\#(key.publicJWK.y)"}"#
-    FileManager.default.createFile(atPath: writeFolder + "/tokens.txt", contents: Data((tokens.joined(separator: "\n") + "\n").utf8))
-    FileManager.default.createFile(atPath: writeFolder + "/public.jwk", contents: Data((jwk + "\n").utf8))
+    _ = FileManager.default.createFile(atPath: writeFolder + "/tokens.txt", contents: Data((tokens.joined(separator: "\n") + "\n").utf8))
+    _ = FileManager.default.createFile(atPath: writeFolder + "/public.jwk", contents: Data((jwk + "\n").utf8))
 }
