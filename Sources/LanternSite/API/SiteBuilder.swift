@@ -43,12 +43,21 @@ public struct SiteBuilder: Sendable {
         var site = SiteFiles()
         let modules = workspace.modules
 
-        // Module pages, on every core; each result lands in its own slot. The pages that list
-        // every module (home, outline, search index) are rendered beside them, first in line.
-        let rendered = Self.parallelMap(modules) { RenderedModule($0) }
-        enum Job: Sendable { case home, outline, search, module(Int) }
-        let jobs: [Job] = [.home, .outline, .search] + modules.indices.map { .module($0) }
-        let outputs = Self.parallelMap(jobs) { job -> String in
+        // Module pages, on every core; each result lands in its own slot. A page becomes bytes
+        // as soon as it is rendered and the module's HTML is dropped, so memory holds one copy
+        // of each page, not three.
+        let firstPass = Self.parallelMap(Array(modules.indices)) { index -> (RenderedModule, [UInt8]) in
+            var rendered = RenderedModule(modules[index])
+            let page = Array(modulePage(index, rendered: rendered, templates: templates, layout: layout).utf8)
+            rendered.html = ""
+            return (rendered, page)
+        }
+        let rendered = firstPass.map(\.0)
+        for (module, output) in zip(modules, firstPass) { site.add("modules/\(module.id)/index.html", bytes: output.1) }
+
+        // The pages that list every module, side by side.
+        enum Job: Sendable { case home, outline, search }
+        let outputs = Self.parallelMap([Job.home, .outline, .search]) { job -> String in
             switch job {
             case .home: homePage(templates: templates, layout: layout)
             case .outline: outlinePage(rendered: rendered, templates: templates, layout: layout)
@@ -57,11 +66,8 @@ public struct SiteBuilder: Sendable {
                     SearchIndex.Entry(url: "modules/\(module.id)/", title: module.title, summary: module.summary,
                                       headings: rendered.headings, words: rendered.words)
                 })
-            case .module(let index): modulePage(index, rendered: rendered[index], templates: templates, layout: layout)
             }
         }
-        for (module, page) in zip(modules, outputs.dropFirst(3)) { site.add("modules/\(module.id)/index.html", page) }
-
         site.add("index.html", outputs[0])
         site.add("outline/index.html", outputs[1])
         site.add("crisis-resources/index.html",
@@ -215,13 +221,13 @@ public struct SiteBuilder: Sendable {
         let baseURL = workspace.config.site.baseURL
         let credentials = verification.credentials
         let pages = Self.parallelMap(credentials) { credential in
-            templates.page("credential", context: CredentialPage.context(credential, baseURL: baseURL),
+            Array(templates.page("credential", context: CredentialPage.context(credential, baseURL: baseURL),
                            layout: layout.context(title: credential.achievementName, root: "../../", section: .none, noindex: true,
                                                   scripts: ["assets/verify.js", "assets/verify-page.js"]),
-                           prepared: true)
+                           prepared: true).utf8)
         }
         for (credential, page) in zip(credentials, pages) {
-            site.add("credentials/\(credential.id)/index.html", page)
+            site.add("credentials/\(credential.id)/index.html", bytes: page)
             site.add("credentials/\(credential.id)/credential.jwt", credential.jwt.hasSuffix("\n") ? credential.jwt : credential.jwt + "\n")
         }
     }
