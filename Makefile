@@ -1,7 +1,7 @@
 # Lantern — the two commands in the README, and a few more.
 SWIFT ?= swift
 
-.PHONY: demo test deps build bench-check bench-records bench-site browser-check sanitize sanitize-address sanitize-thread fuzz clean
+.PHONY: demo test deps build bench bench-quick bench-check bench-records bench-site browser-check sanitize sanitize-address sanitize-thread fuzz clean
 
 ## Install what is missing, build, and run Lantern's main job on the shipped workspace.
 demo: deps
@@ -19,6 +19,15 @@ deps:
 
 build: deps
 	$(SWIFT) build --product lantern
+
+## Lantern beside its peers, one table (site vs libcmark and Hugo 0.168, check, grading, records,
+## certificates, start-up); see BENCHMARKS.md. The records database is cached between runs.
+bench: deps
+	scripts/bench.sh
+
+## The same, smaller (no 10,000-module site, 100,000-attempt records), for iteration.
+bench-quick: deps
+	scripts/bench.sh --quick
 
 ## Time `lantern check` on the reference workload (1,000 generated modules).
 bench-check: deps

@@ -54,7 +54,9 @@ public struct HTMLRenderer: Sendable {
         }
 
         mutating func children(_ node: MarkdownNode, tightParent: Bool) {
-            for child in node.children { render(child, tightParent: tightParent) }
+            node.children.withUnsafeBufferPointer { buffer in
+                for index in buffer.indices { render(buffer[index], tightParent: tightParent) }
+            }
         }
 
         mutating func render(_ node: MarkdownNode, tightParent: Bool) {
@@ -71,7 +73,7 @@ public struct HTMLRenderer: Sendable {
                 case .bullet: out += "<ul>\n"
                 case .ordered: out += info.start == 1 ? "<ol>\n" : "<ol start=\"\(info.start)\">\n"
                 }
-                for item in node.children { render(item, tightParent: info.isTight) }
+                children(node, tightParent: info.isTight)
                 out += info.style == .bullet ? "</ul>\n" : "</ol>\n"
             case .item:
                 cr(); out += "<li>"

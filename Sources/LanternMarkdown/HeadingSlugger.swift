@@ -25,6 +25,20 @@ public struct HeadingSlugger: Sendable {
 
     /// Lower case; letters, digits, `-` and `_` kept; spaces become `-`; everything else dropped.
     public static func baseSlug(_ text: String) -> String {
+        // ASCII (nearly every heading): the same rules on bytes, without Unicode tables.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: " "), UInt8(ascii: "-"): bytes.append(UInt8(ascii: "-"))
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"): bytes.append(byte)
+                default: break
+                }
+            }
+            return bytes.isEmpty ? "section" : String(decoding: bytes, as: UTF8.self)
+        }
         var out = ""
         for character in text.lowercased() {
             if character == " " || character == "-" {

@@ -20,14 +20,19 @@ extension MarkdownNode {
         case .htmlInline, .htmlBlock:
             break
         default:
-            for child in children { child.appendPlainText(to: &out) }
+            // Through the buffer: children are borrowed, not copied (no retain per node).
+            children.withUnsafeBufferPointer { buffer in
+                for index in buffer.indices { buffer[index].appendPlainText(to: &out) }
+            }
         }
     }
 
     /// Calls `visit` on this node and every descendant, parents before children.
     public func forEach(_ visit: (MarkdownNode) throws -> Void) rethrows {
         try visit(self)
-        for child in children { try child.forEach(visit) }
+        try children.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices { try buffer[index].forEach(visit) }
+        }
     }
 
     /// Every descendant (and self) for which `predicate` is true, in document order.

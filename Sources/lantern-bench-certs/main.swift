@@ -5,6 +5,11 @@ import Foundation
 import LanternCertification
 
 let count = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 10_000
+// --write DIR: also write the tokens (one per line) and the public key (JWK), so a peer
+// (scripts/bench/verify_es256.py, Python's cryptography) can verify the same JWTs.
+let writeFolder: String? = CommandLine.arguments.firstIndex(of: "--write").flatMap {
+    $0 + 1 < CommandLine.arguments.count ? CommandLine.arguments[$0 + 1] : nil
+}
 let baseURL = "https://bench.example.org/"
 let identity = IssuerIdentity(id: baseURL + "issuer.json", name: "Benchmark Training Org", url: "https://bench.example.org/",
                               email: nil, baseURL: baseURL)
@@ -68,3 +73,9 @@ print("issued                 \(rate(issueSeconds))  (\(String(format: "%.2f", i
 print("verified, 1 thread     \(rate(verifySeconds))  (\(String(format: "%.2f", verifySeconds)) s)")
 print("verified, \(cores) threads    \(rate(parallelSeconds))  (\(String(format: "%.2f", parallelSeconds)) s)")
 print("verdicts: " + tally.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", "))
+
+if let writeFolder {
+    let jwk = #"{"kty":"EC","crv":"P-256","x":"\#(key.publicJWK.x)","y":"\#(key.publicJWK.y)"}"#
+    _ = FileManager.default.createFile(atPath: writeFolder + "/tokens.txt", contents: Data((tokens.joined(separator: "\n") + "\n").utf8))
+    _ = FileManager.default.createFile(atPath: writeFolder + "/public.jwk", contents: Data((jwk + "\n").utf8))
+}

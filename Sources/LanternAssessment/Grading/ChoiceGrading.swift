@@ -1,7 +1,16 @@
 /// Single choice, multiple response and true/false.
 enum ChoiceGrading {
     static func grade(_ question: Question, selected: [Int]) -> (Fraction, [String]) {
-        let valid = Array(Set(selected.filter { question.choices.indices.contains($0) })).sorted()
+        // Valid choices, sorted, each once (no Set for a handful of numbers).
+        var valid = selected.filter { question.choices.indices.contains($0) }.sorted()
+        if valid.count > 1 {
+            var unique = 1
+            for index in 1..<valid.count where valid[index] != valid[unique - 1] {
+                valid[unique] = valid[index]
+                unique += 1
+            }
+            valid.removeLast(valid.count - unique)
+        }
         let feedback = valid.compactMap { question.choices[$0].feedback }
         switch question.type {
         case .multi:

@@ -8,7 +8,12 @@ public enum ShortAnswerMatcher {
     public static func firstMatch(in question: Question, response: String) -> Int? {
         let text = normalize(response, caseSensitive: question.caseSensitive)
         guard !text.isEmpty else { return nil }
-        return question.shortAnswers.firstIndex { matches(text, pattern: $0.pattern, caseSensitive: question.caseSensitive) }
+        let ascii = isPlainASCII(text)
+        return question.shortAnswers.firstIndex { answer in
+            ascii && isPlainASCII(answer.pattern)
+                ? matchesASCII(text, pattern: answer.pattern, caseSensitive: question.caseSensitive)
+                : matches(text, pattern: answer.pattern, caseSensitive: question.caseSensitive)
+        }
     }
 
     static func grade(_ question: Question, response: String) -> (Fraction, [String]) {
@@ -18,6 +23,12 @@ public enum ShortAnswerMatcher {
     }
 
     static func normalize(_ text: String, caseSensitive: Bool) -> String {
+        // ASCII without CR (nearly every answer): already NFC, one byte per Character; trim
+        // the ASCII members of `.whitespacesAndNewlines` without a trip through Foundation.
+        if isPlainASCII(text) {
+            let trimmed = ASCIIText.trimmed(text, newlines: true)
+            return caseSensitive ? trimmed : trimmed.lowercased()
+        }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
         return caseSensitive ? trimmed : trimmed.lowercased()
     }
@@ -43,6 +54,49 @@ public enum ShortAnswerMatcher {
         }
         if escaping { tokens.append(.character("\\")) }
         return globMatch(Array(text), tokens)
+    }
+
+    /// ASCII and no carriage return: Characters and bytes are the same thing ("\r\n" would be
+    /// one Character but two bytes).
+    static func isPlainASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+    }
+
+    /// `matches` on bytes, for a text and pattern that are both plain ASCII.
+    static func matchesASCII(_ text: String, pattern: String, caseSensitive: Bool) -> Bool {
+        let normalized = normalize(pattern, caseSensitive: caseSensitive)
+        var tokens: [UInt16] = []  // a byte, or `star`
+        let star: UInt16 = 0x100
+        var escaping = false
+        for byte in normalized.utf8 {
+            if escaping {
+                if byte == UInt8(ascii: "*") { tokens.append(UInt16(byte)) } else { tokens.append(UInt16(UInt8(ascii: "\\"))); tokens.append(UInt16(byte)) }
+                escaping = false
+            } else if byte == UInt8(ascii: "\\") {
+                escaping = true
+            } else if byte == UInt8(ascii: "*") {
+                if tokens.last != star { tokens.append(star) }
+            } else {
+                tokens.append(UInt16(byte))
+            }
+        }
+        if escaping { tokens.append(UInt16(UInt8(ascii: "\\"))) }
+        let text = Array(text.utf8)
+        var t = 0, p = 0
+        var starToken = -1, starText = 0
+        while t < text.count {
+            if p < tokens.count, tokens[p] != star, tokens[p] == UInt16(text[t]) {
+                t += 1; p += 1
+            } else if p < tokens.count, tokens[p] == star {
+                starToken = p; starText = t; p += 1
+            } else if starToken >= 0 {
+                p = starToken + 1; starText += 1; t = starText
+            } else {
+                return false
+            }
+        }
+        while p < tokens.count, tokens[p] == star { p += 1 }
+        return p == tokens.count
     }
 
     /// Iterative wildcard matching with backtracking to the last star: linear in practice.

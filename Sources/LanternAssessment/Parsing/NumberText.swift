@@ -3,10 +3,11 @@ import Foundation
 /// Reading numbers the way trainees and authors write them: `6`, `-2.5`, `6,5` (decimal comma), `1e3`.
 enum NumberText {
     static func parse(_ written: String) -> Double? {
-        var text = written.trimmingCharacters(in: .whitespaces)
+        var text = written.utf8.allSatisfy({ $0 < 0x80 }) ? ASCIIText.trimmed(written, newlines: false)
+                                                         : written.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty, text.count <= 64 else { return nil }
         if !text.contains("."), text.filter({ $0 == "," }).count == 1 {
-            text = text.replacingOccurrences(of: ",", with: ".")
+            text = String(text.map { $0 == "," ? "." : $0 })
         }
         guard text.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
               text.contains(where: { $0.isNumber }), let value = Double(text), value.isFinite else { return nil }

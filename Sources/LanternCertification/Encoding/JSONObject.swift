@@ -23,6 +23,11 @@ public struct JSONObject: Sendable, Hashable, Sequence {
         }
     }
 
+    /// Appends a member known not to be there yet (the parser has checked): no scan.
+    mutating func appendNew(_ key: String, _ value: JSONValue) {
+        members.append((key: key, value: value))
+    }
+
     public func makeIterator() -> IndexingIterator<[(key: String, value: JSONValue)]> {
         members.makeIterator()
     }

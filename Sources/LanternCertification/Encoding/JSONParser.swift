@@ -95,7 +95,7 @@ public struct JSONParser {
             position += 1
             skipWhitespace()
             let value = try parseValue(depth: depth + 1)
-            object[key] = value
+            object.appendNew(key, value)
             skipWhitespace()
             guard position < bytes.count else { throw error("unexpected end of input in an object") }
             if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
@@ -160,7 +160,15 @@ public struct JSONParser {
         var scan = position
         while scan < bytes.count, bytes[scan] != UInt8(ascii: "\""), bytes[scan] != UInt8(ascii: "\\"), bytes[scan] >= 0x20 { scan += 1 }
         if scan < bytes.count, bytes[scan] == UInt8(ascii: "\"") {
-            guard let string = String(validating: bytes[position..<scan], as: UTF8.self) else { throw error("string is not valid UTF-8") }
+            // ASCII (ids, dates, URLs, base64) is valid UTF-8 as it is: skip the generic validator.
+            let run = bytes[position..<scan]
+            let string: String
+            if run.allSatisfy({ $0 < 0x80 }) {
+                string = String(decoding: run, as: UTF8.self)
+            } else {
+                guard let validated = String(validating: run, as: UTF8.self) else { throw error("string is not valid UTF-8") }
+                string = validated
+            }
             position = scan + 1
             return string
         }

@@ -89,12 +89,12 @@ public struct WorkspaceLoader: Sendable {
 
         /// `*.md` files directly inside a folder, sorted by name; nil when the folder is missing.
         func markdownFiles(in relativeFolder: String) -> [String]? {
-            let folder = url(relativeFolder)
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return nil }
+            let folder = url(relativeFolder).path
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return nil }
+            let prefix = folder.hasSuffix("/") ? folder : folder + "/"
             return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted().filter { name in
                 var isDirectory: ObjCBool = false
-                return FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
-                    && !isDirectory.boolValue
+                return FileManager.default.fileExists(atPath: prefix + name, isDirectory: &isDirectory) && !isDirectory.boolValue
             }
         }
     }
@@ -108,7 +108,7 @@ public struct WorkspaceLoader: Sendable {
             var bytes: Int
         }
         let results = Mutex<[Int: Outcome]>([:])
-        let root = context.root
+        let rootPath = context.root.path.hasSuffix("/") ? context.root.path : context.root.path + "/"
         let display = { (relative: String) in context.display(relative) }(folder)
         DispatchQueue.concurrentPerform(iterations: names.count) { index in
             let name = names[index]
@@ -117,7 +117,7 @@ public struct WorkspaceLoader: Sendable {
             let engine = DiagnosticsEngine()
             var outcome = Outcome(parsed: nil, diagnostics: [], bytes: 0)
             do {
-                let source = try SourceText.read(root.appendingPathComponent(relative), displayPath: displayPath)
+                let source = try SourceText.read(atPath: rootPath + relative, displayPath: displayPath)
                 outcome.bytes = source.text.utf8.count
                 outcome.parsed = ModuleReader.read(source, fileID: String(name.dropLast(3)), relativePath: relative, engine: engine)
             } catch let error as LanternError {

@@ -27,6 +27,15 @@ public struct SourceText: Sendable {
         return try decode(data, displayPath: displayPath)
     }
 
+    /// Reads a file by path (no `URL` to build: module files are read by the thousand).
+    public static func read(atPath path: String, displayPath: String) throws(LanternError) -> SourceText {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            // Let the URL reader say why.
+            return try read(URL(fileURLWithPath: path), displayPath: displayPath)
+        }
+        return try decode(data, displayPath: displayPath)
+    }
+
     /// Decodes bytes as UTF-8 text, reporting NUL bytes and invalid UTF-8 at their position.
     public static func decode(_ data: Data, displayPath: String) throws(LanternError) -> SourceText {
         // Work on raw bytes: Data's own indexing is far slower for whole-file scans.

@@ -43,15 +43,33 @@ public struct SiteBuilder: Sendable {
         var site = SiteFiles()
         let modules = workspace.modules
 
-        // Module pages, on every core; each result lands in its own slot.
-        let rendered = Self.parallelMap(modules) { RenderedModule($0) }
-        let pages = Self.parallelMap(Array(modules.indices)) { index in
-            modulePage(index, rendered: rendered[index], templates: templates, layout: layout)
+        // Module pages, on every core; each result lands in its own slot. A page becomes bytes
+        // as soon as it is rendered and the module's HTML is dropped, so memory holds one copy
+        // of each page, not three.
+        let firstPass = Self.parallelMap(Array(modules.indices)) { index -> (RenderedModule, [UInt8]) in
+            var rendered = RenderedModule(modules[index])
+            let page = Array(modulePage(index, rendered: rendered, templates: templates, layout: layout).utf8)
+            rendered.html = ""
+            return (rendered, page)
         }
-        for (module, page) in zip(modules, pages) { site.add("modules/\(module.id)/index.html", page) }
+        let rendered = firstPass.map(\.0)
+        for (module, output) in zip(modules, firstPass) { site.add("modules/\(module.id)/index.html", bytes: output.1) }
 
-        site.add("index.html", homePage(templates: templates, layout: layout))
-        site.add("outline/index.html", outlinePage(rendered: rendered, templates: templates, layout: layout))
+        // The pages that list every module, side by side.
+        enum Job: Sendable { case home, outline, search }
+        let outputs = Self.parallelMap([Job.home, .outline, .search]) { job -> String in
+            switch job {
+            case .home: homePage(templates: templates, layout: layout)
+            case .outline: outlinePage(rendered: rendered, templates: templates, layout: layout)
+            case .search:
+                SearchIndex.script(zip(modules, rendered).map { module, rendered in
+                    SearchIndex.Entry(url: "modules/\(module.id)/", title: module.title, summary: module.summary,
+                                      headings: rendered.headings, words: rendered.words)
+                })
+            }
+        }
+        site.add("index.html", outputs[0])
+        site.add("outline/index.html", outputs[1])
         site.add("crisis-resources/index.html",
                  templates.page("crisis", context: CrisisPage.context(workspace: workspace).merging(["root": "../"]) { $1 },
                                 layout: layout.context(title: "Crisis resources", root: "../", section: .crisis,
@@ -62,11 +80,8 @@ public struct SiteBuilder: Sendable {
                                                        scripts: ["assets/search-index.js", "assets/search.js"])))
         site.add("assets/style.css", templates.stylesheet)
         site.add("assets/search.js", BuiltinAssets.searchScript)
-        site.add("assets/search-index.js", SearchIndex.script(zip(modules, rendered).map { module, rendered in
-            SearchIndex.Entry(url: "modules/\(module.id)/", title: module.title, summary: module.summary,
-                              headings: rendered.headings, words: rendered.words)
-        }))
-        try copyMedia(into: &site)
+        site.add("assets/search-index.js", outputs[2])
+        try copyMedia(rendered.map(\.media), into: &site)
 
         let baseURL = workspace.config.site.baseURL
         let listed = [""] + ["outline/", "crisis-resources/", "search/"] + modules.map { "modules/\($0.id)/" }
@@ -172,11 +187,12 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Copies the images and files modules show or link to (and nothing else) into `media/`.
-    private func copyMedia(into site: inout SiteFiles) throws(LanternError) {
+    private func copyMedia(_ referenced: [[String]], into site: inout SiteFiles) throws(LanternError) {
+        var paths = Set<String>()
+        for files in referenced { paths.formUnion(files) }
+        guard !paths.isEmpty else { return }
         let curriculum = workspace.root.appendingPathComponent(workspace.config.paths.curriculum).standardizedFileURL
         let curriculumPath = curriculum.resolvingSymlinksInPath().path + "/"
-        var paths = Set<String>()
-        for module in workspace.modules { paths.formUnion(ModuleLinks.referencedFiles(in: module)) }
         for path in paths.sorted() {
             let file = curriculum.appendingPathComponent(path)
             // Never follow a link out of the curriculum folder.
@@ -205,12 +221,13 @@ public struct SiteBuilder: Sendable {
         let baseURL = workspace.config.site.baseURL
         let credentials = verification.credentials
         let pages = Self.parallelMap(credentials) { credential in
-            templates.page("credential", context: CredentialPage.context(credential, baseURL: baseURL),
+            Array(templates.page("credential", context: CredentialPage.context(credential, baseURL: baseURL),
                            layout: layout.context(title: credential.achievementName, root: "../../", section: .none, noindex: true,
-                                                  scripts: ["assets/verify.js", "assets/verify-page.js"]))
+                                                  scripts: ["assets/verify.js", "assets/verify-page.js"]),
+                           prepared: true).utf8)
         }
         for (credential, page) in zip(credentials, pages) {
-            site.add("credentials/\(credential.id)/index.html", page)
+            site.add("credentials/\(credential.id)/index.html", bytes: page)
             site.add("credentials/\(credential.id)/credential.jwt", credential.jwt.hasSuffix("\n") ? credential.jwt : credential.jwt + "\n")
         }
     }

@@ -112,7 +112,6 @@ struct SiteWriter {
 
         var outcome = Outcome(written: counts.written, unchanged: counts.unchanged)
         if exists {
-            outcome.removed = max(0, Self.countFiles(atPath: outputPath) - Self.countCommon(outputPath, paths))
             guard rename(outputPath, retired) == 0 else {
                 throw LanternError("unwritable-output", "cannot replace '\(outputPath)': \(String(cString: strerror(errno)))")
             }
@@ -122,7 +121,10 @@ struct SiteWriter {
             if exists { _ = rename(retired, outputPath) }
             throw LanternError("unwritable-output", "cannot move the new site into '\(outputPath)': \(reason)")
         }
-        try? fileManager.removeItem(atPath: retired)
+        if exists {
+            // One walk both deletes the old tree and counts the files the new site no longer has.
+            outcome.removed = Self.removeTree(retired, countingFilesNotIn: Set(paths))
+        }
         return outcome
     }
 
@@ -157,17 +159,43 @@ struct SiteWriter {
         return nil
     }
 
-    static func countFiles(atPath root: String) -> Int {
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return 0 }
-        var count = 0
-        while let path = enumerator.nextObject() as? String {
-            if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeRegular { count += 1 }
-            _ = path
+    /// Deletes a folder and everything in it (never following symbolic links); returns how many
+    /// regular files it held whose site-relative paths are not in `kept`. Plain `readdir` and
+    /// `unlink`: Foundation's recursive delete stats every file and took seconds on 20,000 pages.
+    static func removeTree(_ root: String, countingFilesNotIn kept: Set<String>) -> Int {
+        var removed = 0
+        func walk(_ path: String, relative: String) {
+            guard let directory = opendir(path) else { return }
+            var entries: [(name: String, isFolder: Bool, isFile: Bool)] = []
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+                }
+                if name == "." || name == ".." { continue }
+                var type = Int32(entry.pointee.d_type)
+                if type == Int32(DT_UNKNOWN) {
+                    var info = stat()
+                    if lstat(path + "/" + name, &info) == 0 {
+                        type = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : ((info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : Int32(DT_LNK))
+                    }
+                }
+                entries.append((name, type == Int32(DT_DIR), type == Int32(DT_REG)))
+            }
+            closedir(directory)
+            for entry in entries {
+                let child = path + "/" + entry.name
+                let childRelative = relative.isEmpty ? entry.name : relative + "/" + entry.name
+                if entry.isFolder {
+                    walk(child, relative: childRelative)
+                    rmdir(child)
+                } else {
+                    if entry.isFile, !kept.contains(childRelative), childRelative != marker { removed += 1 }
+                    unlink(child)
+                }
+            }
         }
-        return count
-    }
-
-    static func countCommon(_ root: String, _ paths: [String]) -> Int {
-        paths.reduce(0) { $0 + (FileManager.default.fileExists(atPath: root + "/" + $1) ? 1 : 0) }
+        walk(root, relative: "")
+        rmdir(root)
+        return removed
     }
 }

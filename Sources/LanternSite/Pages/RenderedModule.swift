@@ -15,6 +15,8 @@ struct RenderedModule: Sendable {
     var headings: [Heading]
     /// Distinct lower-case words of the module, in order of first use, for search.
     var words: [String]
+    /// Curriculum files the module shows or links to (see `ModuleLinks.referencedFiles`).
+    var media: [String]
 
     static let maximumWords = 1500
 
@@ -46,7 +48,10 @@ struct RenderedModule: Sendable {
             }
             current.removeAll(keepingCapacity: true)
         }
-        for byte in root.plainText.lowercased().utf8 {
+        // The loop lower-cases ASCII itself; only other text needs Unicode's rules.
+        let plain = root.plainText
+        let text = plain.utf8.allSatisfy({ $0 < 0x80 }) ? plain : plain.lowercased()
+        for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte + 32)
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), 0x80...: current.append(byte)
@@ -55,6 +60,7 @@ struct RenderedModule: Sendable {
         }
         flush()
         self.words = words
+        media = ModuleLinks.referencedFiles(in: module)
     }
 
     /// Top-level sections and their direct subsections, for "On this page".

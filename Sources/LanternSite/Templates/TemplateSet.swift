@@ -63,15 +63,20 @@ struct TemplateSet: Sendable {
     }
 
     private let layouts = LayoutCache()
+    private let pages = PreparedPageCache()
 
     /// Renders a page template, then the layout around it. The layout is rendered once per
     /// kind of page (see `PreparedLayout`); `title`, `description` and `content` are filled in.
-    func page(_ name: String, context: [String: Any], layout: [String: Any]) -> String {
-        let content = library.render(context, withTemplate: name) ?? ""
+    ///
+    /// With `prepared`, pages of the same shape share one rendering of the page template too
+    /// (see `PreparedPage`): for the thousands of certificate pages.
+    func page(_ name: String, context: [String: Any], layout: [String: Any], prepared: Bool = false) -> String {
+        let content = prepared
+            ? pages.render(name, context: context) { library.render($0, withTemplate: name) ?? "" }
+            : library.render(context, withTemplate: name) ?? ""
         let title = layout["title"] as? String ?? ""
         let description = layout["description"] as? String
-        let key = ["root", "noindex", "nav", "scripts"].map { "\(layout[$0] ?? "")" }.joined(separator: "|")
-            + "|\(description != nil)"
+        let key = Self.layoutKey(layout, hasDescription: description != nil)
         let prepared = layouts.layout(for: key) {
             var holes = layout
             holes["title"] = PreparedLayout.sentinel(.title)
@@ -80,5 +85,22 @@ struct TemplateSet: Sendable {
             return PreparedLayout(rendered: library.render(holes, withTemplate: "layout") ?? "")
         }
         return prepared.fill(title: title, description: description, content: content)
+    }
+
+    /// What tells two layouts apart besides title, description and content. Built field by
+    /// field: a dictionary's description lists its keys in a per-instance order, so
+    /// `"\(nav)"` differed on every page and defeated the cache.
+    static func layoutKey(_ layout: [String: Any], hasDescription: Bool) -> String {
+        var key = "\(layout["root"] as? String ?? "")|\(layout["noindex"] as? Bool ?? false)|\(hasDescription)|"
+        for item in layout["nav"] as? [[String: Any]] ?? [] {
+            key += (item["current"] as? Bool ?? false) ? "1" : "0"
+            key += "\(item["label"] as? String ?? "")\u{1}\(item["href"] as? String ?? "")\u{1}"
+        }
+        key += "|" + (layout["scripts"] as? [String] ?? []).joined(separator: "\u{1}")
+        for (name, value) in layout.sorted(by: { $0.key < $1.key })
+        where !["root", "noindex", "nav", "scripts", "title", "description", "content"].contains(name) {
+            key += "|\(name)=\(value)"
+        }
+        return key
     }
 }

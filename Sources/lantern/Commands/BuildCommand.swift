@@ -34,6 +34,7 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let (root, display) = try records.location.resolve()
         let result = WorkspaceLoader().load(at: root, displayRoot: display)
+        KeptUntilExit.keep(result)
         let errors = result.diagnostics.filter { $0.severity == .error }
         guard let workspace = result.workspace, errors.isEmpty || allowErrors else {
             let printer = DiagnosticPrinter(format: .text, color: Console.colorEnabled(fileDescriptor: STDERR_FILENO))

@@ -20,6 +20,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let (root, display) = try WorkspaceLocation.resolve(path)
         let result = AssessmentCheck.check(at: root, displayRoot: display)
+        KeptUntilExit.keep(result)
         let diagnostics = result.diagnostics
         let counts = "\(diagnostics.errorCount) error\(diagnostics.errorCount == 1 ? "" : "s"), \(diagnostics.warningCount) warning\(diagnostics.warningCount == 1 ? "" : "s")"
         let summary: String
