@@ -1,4 +1,5 @@
 import Foundation
+import LanternSite
 import LanternTestSupport
 import Testing
 
@@ -131,5 +132,46 @@ struct BuildBehaviourTests {
         #expect(!output.exists(".site.building"))
         #expect(!output.exists("site/half-written.html"))
         #expect(output.exists("site/index.html"))
+    }
+}
+
+@Suite("lantern build, prepared pages and rebuilds")
+struct PreparedPageBehaviourTests {
+    @Test("a certificate template that transforms a value is rendered by Mustache, page by page")
+    func transformFallsBack() throws {
+        let workspace = try SampleWorkspace.create()
+        try workspace.write("templates/credential.mustache", """
+            <h1>{{credential.achievementName}}</h1>
+            <p>{{#credential.holderName}}{{uppercased(credential.holderName)}}{{/credential.holderName}} {{credential.id}}</p>
+
+            """)
+        let output = try TemporaryFolder(prefix: "lantern-site")
+        var verification = SiteFixtures.verification
+        verification.credentials.append(PublishedCredential(
+            id: "c-0003", jwt: "eyJhbGciOiJFUzI1NiJ9.eyJ2YyI6M30.c2ln", achievementName: "Test Program", issuerName: "Test Training Org",
+            issuedOn: "2026-02-01", validUntil: "2028-02-01", holderName: "Sam <Lee>", status: .active))
+        let input = try SiteFixtures.writeVerificationInput(verification, to: output)
+        let result = try LanternProcess.run(["build", "--output", output.path + "/site", "-C", workspace.path, "--verification-input", input])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try output.read("site/credentials/c-0001/index.html").contains("<p>ALEX RIVERA c-0001</p>"))
+        #expect(try output.read("site/credentials/c-0003/index.html").contains("<p>SAM &lt;LEE&gt; c-0003</p>"))
+        #expect(try output.read("site/credentials/c-0002/index.html").contains("<p> c-0002</p>"))
+    }
+
+    @Test("a rebuild counts the files the new site no longer has")
+    func removedCount() throws {
+        let workspace = try SampleWorkspace.create()
+        let output = try TemporaryFolder(prefix: "lantern-site")
+        let both = try SiteFixtures.writeVerificationInput(SiteFixtures.verification, to: output)
+        #expect(try LanternProcess.run(["build", "--output", output.path + "/site", "-C", workspace.path, "--verification-input", both]).status == 0)
+        var one = SiteFixtures.verification
+        one.credentials.removeLast()
+        let folder = try TemporaryFolder(prefix: "lantern-input")
+        let single = try SiteFixtures.writeVerificationInput(one, to: folder)
+        let result = try LanternProcess.run(["build", "--output", output.path + "/site", "-C", workspace.path, "--verification-input", single])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains(", 2 removed"), "\(result.stdout)")
+        #expect(!output.exists("site/credentials/c-0002"))
+        #expect(output.exists("site/credentials/c-0001/index.html"))
     }
 }

@@ -46,20 +46,22 @@ public struct SiteBuilder: Sendable {
         // Module pages, on every core; each result lands in its own slot. A page becomes bytes
         // as soon as it is rendered and the module's HTML is dropped, so memory holds one copy
         // of each page, not three.
-        let firstPass = Self.parallelMap(Array(modules.indices)) { index -> (RenderedModule, [UInt8]) in
+        // The home page needs no rendered module: it is rendered beside them, first in line.
+        let firstPass = Self.parallelMap([-1] + Array(modules.indices)) { index -> (RenderedModule?, [UInt8]) in
+            guard index >= 0 else { return (nil, Array(homePage(templates: templates, layout: layout).utf8)) }
             var rendered = RenderedModule(modules[index])
             let page = Array(modulePage(index, rendered: rendered, templates: templates, layout: layout).utf8)
             rendered.html = ""
             return (rendered, page)
         }
-        let rendered = firstPass.map(\.0)
-        for (module, output) in zip(modules, firstPass) { site.add("modules/\(module.id)/index.html", bytes: output.1) }
+        let rendered = firstPass.dropFirst().map { $0.0! }
+        for (module, output) in zip(modules, firstPass.dropFirst()) { site.add("modules/\(module.id)/index.html", bytes: output.1) }
+        site.add("index.html", bytes: firstPass[0].1)
 
-        // The pages that list every module, side by side.
-        enum Job: Sendable { case home, outline, search }
-        let outputs = Self.parallelMap([Job.home, .outline, .search]) { job -> String in
+        // The pages that list every module with its sections, side by side.
+        enum Job: Sendable { case outline, search }
+        let outputs = Self.parallelMap([Job.outline, .search]) { job -> String in
             switch job {
-            case .home: homePage(templates: templates, layout: layout)
             case .outline: outlinePage(rendered: rendered, templates: templates, layout: layout)
             case .search:
                 SearchIndex.script(zip(modules, rendered).map { module, rendered in
@@ -68,8 +70,7 @@ public struct SiteBuilder: Sendable {
                 })
             }
         }
-        site.add("index.html", outputs[0])
-        site.add("outline/index.html", outputs[1])
+        site.add("outline/index.html", outputs[0])
         site.add("crisis-resources/index.html",
                  templates.page("crisis", context: CrisisPage.context(workspace: workspace).merging(["root": "../"]) { $1 },
                                 layout: layout.context(title: "Crisis resources", root: "../", section: .crisis,
@@ -80,7 +81,7 @@ public struct SiteBuilder: Sendable {
                                                        scripts: ["assets/search-index.js", "assets/search.js"])))
         site.add("assets/style.css", templates.stylesheet)
         site.add("assets/search.js", BuiltinAssets.searchScript)
-        site.add("assets/search-index.js", outputs[2])
+        site.add("assets/search-index.js", outputs[1])
         try copyMedia(rendered.map(\.media), into: &site)
 
         let baseURL = workspace.config.site.baseURL

@@ -19,19 +19,10 @@ enum ModuleLinks {
     /// File extensions copied from the curriculum folder when a module links to them.
     static let publishableExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "webp", "svg", "avif", "pdf", "mp3", "mp4", "webm", "vtt"]
 
-    /// Curriculum files (relative paths) that a module links to or shows.
-    static func referencedFiles(in module: Module) -> [String] {
-        var found: [String] = []
-        module.body.root.forEach { node in
-            switch node.kind {
-            case .link(let url, _), .image(let url, _):
-                guard !URLSafety.isDangerous(url), case .file(let path) = LinkTarget.classify(url), !path.isEmpty else { return }
-                let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
-                if publishableExtensions.contains(ext) { found.append(path) }
-            default:
-                return
-            }
-        }
-        return found
+    /// The curriculum file a link or image destination names, when it is one the site publishes.
+    static func publishableFile(_ url: String) -> String? {
+        guard !URLSafety.isDangerous(url), case .file(let path) = LinkTarget.classify(url), !path.isEmpty else { return nil }
+        let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        return publishableExtensions.contains(ext) ? path : nil
     }
 }

@@ -15,23 +15,29 @@ struct RenderedModule: Sendable {
     var headings: [Heading]
     /// Distinct lower-case words of the module, in order of first use, for search.
     var words: [String]
-    /// Curriculum files the module shows or links to (see `ModuleLinks.referencedFiles`).
+    /// Curriculum files the module shows or links to (see `ModuleLinks.publishableFile`).
     var media: [String]
 
     static let maximumWords = 1500
 
     init(_ module: Module) {
         let root = module.body.root
-        var levels: [(Int, MarkdownNode)] = []
+        // One walk finds the headings (with their text) and the files the module shows or links to.
+        var levels: [(Int, String)] = []
+        var media: [String] = []
         root.forEach { node in
-            if case .heading(let level) = node.kind { levels.append((level, node)) }
+            switch node.kind {
+            case .heading(let level): levels.append((level, node.plainText))
+            case .link(let url, _), .image(let url, _):
+                if let path = ModuleLinks.publishableFile(url) { media.append(path) }
+            default: break
+            }
         }
         // The module's top heading level becomes <h2>, under the page's <h1>.
         let top = levels.map(\.0).min() ?? 1
         let offset = 2 - top
         var slugger = HeadingSlugger()
-        headings = levels.map { level, node in
-            let text = node.plainText
+        headings = levels.map { level, text in
             return Heading(level: min(6, level + offset), text: text, id: slugger.slug(for: text))
         }
         let renderer = HTMLRenderer(options: .init(headingIDs: true, headingLevelOffset: offset, rewriteLink: ModuleLinks.rewrite))
@@ -60,7 +66,7 @@ struct RenderedModule: Sendable {
         }
         flush()
         self.words = words
-        media = ModuleLinks.referencedFiles(in: module)
+        self.media = media
     }
 
     /// Top-level sections and their direct subsections, for "On this page".
