@@ -73,10 +73,21 @@ struct BrowserVerificationTests {
         let site = output.url.appendingPathComponent("site")
         _ = try SiteBuilder(workspace: SiteFixtures.load(workspace)).build(SiteBuildOptions(output: site, verification: verification))
 
+        // A saturated machine (the whole suite runs in parallel) can starve the local server or
+        // the browser; a run that decided nothing is tried again, up to three times.
+        var verdicts: [String: String] = [:]
+        for _ in 1...3 {
+            verdicts = try runVerdictScript(site: site, ids: verification.credentials.map(\.id))
+            if verdicts.count == verification.credentials.count, !verdicts.values.contains("none") { break }
+        }
+        return verdicts
+    }
+
+    private static func runVerdictScript(site: URL, ids: [String]) throws -> [String: String] {
         let script = RepositoryPaths.packageRoot().appendingPathComponent("scripts/browser-verdicts.sh")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [script.path, site.path] + verification.credentials.map(\.id)
+        process.arguments = [script.path, site.path] + ids
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
