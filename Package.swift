@@ -83,7 +83,7 @@ let package = Package(
         // The static site: curriculum pages, search index, verification pages (Mustache templates).
         .target(
             name: "LanternSite",
-            dependencies: ["LanternDiagnostics", "LanternMarkdown", "LanternCurriculum",
+            dependencies: ["LanternDiagnostics", "LanternMarkdown", "LanternCurriculum", "LanternCertification",
                            .product(name: "Mustache", package: "swift-mustache")]
         ),
         // The command-line program: ArgumentParser commands only.

@@ -1,6 +1,7 @@
 import Foundation
 import LanternSite
 import LanternTestSupport
+import Synchronization
 import Testing
 
 /// Opens verification pages in headless Chromium (Debian's `chromium`), served over HTTP on
@@ -75,13 +76,18 @@ struct BrowserVerificationTests {
 
         // A saturated machine (the whole suite runs in parallel) can starve the local server or
         // the browser; a run that decided nothing is tried again, up to three times.
-        var verdicts: [String: String] = [:]
-        for _ in 1...3 {
-            verdicts = try runVerdictScript(site: site, ids: verification.credentials.map(\.id))
-            if verdicts.count == verification.credentials.count, !verdicts.values.contains("none") { break }
+        // One browser at a time: parallel Chromium runs starve each other on two cores.
+        return try browserLock.withLock { _ in
+            var verdicts: [String: String] = [:]
+            for _ in 1...3 {
+                verdicts = try runVerdictScript(site: site, ids: verification.credentials.map(\.id))
+                if verdicts.count == verification.credentials.count, !verdicts.values.contains("none") { break }
+            }
+            return verdicts
         }
-        return verdicts
     }
+
+    private static let browserLock = Mutex(())
 
     private static func runVerdictScript(site: URL, ids: [String]) throws -> [String: String] {
         let script = RepositoryPaths.packageRoot().appendingPathComponent("scripts/browser-verdicts.sh")

@@ -4,20 +4,30 @@ import Foundation
 public enum LinkedInLink {
     public static func url(achievementName: String, issuerName: String, issued: Date, validUntil: Date?,
                            verificationURL: String, credentialID: String) -> String {
-        func part(_ date: Date) -> (String, String) {
-            let day = CredentialDate.formatDay(date)
-            return (String(day.prefix(4)), String(Int(day.dropFirst(5).prefix(2)) ?? 1))
-        }
+        url(achievementName: achievementName, issuerName: issuerName, issuedOn: CredentialDate.formatDay(issued),
+            validUntil: validUntil.map(CredentialDate.formatDay), verificationURL: verificationURL, credentialID: credentialID)
+    }
+
+    /// The same address from `yyyy-mm-dd` days, as the static site holds them.
+    public static func url(achievementName: String, issuerName: String, issuedOn: String, validUntil: String?,
+                           verificationURL: String, credentialID: String) -> String {
         var items: [(String, String)] = [("startTask", "CERTIFICATION_NAME"), ("name", achievementName),
                                          ("organizationName", issuerName)]
-        let (issueYear, issueMonth) = part(issued)
-        items += [("issueYear", issueYear), ("issueMonth", issueMonth)]
-        if let validUntil {
-            let (year, month) = part(validUntil)
+        if let (year, month) = yearMonth(issuedOn) {
+            items += [("issueYear", year), ("issueMonth", month)]
+        }
+        if let validUntil, let (year, month) = yearMonth(validUntil) {
             items += [("expirationYear", year), ("expirationMonth", month)]
         }
         items += [("certUrl", verificationURL), ("certId", credentialID)]
         return "https://www.linkedin.com/profile/add?" + items.map { "\($0.0)=\(encode($0.1))" }.joined(separator: "&")
+    }
+
+    /// Year and month (without a leading zero) of a `yyyy-mm-dd` day.
+    static func yearMonth(_ day: String) -> (String, String)? {
+        let parts = day.prefix(10).split(separator: "-")
+        guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]) else { return nil }
+        return (String(year), String(month))
     }
 
     /// Percent-encodes everything but unreserved characters (RFC 3986).
