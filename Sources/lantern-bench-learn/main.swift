@@ -36,7 +36,7 @@ let catalog = QuizCatalog(workspace: workspace)
 let quizParse = milliseconds(quizStart)
 
 // Per key press in the pager: the longest module, every kind of key, frame drawn each time.
-let longest = workspace.modules.max { $0.body.root.children.count < $1.body.root.children.count }!
+let longest = workspace.modules.max { $0.bodyText.utf8.count < $1.bodyText.utf8.count }!
 var pager = Pager(document: ModuleDocument.make(longest, in: workspace), size: size, color: true)
 let terminal = ScriptedTerminal(size: size)
 let keys: [Key] = [.pageDown, .down, .character("]"), .pageDown, .up, .character("["), .end, .home, .character("n")]

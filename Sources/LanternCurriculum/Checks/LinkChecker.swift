@@ -64,19 +64,13 @@ enum LinkChecker {
         var fileExists: [String: Bool] = [:]
         for parsed in modules {
             let path = parsed.module.displayPath
-            parsed.module.body.root.forEach { node in
-                let destination: String
-                let isImage: Bool
-                switch node.kind {
-                case .link(let url, _): destination = url; isImage = false
-                case .image(let url, _): destination = url; isImage = true
-                default: return
-                }
-                guard !destination.isEmpty, !URLSafety.isDangerous(destination) else { return }
-                let location = SourceLocation(path: path, line: node.range.start.line, column: node.range.start.column)
+            for link in parsed.links {
+                let destination = link.destination
+                let isImage = link.isImage
+                let location = SourceLocation(path: path, line: link.line, column: link.column)
                 switch LinkTarget.classify(destination) {
                 case .external:
-                    return
+                    continue
                 case .anchor(let anchor):
                     if !anchor.isEmpty, !(anchorsByModule[parsed.fileID]?.contains(anchor) ?? false) {
                         engine.error("broken-link", "no heading in this module has the anchor '#\(anchor)'", at: location,
@@ -88,14 +82,14 @@ enum LinkChecker {
                         engine.error("broken-link", "link to module '\(id).md', which does not exist", at: location,
                                      hint: Suggestions.didYouMean(id, in: anchorsByModule.keys).map { "\($0) (link as '\(Suggestions.closest(to: id, in: anchorsByModule.keys)!).md')" }
                                         ?? "check the spelling, or create the module with 'lantern new module \(id)'")
-                        return
+                        continue
                     }
                     if let anchor, !anchors.contains(anchor) {
                         engine.error("broken-link", "module '\(id)' has no heading with the anchor '#\(anchor)'", at: location,
                                      hint: Suggestions.didYouMean(anchor, in: anchors))
                     }
                 case .file(let relative):
-                    if relative.hasSuffix(".md") { return }
+                    if relative.hasSuffix(".md") { continue }
                     let exists = fileExists[relative] ?? {
                         var isDirectory: ObjCBool = false
                         let found = FileManager.default.fileExists(atPath: curriculumFolder.appendingPathComponent(relative).path,

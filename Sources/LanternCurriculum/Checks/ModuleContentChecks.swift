@@ -1,47 +1,85 @@
 import LanternDiagnostics
 import LanternMarkdown
 
+/// A link or image in a module, kept for the checks between modules after the tree is gone.
+struct ModuleLinkReference: Sendable {
+    var destination: String
+    var isImage: Bool
+    var line: Int
+    var column: Int
+}
+
+/// What the checks between modules need from one module's body.
+struct ModuleBodyFacts: Sendable {
+    /// Heading anchors, as the site will generate them.
+    var anchors: Set<String> = []
+    /// Links and images with an address that is neither empty nor dangerous, in document order.
+    var links: [ModuleLinkReference] = []
+}
+
 /// Checks on a module's Markdown that need no other file: alt text, raw HTML, unsafe links,
-/// heading order. Returns the heading anchors for link checks.
+/// heading order. Returns the anchors and links for the checks between modules, in the same walk.
 enum ModuleContentChecks {
-    static func check(_ body: MarkdownDocument, path: String, engine: DiagnosticsEngine) -> Set<String> {
+    static func check(_ body: CmarkDocument, path: String, engine: DiagnosticsEngine) -> ModuleBodyFacts {
         var slugger = HeadingSlugger()
-        var anchors: Set<String> = []
+        var facts = ModuleBodyFacts()
         var previousLevel = 0
-        body.root.forEach { node in
-            let location = SourceLocation(path: path, line: node.range.start.line, column: node.range.start.column)
-            switch node.kind {
-            case .heading(let level):
-                anchors.insert(slugger.slug(for: node.plainText))
-                if previousLevel > 0, level > previousLevel + 1 {
-                    engine.warning("heading-skip", "heading level jumps from \(previousLevel) to \(level)", at: location,
-                                   hint: "use a level-\(previousLevel + 1) heading ('\(String(repeating: "#", count: previousLevel + 1)) …') so screen-reader users can follow the outline")
+        var text = PlainTextCollector()
+        func location(_ node: CmarkDocument.Node) -> SourceLocation {
+            let start = node.start
+            return SourceLocation(path: path, line: start.line, column: start.column)
+        }
+
+        body.walk { node, entering in
+            let kind = node.kind
+            switch kind {
+            case .heading, .image, .link:
+                guard !entering else {
+                    text.begin()
+                    if kind == .heading {
+                        let level = node.headingLevel
+                        if previousLevel > 0, level > previousLevel + 1 {
+                            engine.warning("heading-skip", "heading level jumps from \(previousLevel) to \(level)", at: location(node),
+                                           hint: "use a level-\(previousLevel + 1) heading ('\(String(repeating: "#", count: previousLevel + 1)) …') so screen-reader users can follow the outline")
+                        }
+                        previousLevel = level
+                    }
+                    return
                 }
-                previousLevel = level
-            case .image(let destination, _):
-                if node.plainText.allSatisfy(\.isWhitespace) {
-                    engine.error("missing-alt-text", "image '\(destination)' has no alt text", at: location,
-                                 hint: "describe what the picture shows inside the brackets: ![A peer worker listening](\(destination))")
+                let plain = text.end()
+                if kind == .heading {
+                    facts.anchors.insert(slugger.slug(for: plain))
+                    return
                 }
-                if URLSafety.isDangerous(destination) {
-                    engine.error("unsafe-link", "image address '\(destination)' is not allowed", at: location,
-                                 hint: "use an image file in the curriculum folder or an https:// address")
-                }
-            case .link(let destination, _):
-                if URLSafety.isDangerous(destination) {
+                let destination = node.url
+                let start = node.start
+                if kind == .image {
+                    if plain.allSatisfy(\.isWhitespace) {
+                        engine.error("missing-alt-text", "image '\(destination)' has no alt text", at: location(node),
+                                     hint: "describe what the picture shows inside the brackets: ![A peer worker listening](\(destination))")
+                    }
+                    if URLSafety.isDangerous(destination) {
+                        engine.error("unsafe-link", "image address '\(destination)' is not allowed", at: location(node),
+                                     hint: "use an image file in the curriculum folder or an https:// address")
+                    } else if !destination.isEmpty {
+                        facts.links.append(ModuleLinkReference(destination: destination, isImage: true, line: start.line, column: start.column))
+                    }
+                } else if URLSafety.isDangerous(destination) {
                     engine.error("unsafe-link", "link address '\(destination.prefix(60))' is not allowed (it could run code in a reader's browser)",
-                                 at: location, hint: "link to a module, a heading, or an https:// address")
+                                 at: location(node), hint: "link to a module, a heading, or an https:// address")
                 } else if destination.isEmpty {
-                    engine.error("broken-link", "link '\(node.plainText.prefix(60))' has no address", at: location,
+                    engine.error("broken-link", "link '\(plain.prefix(60))' has no address", at: location(node),
                                  hint: "write the target in the parentheses: [text](other-module.md)")
+                } else {
+                    facts.links.append(ModuleLinkReference(destination: destination, isImage: false, line: start.line, column: start.column))
                 }
             case .htmlBlock, .htmlInline:
-                engine.warning("raw-html", "raw HTML is not shown: it is dropped from the site and the terminal", at: location,
+                engine.warning("raw-html", "raw HTML is not shown: it is dropped from the site and the terminal", at: location(node),
                                hint: "use Markdown instead")
             default:
-                break
+                if text.isCollecting { text.add(node) }
             }
         }
-        return anchors
+        return facts
     }
 }

@@ -9,8 +9,10 @@ struct ParsedModule: Sendable {
     var idLocation: SourceLocation
     var requires: [(String, SourceLocation)]
     var assessments: [(String, SourceLocation)]
-    /// Heading anchors in document order, as the site will generate them.
+    /// Heading anchors, as the site will generate them.
     var anchors: Set<String>
+    /// Links and images, for the checks between modules (the tree itself is not kept).
+    var links: [ModuleLinkReference]
 }
 
 /// Reads one module file: front matter keys and the Markdown body.
@@ -45,14 +47,16 @@ enum ModuleReader {
         let tags = (reader.stringList("tags") ?? []).filter { Slug.check($0.0, what: "tag", at: $0.1, engine: engine) }.map(\.0)
         let crisis = reader.bool("crisis") ?? false
 
-        let body = MarkdownDocument(parsing: split.body, lineOffset: split.bodyLineOffset)
-        let anchors = ModuleContentChecks.check(body, path: source.displayPath, engine: engine)
+        // libcmark's tree lives only for this walk; what other checks need is kept as facts.
+        let facts = ModuleContentChecks.check(CmarkDocument(parsing: split.body, lineOffset: split.bodyLineOffset),
+                                              path: source.displayPath, engine: engine)
 
         let module = Module(id: fileID, title: title, summary: summary, minutes: minutes, outcomes: outcomes,
                             requires: requires.map(\.0), assessments: assessments.map(\.0), tags: tags,
-                            isCrisisRelated: crisis, relativePath: relativePath, displayPath: source.displayPath, body: body)
+                            isCrisisRelated: crisis, relativePath: relativePath, displayPath: source.displayPath,
+                            bodyText: split.body, bodyLineOffset: split.bodyLineOffset)
         return ParsedModule(module: module, fileID: fileID, idLocation: idLocation, requires: requires,
-                            assessments: assessments, anchors: anchors)
+                            assessments: assessments, anchors: facts.anchors, links: facts.links)
     }
 
     private static func readOutcomes(_ reader: YAMLMappingReader, engine: DiagnosticsEngine) -> [Module.Outcome] {

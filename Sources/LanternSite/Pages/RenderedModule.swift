@@ -21,52 +21,174 @@ struct RenderedModule: Sendable {
     static let maximumWords = 1500
 
     init(_ module: Module) {
-        let root = module.body.root
-        // One walk finds the headings (with their text) and the files the module shows or links to.
+        let document = CmarkDocument(parsing: module.bodyText, lineOffset: module.bodyLineOffset)
+        // One walk finds the headings (with their text), the files the module shows or links to,
+        // and the words for search, and points links at their pages on the site.
         var levels: [(Int, String)] = []
         var media: [String] = []
-        root.forEach { node in
+        var words = WordCollector(limit: Self.maximumWords)
+        var text = PlainTextCollector()
+        document.walk { node, entering in
             switch node.kind {
-            case .heading(let level): levels.append((level, node.plainText))
-            case .link(let url, _), .image(let url, _):
-                if let path = ModuleLinks.publishableFile(url) { media.append(path) }
-            default: break
+            case .heading:
+                if entering { text.begin() } else { levels.append((node.headingLevel, text.end())) }
+            case .link, .image:
+                guard entering else { return }
+                let url = node.url
+                if URLSafety.isDangerous(url) {
+                    node.setURL("")
+                } else {
+                    if let path = ModuleLinks.publishableFile(url) { media.append(path) }
+                    let rewritten = ModuleLinks.rewrite(url)
+                    if rewritten != url { node.setURL(rewritten) }
+                }
+            case .text, .code, .codeBlock:
+                words.add(node.literalBytes)
+                if text.isCollecting { text.add(node) }
+            case .softBreak, .lineBreak:
+                words.separate()
+                if text.isCollecting { text.add(node) }
+            default:
+                break
             }
         }
+        words.separate()
         // The module's top heading level becomes <h2>, under the page's <h1>.
         let top = levels.map(\.0).min() ?? 1
         let offset = 2 - top
         var slugger = HeadingSlugger()
         headings = levels.map { level, text in
-            return Heading(level: min(6, level + offset), text: text, id: slugger.slug(for: text))
+            Heading(level: min(6, max(1, level + offset)), text: text, id: slugger.slug(for: text))
         }
-        let renderer = HTMLRenderer(options: .init(headingIDs: true, headingLevelOffset: offset, rewriteLink: ModuleLinks.rewrite))
-        html = renderer.render(module.body)
-
-        // Bytes, not Characters: ASCII letters and digits, and any non-ASCII byte, make words.
-        var seen = Set<String>()
-        var words: [String] = []
-        var current: [UInt8] = []
-        func flush() {
-            if current.count > 1, words.count < Self.maximumWords {
-                let word = String(decoding: current, as: UTF8.self)
-                if seen.insert(word).inserted { words.append(word) }
-            }
-            current.removeAll(keepingCapacity: true)
-        }
-        // The loop lower-cases ASCII itself; only other text needs Unicode's rules.
-        let plain = root.plainText
-        let text = plain.utf8.allSatisfy({ $0 < 0x80 }) ? plain : plain.lowercased()
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte + 32)
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), 0x80...: current.append(byte)
-            default: flush()
+        if offset != 0 {
+            document.walk { node, entering in
+                if entering, node.kind == .heading { node.setHeadingLevel(node.headingLevel + offset) }
             }
         }
-        flush()
-        self.words = words
+        html = Self.addingHeadingIDs(document.html(), headings) ?? {
+            // Never expected: libcmark's headings did not line up with the walk's.
+            HTMLRenderer(options: .init(headingIDs: true, headingLevelOffset: offset, rewriteLink: ModuleLinks.rewrite))
+                .render(module.parsedBody())
+        }()
+        self.words = words.words
         self.media = media
+    }
+
+    /// Gives each `<hN>` of libcmark's HTML its anchor, in order. In safe mode every `<h1>`–`<h6>`
+    /// in the output is a heading (raw HTML is replaced by a comment and text is escaped); nil
+    /// when the count or levels do not match the headings.
+    static func addingHeadingIDs(_ html: String, _ headings: [Heading]) -> String? {
+        guard !headings.isEmpty else { return html }
+        var out = ""
+        out.reserveCapacity(html.utf8.count + headings.count * 32)
+        var next = 0
+        let matched: Bool = html.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var copied = 0
+            var index = 0
+            let count = bytes.count
+            while index + 3 < count {
+                if bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "h"),
+                   bytes[index + 2] >= UInt8(ascii: "1"), bytes[index + 2] <= UInt8(ascii: "6"), bytes[index + 3] == UInt8(ascii: ">") {
+                    guard next < headings.count, Int(bytes[index + 2] - UInt8(ascii: "0")) == headings[next].level else { return false }
+                    out += String(decoding: UnsafeBufferPointer(rebasing: bytes[copied..<(index + 3)]), as: UTF8.self)
+                    out += " id=\""
+                    HTMLEscaping.escapeText(headings[next].id, into: &out)
+                    out += "\""
+                    next += 1
+                    copied = index + 3
+                    index += 4
+                } else {
+                    index += 1
+                }
+            }
+            out += String(decoding: UnsafeBufferPointer(rebasing: bytes[copied...]), as: UTF8.self)
+            return next == headings.count
+        } ?? false
+        return matched ? out : nil
+    }
+
+    /// Splits text into distinct lower-case words, in order of first use. Bytes, not Characters:
+    /// ASCII letters and digits, and any non-ASCII byte, make words; a word may continue from one
+    /// text node into the next, as it does in the joined plain text.
+    struct WordCollector {
+        let limit: Int
+        private(set) var words: [String] = []
+        private var seen = Set<String>()
+        /// A word that may continue into the next text.
+        private var current: [UInt8] = []
+
+        init(limit: Int) {
+            self.limit = limit
+            current.reserveCapacity(64)
+            seen.reserveCapacity(512)
+        }
+
+        mutating func add(_ text: String) {
+            var copy = text
+            copy.withUTF8 { add($0) }
+        }
+
+        mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+            if bytes.contains(where: { $0 >= 0x80 }) {
+                // Only text beyond ASCII needs Unicode's lower-casing.
+                var lowered = String(decoding: bytes, as: UTF8.self).lowercased()
+                lowered.withUTF8 { addLowering($0) }
+            } else {
+                addLowering(bytes)
+            }
+        }
+
+        /// Ends the current word.
+        mutating func separate() {
+            if !current.isEmpty {
+                current.withUnsafeBufferPointer { keep($0) }
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+
+        private static func isWordByte(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), 0x80...: true
+            default: false
+            }
+        }
+
+        private static func lowered(_ byte: UInt8) -> UInt8 {
+            byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+        }
+
+        private mutating func addLowering(_ bytes: UnsafeBufferPointer<UInt8>) {
+            let count = bytes.count
+            var index = 0
+            while index < count {
+                guard Self.isWordByte(bytes[index]) else {
+                    separate()
+                    index += 1
+                    continue
+                }
+                var end = index + 1
+                while end < count, Self.isWordByte(bytes[end]) { end += 1 }
+                if current.isEmpty, end < count {
+                    // The whole word is in this text: no copy unless it has capitals.
+                    keep(UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                } else {
+                    for position in index..<end { current.append(Self.lowered(bytes[position])) }
+                    if end < count { separate() }
+                }
+                index = end
+            }
+        }
+
+        private mutating func keep(_ word: UnsafeBufferPointer<UInt8>) {
+            guard word.count > 1, words.count < limit else { return }
+            let text = word.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") })
+                ? String(unsafeUninitializedCapacity: word.count) { buffer in
+                    for index in word.indices { buffer[index] = Self.lowered(word[index]) }
+                    return word.count
+                }
+                : String(decoding: word, as: UTF8.self)
+            if seen.insert(text).inserted { words.append(text) }
+        }
     }
 
     /// Top-level sections and their direct subsections, for "On this page".

@@ -15,7 +15,7 @@ public enum ModuleDocument {
             blocks.append(.tight([.text("By the end of this module you can:")]
                                  + module.outcomes.map { .text($0.text, first: "- ", rest: "  ") }))
         }
-        blocks += module.body.root.children.map { .markdown($0) }
+        blocks += module.parsedBody().root.children.map { .markdown($0) }
         var title = module.title
         if let position { title = "Module \(position.index + 1) of \(position.count): " + title }
         return PagerDocument(title: title, blocks: blocks)

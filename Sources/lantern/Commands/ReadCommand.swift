@@ -39,7 +39,7 @@ struct ReadCommand: ParsableCommand {
                                hint: Suggestions.didYouMean(module, in: known) ?? (known.isEmpty ? "run 'lantern check' to see what is wrong" : "modules: \(known.joined(separator: ", "))"))
         }
         if html {
-            Console.out(HTMLRenderer(options: .init(headingIDs: true)).render(found.body))
+            Console.out(HTMLRenderer(options: .init(headingIDs: true)).render(found.parsedBody()))
             return
         }
         let color = !plain && Console.colorEnabled(fileDescriptor: STDOUT_FILENO)
@@ -58,6 +58,6 @@ struct ReadCommand: ParsableCommand {
             for outcome in found.outcomes { header += renderer.wrap(outcome.text, first: "- ", rest: "  ") }
         }
         let text = header.map(\.text).joined(separator: "\n")
-        Console.out(text + "\n\n" + renderer.render(found.body))
+        Console.out(text + "\n\n" + renderer.render(found.parsedBody()))
     }
 }
