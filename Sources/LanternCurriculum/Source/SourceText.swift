@@ -38,24 +38,34 @@ public struct SourceText: Sendable {
 
     /// Decodes bytes as UTF-8 text, reporting NUL bytes and invalid UTF-8 at their position.
     public static func decode(_ data: Data, displayPath: String) throws(LanternError) -> SourceText {
-        // Work on raw bytes: Data's own indexing is far slower for whole-file scans.
-        let problem = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> (code: String, offset: Int)? in
-            Self.firstProblem(in: raw.bindMemory(to: UInt8.self))
+        // Work on raw bytes: Data's own indexing is far slower for whole-file scans. One
+        // validation makes the string; line endings are rewritten only when there is a CR.
+        enum Decoded { case text(String), problem(code: String, offset: Int) }
+        let decoded = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Decoded in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            let body = UnsafeBufferPointer(rebasing: bytes[start...])
+            guard let base = body.baseAddress else { return .text("") }
+            if let nul = memchr(base, 0, body.count) {
+                return .problem(code: "binary-file", offset: start + (UnsafeRawPointer(nul) - UnsafeRawPointer(base)))
+            }
+            guard let text = String(validating: body, as: UTF8.self) else {
+                return .problem(code: "invalid-utf8", offset: start + (firstInvalidUTF8(in: body) ?? 0))
+            }
+            return memchr(base, Int32(UInt8(ascii: "\r")), body.count) == nil ? .text(text) : .text(normalizeLineEndings(text))
         }
-        if let problem {
-            let location = Self.location(ofByte: problem.offset, in: data, path: displayPath)
-            if problem.code == "binary-file" {
+        switch decoded {
+        case .text(let text):
+            return SourceText(displayPath: displayPath, text: text)
+        case .problem(let code, let offset):
+            let location = Self.location(ofByte: offset, in: data, path: displayPath)
+            if code == "binary-file" {
                 throw LanternError("binary-file", "this looks like a binary file, not text (a NUL byte)", at: location,
                                    hint: "save it as plain UTF-8 text, or move it out of the workspace")
             }
             throw LanternError("invalid-utf8", "the file is not valid UTF-8 text", at: location,
                                hint: "re-save the file with UTF-8 encoding")
         }
-        let hasBOM = data.starts(with: [0xEF, 0xBB, 0xBF])
-        let text = data.withUnsafeBytes { raw in
-            String(decoding: UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[(hasBOM ? 3 : 0)...]), as: UTF8.self)
-        }
-        return SourceText(displayPath: displayPath, text: normalizeLineEndings(text))
     }
 
     static func normalizeLineEndings(_ text: String) -> String {
@@ -91,20 +101,6 @@ public struct SourceText: Sendable {
             }
             return SourceLocation(path: path, line: line, column: offset - lineStart + 1)
         }
-    }
-
-    /// The first NUL byte or invalid UTF-8 sequence, by offset.
-    private static func firstProblem(in bytes: UnsafeBufferPointer<UInt8>) -> (code: String, offset: Int)? {
-        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        let body = UnsafeBufferPointer(rebasing: bytes[start...])
-        if let base = body.baseAddress, let nul = memchr(base, 0, body.count) {
-            let offset = UnsafeRawPointer(nul) - UnsafeRawPointer(base)
-            return ("binary-file", start + offset)
-        }
-        if String(validating: body, as: UTF8.self) == nil {
-            return ("invalid-utf8", start + (firstInvalidUTF8(in: body) ?? 0))
-        }
-        return nil
     }
 
     static func firstInvalidUTF8(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
