@@ -6,7 +6,12 @@ import LanternMarkdown
 enum ModuleLinks {
     /// The rewrite for a link written in a module page (`modules/<id>/index.html`).
     static func rewrite(_ destination: String) -> String {
-        switch LinkTarget.classify(destination) {
+        rewrite(destination, target: LinkTarget.classify(destination))
+    }
+
+    /// The same, for a destination already classified.
+    static func rewrite(_ destination: String, target: LinkTarget) -> String {
+        switch target {
         case .module(let id, let anchor):
             return "../\(id)/" + (anchor.map { "#" + $0 } ?? "")
         case .file(let path) where !path.isEmpty && !path.hasSuffix(".md"):
@@ -21,8 +26,14 @@ enum ModuleLinks {
 
     /// The curriculum file a link or image destination names, when it is one the site publishes.
     static func publishableFile(_ url: String) -> String? {
-        guard !URLSafety.isDangerous(url), case .file(let path) = LinkTarget.classify(url), !path.isEmpty else { return nil }
-        let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        guard !URLSafety.isDangerous(url) else { return nil }
+        return publishableFile(target: LinkTarget.classify(url))
+    }
+
+    /// The same, for a safe destination already classified.
+    static func publishableFile(target: LinkTarget) -> String? {
+        guard case .file(let path) = target, !path.isEmpty else { return nil }
+        let ext = path.lastIndex(of: ".").map { path[path.index(after: $0)...].lowercased() } ?? path.lowercased()
         return publishableExtensions.contains(ext) ? path : nil
     }
 }

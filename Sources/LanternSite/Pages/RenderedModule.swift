@@ -38,8 +38,9 @@ struct RenderedModule: Sendable {
                 if URLSafety.isDangerous(url) {
                     node.setURL("")
                 } else {
-                    if let path = ModuleLinks.publishableFile(url) { media.append(path) }
-                    let rewritten = ModuleLinks.rewrite(url)
+                    let target = LinkTarget.classify(url)
+                    if let path = ModuleLinks.publishableFile(target: target) { media.append(path) }
+                    let rewritten = ModuleLinks.rewrite(url, target: target)
                     if rewritten != url { node.setURL(rewritten) }
                 }
             case .text, .code, .codeBlock:
