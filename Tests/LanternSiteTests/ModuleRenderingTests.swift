@@ -117,4 +117,19 @@ struct ModuleRenderingTests {
         #expect(RenderedModule.addingHeadingIDs("<h2>a</h2>", []) == "<h2>a</h2>")
         #expect(RenderedModule.addingHeadingIDs("<h2>a</h2>", [.init(level: 3, text: "a", id: "a")]) == nil)
     }
+
+    @Test("the set of seen words keeps every distinct word once, through growth")
+    func seenWords() {
+        var seen = RenderedModule.SeenWords()
+        var reference = Set<String>()
+        var state: UInt64 = 42
+        for _ in 0..<20_000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            var word = Array("w\(state >> 52)".utf8)
+            if state & 1 == 0 { word.append(UInt8(ascii: "x")) }
+            let isNew = word.withUnsafeBufferPointer { seen.insert($0) }
+            #expect(isNew == reference.insert(String(decoding: word, as: UTF8.self)).inserted)
+        }
+        #expect(reference.count > 2_000)
+    }
 }

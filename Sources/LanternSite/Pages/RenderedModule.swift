@@ -1,5 +1,8 @@
 import LanternCurriculum
 import LanternMarkdown
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One module rendered once: its HTML and what the outline, the table of contents and the
 /// search index need from it.
@@ -114,14 +117,18 @@ struct RenderedModule: Sendable {
     struct WordCollector {
         let limit: Int
         private(set) var words: [String] = []
-        private var seen = Set<String>()
+        /// Words already kept, as an open-addressing table over their lower-cased bytes: a
+        /// repeated word costs a hash and a compare, no `String` (most words are repeats).
+        private var seen = SeenWords()
         /// A word that may continue into the next text.
         private var current: [UInt8] = []
+        /// The lower-cased bytes of the word being kept.
+        private var scratch: [UInt8] = []
 
         init(limit: Int) {
             self.limit = limit
             current.reserveCapacity(64)
-            seen.reserveCapacity(512)
+            scratch.reserveCapacity(64)
         }
 
         mutating func add(_ text: String) {
@@ -182,13 +189,52 @@ struct RenderedModule: Sendable {
 
         private mutating func keep(_ word: UnsafeBufferPointer<UInt8>) {
             guard word.count > 1, words.count < limit else { return }
-            let text = word.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") })
-                ? String(unsafeUninitializedCapacity: word.count) { buffer in
-                    for index in word.indices { buffer[index] = Self.lowered(word[index]) }
-                    return word.count
+            scratch.removeAll(keepingCapacity: true)
+            for byte in word { scratch.append(Self.lowered(byte)) }
+            let isNew = scratch.withUnsafeBufferPointer { seen.insert($0) }
+            if isNew { words.append(String(decoding: scratch, as: UTF8.self)) }
+        }
+    }
+
+    /// A set of short byte strings: FNV-1a hashes, linear probing, the bytes in one arena.
+    struct SeenWords {
+        private var arena: [UInt8] = []
+        private var ranges: [(start: Int, count: Int)] = []
+        /// Indices into `ranges` plus one; 0 is empty.
+        private var table = [Int32](repeating: 0, count: 1024)
+
+        /// Adds the bytes; whether they were new.
+        mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+            let mask = table.count - 1
+            var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+            while table[slot] != 0 {
+                let range = ranges[Int(table[slot]) - 1]
+                if range.count == bytes.count,
+                   arena.withUnsafeBufferPointer({ memcmp($0.baseAddress! + range.start, bytes.baseAddress!, range.count) == 0 }) {
+                    return false
                 }
-                : String(decoding: word, as: UTF8.self)
-            if seen.insert(text).inserted { words.append(text) }
+                slot = (slot + 1) & mask
+            }
+            ranges.append((arena.count, bytes.count))
+            arena.append(contentsOf: bytes)
+            table[slot] = Int32(ranges.count)
+            if ranges.count * 2 > table.count { grow() }
+            return true
+        }
+
+        private mutating func grow() {
+            var bigger = [Int32](repeating: 0, count: table.count * 2)
+            let mask = bigger.count - 1
+            for (index, range) in ranges.enumerated() {
+                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                for position in range.start..<(range.start + range.count) { hash = (hash ^ UInt64(arena[position])) &* 0x0000_0100_0000_01b3 }
+                var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+                while bigger[slot] != 0 { slot = (slot + 1) & mask }
+                bigger[slot] = Int32(index + 1)
+            }
+            table = bigger
         }
     }
 
