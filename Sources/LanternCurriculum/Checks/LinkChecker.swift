@@ -17,6 +17,61 @@ public enum LinkTarget: Hashable, Sendable {
 
     /// Classifies a destination written in a module.
     public static func classify(_ destination: String) -> LinkTarget {
+        classifyASCII(destination) ?? classifyAny(destination)
+    }
+
+    /// The same rules on bytes, for ASCII destinations without percent-escapes (nearly all of
+    /// them: each module page has dozens of links, each classified twice); nil otherwise.
+    static func classifyASCII(_ destination: String) -> LinkTarget? {
+        let bytes = Array(destination.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "%") }) else { return nil }
+        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        let count = bytes.count
+        if count > 0, bytes[0] == UInt8(ascii: "#") { return .anchor(text(1..<count)) }
+        if let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > 0 {
+            func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+            let scheme = bytes[..<colon]
+            if isLetter(scheme.first!), scheme.allSatisfy({ isLetter($0) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
+                || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }) {
+                return .external(destination)
+            }
+        }
+        if count >= 2, bytes[0] == UInt8(ascii: "/"), bytes[1] == UInt8(ascii: "/") { return .external(destination) }
+        if count >= 1, bytes[0] == UInt8(ascii: "/") {
+            return .invalid(reason: "an absolute path breaks when the site is published elsewhere; use a relative link")
+        }
+        var end = count
+        var anchor: String?
+        if let hash = bytes.firstIndex(of: UInt8(ascii: "#")) {
+            anchor = text((hash + 1)..<count)
+            end = hash
+        }
+        if let query = bytes[..<end].firstIndex(of: UInt8(ascii: "?")) { end = query }
+        var components: [Range<Int>] = []
+        var start = 0
+        for index in 0...end where index == end || bytes[index] == UInt8(ascii: "/") {
+            defer { start = index + 1 }
+            let length = index - start
+            if length == 0 || (length == 1 && bytes[start] == UInt8(ascii: ".")) { continue }
+            if length == 2, bytes[start] == UInt8(ascii: "."), bytes[start + 1] == UInt8(ascii: ".") {
+                guard !components.isEmpty else { return .invalid(reason: "it points outside the curriculum folder") }
+                components.removeLast()
+                continue
+            }
+            components.append(start..<index)
+        }
+        let normalized = components.map(text).joined(separator: "/")
+        if normalized.hasSuffix(".md") {
+            guard components.count == 1 else {
+                return .invalid(reason: "links to modules must name a module file in the curriculum folder, such as 'crisis.md'")
+            }
+            return .module(id: String(normalized.dropLast(3)), anchor: anchor.flatMap { $0.isEmpty ? nil : $0 })
+        }
+        return .file(normalized)
+    }
+
+    /// The rules on any destination.
+    static func classifyAny(_ destination: String) -> LinkTarget {
         if destination.hasPrefix("#") {
             return .anchor(String(destination.dropFirst()))
         }
