@@ -526,8 +526,9 @@ struct TemplateScanner {
     mutating func read(string: String) throws -> Bool {
         let count = string.count
         guard count > 0 else { return true }
-        guard buffer.distance(from: position, to: buffer.endIndex) >= count else { throw CompiledTemplate.ParseError.overflow }
-        let end = buffer.index(position, offsetBy: count)
+        guard let end = buffer.index(position, offsetBy: count, limitedBy: buffer.endIndex) else {
+            throw CompiledTemplate.ParseError.overflow
+        }
         guard buffer[position..<end] == string else { return false }
         position = end
         return true

@@ -49,9 +49,12 @@ struct TemplateRenderer {
 
     private mutating func render(_ nodes: [TemplateNode], indentation: String, position: Position?) {
         if indentation.isEmpty {
-            for node in nodes {
-                render(node, indentation: indentation, position: position)
-                if bailed { return }
+            // Through a buffer: nodes are borrowed, not copied (no retain per node).
+            nodes.withUnsafeBufferPointer { nodes in
+                for index in nodes.indices {
+                    render(nodes[index], indentation: indentation, position: position)
+                    if bailed { return }
+                }
             }
             return
         }
@@ -86,7 +89,7 @@ struct TemplateRenderer {
         return utf8[utf8.index(before: last)] != 0x0D
     }
 
-    private mutating func render(_ node: TemplateNode, indentation: String, position: Position?) {
+    private mutating func render(_ node: borrowing TemplateNode, indentation: String, position: Position?) {
         switch node {
         case .text(let text):
             out += text
@@ -273,52 +276,63 @@ struct TemplateRenderer {
 /// combining mark joins (`<\u{338}`) is not escaped. ASCII text, and text without any of the
 /// five, take a byte path with the same result.
 enum HTMLEscape {
+    /// Bit `b` set for each byte `b` (all below 64) that is escaped.
+    private static let specials: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E
+
+    @inline(__always)
+    private static func isSpecial(_ byte: UInt8) -> Bool { byte < 64 && specials >> UInt64(byte) & 1 != 0 }
+
+    private enum Plan { case asIs, byCharacter, escaped(String) }
+
     static func append(_ text: String, to out: inout String) {
-        var special = false
-        var ascii = true
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "\""), UInt8(ascii: "'"): special = true
-            case 0x80...: ascii = false
-            default: break
+        let plan = text.utf8.withContiguousStorageIfAvailable { bytes -> Plan in
+            var count = 0
+            var ascii = true
+            for byte in bytes {
+                if byte >= 0x80 { ascii = false } else if isSpecial(byte) { count += 1 }
             }
-        }
-        guard special else {
-            out += text
-            return
-        }
-        if ascii {
-            let utf8 = text.utf8
-            var chunk = utf8.startIndex
-            var index = chunk
-            while index != utf8.endIndex {
-                let replacement: String?
-                switch utf8[index] {
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "\""): replacement = "&quot;"
-                case UInt8(ascii: "'"): replacement = "&#39;"
-                default: replacement = nil
+            if count == 0 { return .asIs }
+            if !ascii { return .byCharacter }
+            // Longest replacement: "&quot;", 6 bytes for 1.
+            let escaped = String(unsafeUninitializedCapacity: bytes.count + 5 * count) { buffer in
+                var written = 0
+                func put(_ literal: StaticString) {
+                    literal.withUTF8Buffer { source in
+                        for byte in source {
+                            buffer[written] = byte
+                            written += 1
+                        }
+                    }
                 }
-                if let replacement {
-                    out += text[chunk..<index]
-                    out += replacement
-                    chunk = utf8.index(after: index)
+                for byte in bytes {
+                    switch byte {
+                    case UInt8(ascii: "<"): put("&lt;")
+                    case UInt8(ascii: ">"): put("&gt;")
+                    case UInt8(ascii: "&"): put("&amp;")
+                    case UInt8(ascii: "\""): put("&quot;")
+                    case UInt8(ascii: "'"): put("&#39;")
+                    default:
+                        buffer[written] = byte
+                        written += 1
+                    }
                 }
-                index = utf8.index(after: index)
+                return written
             }
-            out += text[chunk..<utf8.endIndex]
-            return
-        }
-        for character in text {
-            switch character {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
+            return .escaped(escaped)
+        } ?? .byCharacter
+        switch plan {
+        case .asIs: out += text
+        case .escaped(let escaped): out += escaped
+        case .byCharacter:
+            for character in text {
+                switch character {
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "&": out += "&amp;"
+                case "\"": out += "&quot;"
+                case "'": out += "&#39;"
+                default: out.append(character)
+                }
             }
         }
     }

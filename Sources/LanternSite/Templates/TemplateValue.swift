@@ -20,7 +20,7 @@ enum TemplateValue: Sendable {
         case .object(let object):
             var dictionary: [String: Any] = [:]
             dictionary.reserveCapacity(object.count)
-            for (key, value) in object.pairs { dictionary[key] = value.any }
+            for (key, value) in zip(object.keys, object.values) { dictionary[key] = value.any }
             return dictionary
         case .list(let items):
             if !items.isEmpty {
@@ -58,29 +58,36 @@ enum TemplateValue: Sendable {
 /// An object of a template context: keys in order, looked up by a scan (contexts have a few
 /// short keys each, compared as small strings).
 struct TemplateObject: Sendable {
-    private(set) var pairs: [(key: String, value: TemplateValue)]
+    private(set) var keys: [String] = []
+    private(set) var values: [TemplateValue] = []
 
-    init() { pairs = [] }
+    init() {}
 
     init(_ pairs: [(String, TemplateValue)]) {
-        self.pairs = []
-        self.pairs.reserveCapacity(pairs.count)
+        keys.reserveCapacity(pairs.count)
+        values.reserveCapacity(pairs.count)
         for (key, value) in pairs { self[key] = value }
     }
 
-    var count: Int { pairs.count }
+    var count: Int { keys.count }
 
     /// Setting a key that exists replaces its value in place; setting nil removes it.
     subscript(key: String) -> TemplateValue? {
         get {
-            for pair in pairs where pair.key == key { return pair.value }
-            return nil
+            guard let index = keys.firstIndex(of: key) else { return nil }
+            return values[index]
         }
         set {
-            if let index = pairs.firstIndex(where: { $0.key == key }) {
-                if let newValue { pairs[index].value = newValue } else { pairs.remove(at: index) }
+            if let index = keys.firstIndex(of: key) {
+                if let newValue {
+                    values[index] = newValue
+                } else {
+                    keys.remove(at: index)
+                    values.remove(at: index)
+                }
             } else if let newValue {
-                pairs.append((key, newValue))
+                keys.append(key)
+                values.append(newValue)
             }
         }
     }
@@ -98,7 +105,7 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
     /// Not an object: `other`.
     func merging(_ other: TemplateValue, uniquingKeysWith combine: (TemplateValue, TemplateValue) -> TemplateValue) -> TemplateValue {
         guard case .object(var object) = self, case .object(let added) = other else { return other }
-        for (key, value) in added.pairs {
+        for (key, value) in zip(added.keys, added.values) {
             object[key] = object[key].map { combine($0, value) } ?? value
         }
         return .object(object)
