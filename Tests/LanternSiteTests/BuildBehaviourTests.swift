@@ -160,9 +160,9 @@ struct BuildBehaviourTests {
     }
 }
 
-@Suite("lantern build, prepared pages and rebuilds")
-struct PreparedPageBehaviourTests {
-    @Test("a certificate template that transforms a value is rendered by Mustache, page by page")
+@Suite("lantern build, template transforms and rebuilds")
+struct TemplateTransformBehaviourTests {
+    @Test("a certificate template that transforms a value gives Mustache's output on every page")
     func transformFallsBack() throws {
         let workspace = try SampleWorkspace.create()
         try workspace.write("templates/credential.mustache", """
