@@ -88,6 +88,31 @@ struct BuildBehaviourTests {
         #expect(result.stderr.contains("error: the template does not parse"))
     }
 
+    @Test("a template swift-mustache's parser would trap on is reported where it is, not crashed on")
+    func templateThatWouldCrash() throws {
+        let workspace = try SampleWorkspace.create()
+        let output = try TemporaryFolder(prefix: "lantern-site")
+        try workspace.write("templates/footer.mustache", "<p>ok</p>\n{{=| |=}}|#credential||/credential|\n")
+        let result = try build(workspace, into: output.path + "/site")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("WS/templates/footer.mustache:2:".replacingOccurrences(of: "WS", with: workspace.path)), "\(result.stderr)")
+        #expect(result.stderr.contains("a section closes right where it opens"), "\(result.stderr)")
+        #expect(!output.exists("site"))
+    }
+
+    @Test("templates the compiler leaves to swift-mustache still build: inheritance in the layout, a dynamic partial")
+    func mustacheOnlyTemplates() throws {
+        let workspace = try SampleWorkspace.create()
+        let output = try TemporaryFolder(prefix: "lantern-site")
+        try workspace.write("templates/frame.mustache", "<html><title>{{title}}</title>\n<main>{{$main}}nothing{{/main}}</main>\n</html>\n")
+        try workspace.write("templates/layout.mustache", "{{<frame}}{{$main}}{{{content}}}{{/main}}{{/frame}}\n")
+        try workspace.write("templates/which.mustache", "<i>{{module.id}}</i>")
+        try workspace.write("templates/module.mustache", "<h1>{{module.title}}</h1>{{>*partialName}}{{>which}}\n")
+        #expect(try build(workspace, into: output.path + "/site").status == 0)
+        let page = try output.read("site/modules/intro/index.html")
+        #expect(page.hasPrefix("<html><title>Introduction</title>\n<main><h1>Introduction</h1><i>intro</i>\n</main>\n</html>"), "\(page)")
+    }
+
     @Test("values are escaped: a title with markup stays text")
     func escaping() throws {
         let workspace = try SampleWorkspace.create()
@@ -135,9 +160,9 @@ struct BuildBehaviourTests {
     }
 }
 
-@Suite("lantern build, prepared pages and rebuilds")
-struct PreparedPageBehaviourTests {
-    @Test("a certificate template that transforms a value is rendered by Mustache, page by page")
+@Suite("lantern build, template transforms and rebuilds")
+struct TemplateTransformBehaviourTests {
+    @Test("a certificate template that transforms a value gives Mustache's output on every page")
     func transformFallsBack() throws {
         let workspace = try SampleWorkspace.create()
         try workspace.write("templates/credential.mustache", """

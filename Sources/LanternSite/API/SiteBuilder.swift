@@ -106,83 +106,87 @@ public struct SiteBuilder: Sendable {
     private func modulePage(_ index: Int, rendered: RenderedModule, templates: TemplateSet, layout: PageLayout) -> String {
         let modules = workspace.modules
         let module = modules[index]
-        func link(_ other: Module) -> [String: Any] { ["href": "../\(other.id)/", "title": other.title] }
-        var context: [String: Any] = [
+        func link(_ other: Module) -> TemplateValue { ["href": .string("../\(other.id)/"), "title": .string(other.title)] }
+        var context: TemplateValue = [
             "root": "../../",
             "module": [
-                "id": module.id, "title": module.title, "summary": module.summary, "minutes": module.minutes,
-                "duration": Duration.text(minutes: module.minutes), "position": index + 1, "count": modules.count,
-                "isCrisis": module.isCrisisRelated,
-            ] as [String: Any],
-            "body": rendered.html,
+                "id": .string(module.id), "title": .string(module.title), "summary": .string(module.summary),
+                "minutes": .int(module.minutes), "duration": .string(Duration.text(minutes: module.minutes)),
+                "position": .int(index + 1), "count": .int(modules.count), "isCrisis": .bool(module.isCrisisRelated),
+            ],
+            "body": .string(rendered.html),
         ]
-        let outcomes = module.outcomes.map { ["id": $0.id, "text": $0.text] }
-        context["outcomes"] = outcomes
-        context["hasOutcomes"] = !outcomes.isEmpty
+        let outcomes: [TemplateValue] = module.outcomes.map { ["id": .string($0.id), "text": .string($0.text)] }
+        context["outcomes"] = .list(outcomes)
+        context["hasOutcomes"] = .bool(!outcomes.isEmpty)
         let toc = rendered.tableOfContents
-        context["toc"] = toc
-        context["hasToc"] = !toc.isEmpty
+        context["toc"] = .list(toc)
+        context["hasToc"] = .bool(!toc.isEmpty)
         let requires = module.requires.compactMap { workspace.module($0) }
-        context["requires"] = requires.enumerated().map { position, other in
-            link(other).merging(["last": position == requires.count - 1]) { $1 }
-        }
-        context["hasRequires"] = !requires.isEmpty
+        context["requires"] = .list(requires.enumerated().map { position, other in
+            link(other).merging(["last": .bool(position == requires.count - 1)]) { $1 }
+        })
+        context["hasRequires"] = .bool(!requires.isEmpty)
         if module.isCrisisRelated {
-            context["crisisNotice"] = ["lines": CrisisNotice.text(for: workspace).split(separator: "\n").map(String.init)]
+            context["crisisNotice"] = ["lines": .strings(CrisisNotice.text(for: workspace).split(separator: "\n").map(String.init))]
         }
-        let assessments: [[String: Any]] = module.assessments.compactMap { id in
+        let assessments: [TemplateValue] = module.assessments.compactMap { id in
             guard let source = workspace.assessment(id) else { return nil }
             let kind = source.kind == .checklist ? "Observed-skill checklist" : "Quiz"
-            return ["id": id, "title": AssessmentTitle.title(of: source) ?? id, "kindLabel": kind]
+            return ["id": .string(id), "title": .string(AssessmentTitle.title(of: source) ?? id), "kindLabel": .string(kind)]
         }
-        context["assessments"] = assessments
-        context["hasAssessments"] = !assessments.isEmpty
+        context["assessments"] = .list(assessments)
+        context["hasAssessments"] = .bool(!assessments.isEmpty)
         if index > 0 { context["previous"] = link(modules[index - 1]) }
         if index + 1 < modules.count { context["next"] = link(modules[index + 1]) }
         return templates.page("module", context: context,
                               layout: layout.context(title: module.title, root: "../../", section: .none, description: module.summary))
     }
 
-    private func programContext() -> [String: Any] {
+    private var programTitle: String { workspace.program?.title ?? PageLayout(workspace: workspace).siteTitle }
+
+    private func programContext() -> TemplateValue {
         let minutes = workspace.modules.reduce(0) { $0 + $1.minutes }
-        var program: [String: Any] = [
-            "title": workspace.program?.title ?? PageLayout(workspace: workspace).siteTitle,
-            "moduleCount": workspace.modules.count, "minutes": minutes, "duration": Duration.text(minutes: minutes),
+        var program: TemplateValue = [
+            "title": .string(programTitle), "moduleCount": .int(workspace.modules.count), "minutes": .int(minutes),
+            "duration": .string(Duration.text(minutes: minutes)),
         ]
-        if let summary = workspace.program?.summary { program["summary"] = summary }
+        if let summary = workspace.program?.summary { program["summary"] = .string(summary) }
         return program
     }
 
     private func homePage(templates: TemplateSet, layout: PageLayout) -> String {
         let program = programContext()
-        var context: [String: Any] = ["root": "./", "program": program, "organisation": workspace.config.organisation.name]
-        context["modules"] = workspace.modules.map { module -> [String: Any] in
-            let outcomes = module.outcomes.map { ["text": $0.text] }
-            return ["href": "modules/\(module.id)/", "title": module.title, "summary": module.summary,
-                    "duration": Duration.text(minutes: module.minutes), "isCrisis": module.isCrisisRelated,
-                    "outcomes": outcomes, "hasOutcomes": !outcomes.isEmpty]
-        }
+        var context: TemplateValue = ["root": "./", "program": program, "organisation": .string(workspace.config.organisation.name)]
+        context["modules"] = .list(workspace.modules.map { module -> TemplateValue in
+            let outcomes: [TemplateValue] = module.outcomes.map { ["text": .string($0.text)] }
+            return ["href": .string("modules/\(module.id)/"), "title": .string(module.title), "summary": .string(module.summary),
+                    "duration": .string(Duration.text(minutes: module.minutes)), "isCrisis": .bool(module.isCrisisRelated),
+                    "outcomes": .list(outcomes), "hasOutcomes": .bool(!outcomes.isEmpty)]
+        })
         if let first = workspace.modules.first {
-            context["firstModule"] = ["href": "modules/\(first.id)/", "title": first.title]
+            context["firstModule"] = ["href": .string("modules/\(first.id)/"), "title": .string(first.title)]
         }
         if let rules = workspace.program?.certificate {
             var certification = CertificationText(rules: rules, workspace: workspace).context
-            if rules.practicumHours > 0 { certification["practicumHours"] = rules.practicumHours }
+            if rules.practicumHours > 0 { certification["practicumHours"] = .int(rules.practicumHours) }
             context["certification"] = certification
         }
-        let title = program["title"] as? String ?? ""
+        let title = programTitle
         return templates.page("home", context: context,
                               layout: layout.context(title: title, root: "./", section: .home,
                                                      description: workspace.program?.summary))
     }
 
     private func outlinePage(rendered: [RenderedModule], templates: TemplateSet, layout: PageLayout) -> String {
-        let modules: [[String: Any]] = zip(workspace.modules, rendered).map { module, rendered in
-            let top = rendered.headings.filter { $0.level == 2 }.map { ["href": "../modules/\(module.id)/#\($0.id)", "text": $0.text] }
-            return ["href": "../modules/\(module.id)/", "title": module.title, "summary": module.summary,
-                    "duration": Duration.text(minutes: module.minutes), "sections": top, "hasSections": !top.isEmpty]
+        let modules: [TemplateValue] = zip(workspace.modules, rendered).map { module, rendered in
+            let top: [TemplateValue] = rendered.headings.filter { $0.level == 2 }.map {
+                ["href": .string("../modules/\(module.id)/#\($0.id)"), "text": .string($0.text)]
+            }
+            return ["href": .string("../modules/\(module.id)/"), "title": .string(module.title), "summary": .string(module.summary),
+                    "duration": .string(Duration.text(minutes: module.minutes)), "sections": .list(top), "hasSections": .bool(!top.isEmpty)]
         }
-        return templates.page("outline", context: ["root": "../", "program": programContext(), "modules": modules],
+        return templates.page("outline", context: ["root": "../", "program": programContext(), "modules": .list(modules)],
                               layout: layout.context(title: "Course outline", root: "../", section: .outline,
                                                      description: "Every module and section of the course."))
     }
@@ -224,8 +228,7 @@ public struct SiteBuilder: Sendable {
         let pages = Self.parallelMap(credentials) { credential in
             Array(templates.page("credential", context: CredentialPage.context(credential, baseURL: baseURL),
                            layout: layout.context(title: credential.achievementName, root: "../../", section: .none, noindex: true,
-                                                  scripts: ["assets/verify.js", "assets/verify-page.js"]),
-                           prepared: true).utf8)
+                                                  scripts: ["assets/verify.js", "assets/verify-page.js"])).utf8)
         }
         for (credential, page) in zip(credentials, pages) {
             site.add("credentials/\(credential.id)/index.html", bytes: page)

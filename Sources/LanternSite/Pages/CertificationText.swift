@@ -47,11 +47,11 @@ struct CertificationText {
         return "\(period.amount) \(unit)\(period.amount == 1 ? "" : "s")"
     }
 
-    var context: [String: Any] {
-        var context: [String: Any] = ["requirements": requirements]
-        if let validity { context["validity"] = validity }
-        if let renewal { context["renewal"] = renewal }
-        if let statement { context["statement"] = statement }
+    var context: TemplateValue {
+        var context: TemplateValue = ["requirements": .strings(requirements)]
+        if let validity { context["validity"] = .string(validity) }
+        if let renewal { context["renewal"] = .string(renewal) }
+        if let statement { context["statement"] = .string(statement) }
         return context
     }
 }

@@ -2,7 +2,7 @@ import LanternCurriculum
 
 /// The crisis-resources page: every line from `crisis-resources.yml`, the region's first.
 enum CrisisPage {
-    static func context(workspace: Workspace) -> [String: Any] {
+    static func context(workspace: Workspace) -> TemplateValue {
         let region = workspace.config.region
         var countries: [String] = []
         for resource in workspace.crisisResources where !countries.contains(resource.country) {
@@ -13,19 +13,19 @@ enum CrisisPage {
             if rhs == region { return false }
             return lhs < rhs
         }
-        let groups: [[String: Any]] = countries.map { country in
-            let resources: [[String: Any]] = workspace.crisisResources.filter { $0.country == country }.map { resource in
-                var entry: [String: Any] = [
-                    "service": resource.service, "contact": resource.contact, "verified": resource.verified,
-                    "channels": resource.channels.joined(separator: ", "), "hasChannels": !resource.channels.isEmpty,
+        let groups: [TemplateValue] = countries.map { country in
+            let resources: [TemplateValue] = workspace.crisisResources.filter { $0.country == country }.map { resource in
+                var entry: TemplateValue = [
+                    "service": .string(resource.service), "contact": .string(resource.contact), "verified": .string(resource.verified),
+                    "channels": .string(resource.channels.joined(separator: ", ")), "hasChannels": .bool(!resource.channels.isEmpty),
                 ]
-                if let hours = resource.hours { entry["hours"] = hours }
-                if let url = resource.url, url.hasPrefix("https://") || url.hasPrefix("http://") { entry["url"] = url }
+                if let hours = resource.hours { entry["hours"] = .string(hours) }
+                if let url = resource.url, url.hasPrefix("https://") || url.hasPrefix("http://") { entry["url"] = .string(url) }
                 return entry
             }
-            return ["code": country.lowercased(), "label": countryName(country), "resources": resources]
+            return ["code": .string(country.lowercased()), "label": .string(countryName(country)), "resources": .list(resources)]
         }
-        return ["groups": groups]
+        return ["groups": .list(groups)]
     }
 
     static func countryName(_ code: String) -> String {

@@ -14,18 +14,18 @@ struct PageLayout: Sendable {
 
     /// - Parameter root: the way back to the site root from the page's folder (`./`, `../`, `../../`).
     func context(title: String, root: String, section: Section, description: String? = nil,
-                 noindex: Bool = false, scripts: [String] = []) -> [String: Any] {
-        let nav: [[String: Any]] = [
-            ["label": "Home", "href": "", "current": section == .home],
-            ["label": "Outline", "href": "outline/", "current": section == .outline],
-            ["label": "Search", "href": "search/", "current": section == .search],
-            ["label": "Crisis lines", "href": "crisis-resources/", "current": section == .crisis],
+                 noindex: Bool = false, scripts: [String] = []) -> TemplateValue {
+        let nav: TemplateValue = [
+            ["label": "Home", "href": "", "current": .bool(section == .home)],
+            ["label": "Outline", "href": "outline/", "current": .bool(section == .outline)],
+            ["label": "Search", "href": "search/", "current": .bool(section == .search)],
+            ["label": "Crisis lines", "href": "crisis-resources/", "current": .bool(section == .crisis)],
         ]
-        var context: [String: Any] = [
-            "lang": "en", "title": title, "siteTitle": siteTitle, "organisation": organisation,
-            "root": root, "nav": nav, "noindex": noindex, "scripts": scripts,
+        var context: TemplateValue = [
+            "lang": "en", "title": .string(title), "siteTitle": .string(siteTitle), "organisation": .string(organisation),
+            "root": .string(root), "nav": nav, "noindex": .bool(noindex), "scripts": .strings(scripts),
         ]
-        if let description, !description.isEmpty { context["description"] = description }
+        if let description, !description.isEmpty { context["description"] = .string(description) }
         return context
     }
 }

@@ -239,23 +239,23 @@ struct RenderedModule: Sendable {
     }
 
     /// Top-level sections and their direct subsections, for "On this page".
-    var tableOfContents: [[String: Any]] {
-        var entries: [[String: Any]] = []
-        var children: [[String: Any]] = []
+    var tableOfContents: [TemplateValue] {
+        var entries: [TemplateValue] = []
+        var children: [TemplateValue] = []
         func close() {
             guard !entries.isEmpty else { return }
-            entries[entries.count - 1]["children"] = children
-            entries[entries.count - 1]["hasChildren"] = !children.isEmpty
+            entries[entries.count - 1]["children"] = .list(children)
+            entries[entries.count - 1]["hasChildren"] = .bool(!children.isEmpty)
             children = []
         }
         for heading in headings where heading.level <= 3 {
             if heading.level == 2 {
                 close()
-                entries.append(["id": heading.id, "text": heading.text])
+                entries.append(["id": .string(heading.id), "text": .string(heading.text)])
             } else if entries.isEmpty {
-                entries.append(["id": heading.id, "text": heading.text, "hasChildren": false])
+                entries.append(["id": .string(heading.id), "text": .string(heading.text), "hasChildren": false])
             } else {
-                children.append(["id": heading.id, "text": heading.text])
+                children.append(["id": .string(heading.id), "text": .string(heading.text)])
             }
         }
         close()

@@ -5,6 +5,12 @@ import Mustache
 /// The templates a build renders with: the built-in ones, each replaced by the workspace's
 /// `templates/<name>.mustache` when that file exists. Any other `.mustache` file in the folder
 /// is available as a partial (`{{> name}}`).
+///
+/// Every template is parsed by swift-mustache (its errors are the build's) and compiled once
+/// (`CompiledTemplate`); pages render from the compiled form, with swift-mustache's output.
+/// A template the compiler does not support, or that names a partial it does not support, is
+/// rendered by swift-mustache itself, as is a page that needs what only swift-mustache's types
+/// give (see `TemplateRenderer`).
 struct TemplateSet: Sendable {
     /// Names of the page templates (see docs/templates.md).
     static let pageNames = ["layout", "home", "module", "outline", "crisis", "search", "credential"]
@@ -13,18 +19,24 @@ struct TemplateSet: Sendable {
     let stylesheet: String
     /// Which templates came from the workspace, for the build summary.
     let overridden: [String]
+    /// The templates rendered from their compiled form, by name.
+    let compiled: [String: CompiledTemplate]
+    /// The templates left to swift-mustache, with the reason.
+    let mustacheOnly: [String: String]
 
     /// - Parameters:
     ///   - folder: the workspace's templates folder (it may not exist).
     ///   - displayFolder: how to show that folder in messages.
     init(folder: URL, displayFolder: String) throws(LanternError) {
         var library = MustacheLibrary()
+        var compiledTexts: [String: Result<CompiledTemplate, any Error>] = [:]
         for (name, text) in BuiltinTemplates.all.sorted(by: { $0.key < $1.key }) {
             do {
                 try library.register(text, named: name)
             } catch {
                 throw LanternError("template-error", "the built-in template '\(name)' does not parse: \(error)")
             }
+            compiledTexts[name] = Self.compile(text)
         }
         var overridden: [String] = []
         var stylesheet = BuiltinAssets.stylesheet
@@ -37,6 +49,12 @@ struct TemplateSet: Sendable {
                 text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
             } catch {
                 throw LanternError("unreadable-file", "cannot read the template: it must be UTF-8 text", at: SourceLocation(path: display))
+            }
+            compiledTexts[name] = Self.compile(text)
+            if case .failure(let crash as CompiledTemplate.WouldCrash) = compiledTexts[name] {
+                throw LanternError("template-error", "a section closes right where it opens, with a one-character delimiter: the template engine cannot read that",
+                                   at: SourceLocation(path: display, line: crash.line, column: crash.column),
+                                   hint: "put something between the two tags, or use delimiters of two characters or more")
             }
             do {
                 try library.register(text, named: name)
@@ -60,47 +78,76 @@ struct TemplateSet: Sendable {
         self.library = library
         self.stylesheet = stylesheet
         self.overridden = overridden
+        (compiled, mustacheOnly) = Self.link(compiledTexts)
     }
 
-    private let layouts = LayoutCache()
-    private let pages = PreparedPageCache()
-
-    /// Renders a page template, then the layout around it. The layout is rendered once per
-    /// kind of page (see `PreparedLayout`); `title`, `description` and `content` are filled in.
-    ///
-    /// With `prepared`, pages of the same shape share one rendering of the page template too
-    /// (see `PreparedPage`): for the thousands of certificate pages.
-    func page(_ name: String, context: [String: Any], layout: [String: Any], prepared: Bool = false) -> String {
-        let content = prepared
-            ? pages.render(name, context: context) { library.render($0, withTemplate: name) ?? "" }
-            : library.render(context, withTemplate: name) ?? ""
-        let title = layout["title"] as? String ?? ""
-        let description = layout["description"] as? String
-        let key = Self.layoutKey(layout, hasDescription: description != nil)
-        let prepared = layouts.layout(for: key) {
-            var holes = layout
-            holes["title"] = PreparedLayout.sentinel(.title)
-            if description != nil { holes["description"] = PreparedLayout.sentinel(.description) }
-            holes["content"] = PreparedLayout.sentinel(.content)
-            return PreparedLayout(rendered: library.render(holes, withTemplate: "layout") ?? "")
+    /// Templates from text (the built-in ones are not added): for tests.
+    init(templates texts: [String: String]) throws {
+        var library = MustacheLibrary()
+        var compiledTexts: [String: Result<CompiledTemplate, any Error>] = [:]
+        for (name, text) in texts {
+            let result = Self.compile(text)
+            if case .failure(let crash as CompiledTemplate.WouldCrash) = result { throw crash }
+            try library.register(text, named: name)
+            compiledTexts[name] = result
         }
-        return prepared.fill(title: title, description: description, content: content)
+        self.library = library
+        stylesheet = ""
+        overridden = []
+        (compiled, mustacheOnly) = Self.link(compiledTexts)
     }
 
-    /// What tells two layouts apart besides title, description and content. Built field by
-    /// field: a dictionary's description lists its keys in a per-instance order, so
-    /// `"\(nav)"` differed on every page and defeated the cache.
-    static func layoutKey(_ layout: [String: Any], hasDescription: Bool) -> String {
-        var key = "\(layout["root"] as? String ?? "")|\(layout["noindex"] as? Bool ?? false)|\(hasDescription)|"
-        for item in layout["nav"] as? [[String: Any]] ?? [] {
-            key += (item["current"] as? Bool ?? false) ? "1" : "0"
-            key += "\(item["label"] as? String ?? "")\u{1}\(item["href"] as? String ?? "")\u{1}"
+    static func compile(_ text: String) -> Result<CompiledTemplate, any Error> {
+        Result { try CompiledTemplate(text) }
+    }
+
+    /// The compiled templates whose partials, at any depth, compiled too.
+    static func link(_ results: [String: Result<CompiledTemplate, any Error>]) -> (compiled: [String: CompiledTemplate], mustacheOnly: [String: String]) {
+        var compiled: [String: CompiledTemplate] = [:]
+        var mustacheOnly: [String: String] = [:]
+        for (name, result) in results {
+            switch result {
+            case .success(let template): compiled[name] = template
+            case .failure(let error as CompiledTemplate.Unsupported): mustacheOnly[name] = error.reason
+            case .failure(let error): mustacheOnly[name] = "\(error)"
+            }
         }
-        key += "|" + (layout["scripts"] as? [String] ?? []).joined(separator: "\u{1}")
-        for (name, value) in layout.sorted(by: { $0.key < $1.key })
-        where !["root", "noindex", "nav", "scripts", "title", "description", "content"].contains(name) {
-            key += "|\(name)=\(value)"
+        var changed = true
+        while changed {
+            changed = false
+            for (name, template) in compiled {
+                if let partial = template.partials.first(where: { results[$0] != nil && compiled[$0] == nil }) {
+                    compiled[name] = nil
+                    mustacheOnly[name] = "partial '\(partial)'"
+                    changed = true
+                }
+            }
         }
-        return key
+        return (compiled, mustacheOnly)
+    }
+
+    /// Renders one template, from its compiled form when it has one.
+    func render(_ name: String, context: TemplateValue, capacity: Int = 0) -> String {
+        renderCompiled(name, context: context, capacity: capacity) ?? renderWithMustache(name, context: context)
+    }
+
+    /// The rendering from the compiled template; nil when the template or this context needs swift-mustache.
+    func renderCompiled(_ name: String, context: TemplateValue, capacity: Int = 0) -> String? {
+        guard let template = compiled[name] else { return nil }
+        var renderer = TemplateRenderer(templates: compiled)
+        return renderer.render(template, context: context, capacity: capacity)
+    }
+
+    /// swift-mustache's rendering of the same context.
+    func renderWithMustache(_ name: String, context: TemplateValue) -> String {
+        library.render(context.any, withTemplate: name) ?? ""
+    }
+
+    /// Renders a page template, then the layout around it with the page as `content`.
+    func page(_ name: String, context: TemplateValue, layout: TemplateValue) -> String {
+        let content = render(name, context: context, capacity: 16_384)
+        var layout = layout
+        layout["content"] = .string(content)
+        return render("layout", context: layout, capacity: content.utf8.count + 4096)
     }
 }

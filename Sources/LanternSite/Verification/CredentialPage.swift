@@ -3,16 +3,17 @@ import LanternCertification
 
 /// The context of `credentials/<id>/index.html`: only what `PublishedCredential` holds.
 enum CredentialPage {
-    static func context(_ credential: PublishedCredential, baseURL: String) -> [String: Any] {
-        var fields: [String: Any] = [
-            "id": credential.id, "achievementName": credential.achievementName, "issuerName": credential.issuerName,
-            "issuedOn": credential.issuedOn, "status": credential.status.rawValue, "statusLabel": statusLabel(credential.status),
+    static func context(_ credential: PublishedCredential, baseURL: String) -> TemplateValue {
+        var fields: TemplateValue = [
+            "id": .string(credential.id), "achievementName": .string(credential.achievementName),
+            "issuerName": .string(credential.issuerName), "issuedOn": .string(credential.issuedOn),
+            "status": .string(credential.status.rawValue), "statusLabel": .string(statusLabel(credential.status)),
         ]
-        if let validUntil = credential.validUntil { fields["validUntil"] = validUntil }
-        if let holderName = credential.holderName, !holderName.isEmpty { fields["holderName"] = holderName }
+        if let validUntil = credential.validUntil { fields["validUntil"] = .string(validUntil) }
+        if let holderName = credential.holderName, !holderName.isEmpty { fields["holderName"] = .string(holderName) }
         let pageURL = Sitemap.absolute(baseURL, "credentials/\(credential.id)/")
-        return ["credential": fields, "root": "../../", "pageURL": pageURL,
-                "linkedInURL": linkedInURL(credential, pageURL: pageURL)]
+        return ["credential": fields, "root": "../../", "pageURL": .string(pageURL),
+                "linkedInURL": .string(linkedInURL(credential, pageURL: pageURL))]
     }
 
     static func statusLabel(_ status: PublishedCredential.Status) -> String {

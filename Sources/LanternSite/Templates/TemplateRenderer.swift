@@ -1,0 +1,345 @@
+import Foundation
+
+/// Evaluates compiled templates against a `TemplateValue` with swift-mustache 2.1.1's rules:
+/// the context stack (a name is looked up from the innermost context outwards, a dotted name's
+/// first key decides where, `.name` only in the innermost), sections (a list repeats its body
+/// per element, `true` renders it in place, any other value, even `""` or `0`, is pushed),
+/// inverted sections (an empty list is pushed), partial indentation, transforms, and HTML
+/// escaping by grapheme cluster.
+///
+/// What would need swift-mustache's own types to reproduce (a non-empty list or object
+/// printed with `{{name}}`, `reversed`, `sorted` and `enumerated` on lists and objects) makes `render`
+/// return nil: the caller renders that page with swift-mustache.
+struct TemplateRenderer {
+    /// Compiled templates by name, for partials. A name that is not here renders nothing, as
+    /// in swift-mustache; callers make sure no partial that swift-mustache knows is missing.
+    let templates: [String: CompiledTemplate]
+
+    private var stack: [TemplateValue] = []
+    private var out = ""
+    private var bailed = false
+    private var depth = 0
+
+    /// Deeper nesting of partials than this renders nothing (swift-mustache would recurse until
+    /// the stack overflows: a partial that includes itself unconditionally).
+    static let maximumPartialDepth = 64
+
+    init(templates: [String: CompiledTemplate]) {
+        self.templates = templates
+    }
+
+    /// Where the list being rendered is, for `first()`, `last()`, `index()`, `even()`, `odd()`.
+    struct Position {
+        var first: Bool
+        var last: Bool
+        var index: Int
+    }
+
+    /// The rendering, or nil when the page must go to swift-mustache.
+    mutating func render(_ template: CompiledTemplate, context: TemplateValue, capacity: Int = 0) -> String? {
+        stack = [context]
+        out = ""
+        out.reserveCapacity(capacity)
+        bailed = false
+        depth = 0
+        render(template.joined, indentation: "", position: nil)
+        stack = []
+        return bailed ? nil : out
+    }
+
+    private mutating func render(_ nodes: [TemplateNode], indentation: String, position: Position?) {
+        if indentation.isEmpty {
+            // Through a buffer: nodes are borrowed, not copied (no retain per node).
+            nodes.withUnsafeBufferPointer { nodes in
+                for index in nodes.indices {
+                    render(nodes[index], indentation: indentation, position: position)
+                    if bailed { return }
+                }
+            }
+            return
+        }
+        // swift-mustache: a token that renders something right after a line break of this
+        // template's own output so far gets the indentation first.
+        let start = out.utf8.count
+        for node in nodes {
+            let before = out.utf8.count
+            let atLineStart = Self.endsWithLineFeed(out.utf8, from: start, to: before)
+            if atLineStart {
+                var piece = ""
+                swap(&piece, &out)
+                render(node, indentation: indentation, position: position)
+                swap(&piece, &out)
+                if !piece.isEmpty {
+                    out += indentation
+                    out += piece
+                }
+            } else {
+                render(node, indentation: indentation, position: position)
+            }
+            if bailed { return }
+        }
+    }
+
+    /// Whether `utf8[from..<to]` ends with a `"\n"` that is a character by itself (not `"\r\n"`).
+    private static func endsWithLineFeed(_ utf8: String.UTF8View, from: Int, to: Int) -> Bool {
+        guard to > from else { return false }
+        let last = utf8.index(utf8.startIndex, offsetBy: to - 1)
+        guard utf8[last] == 0x0A else { return false }
+        guard to - 1 > from else { return true }
+        return utf8[utf8.index(before: last)] != 0x0D
+    }
+
+    private mutating func render(_ node: borrowing TemplateNode, indentation: String, position: Position?) {
+        switch node {
+        case .text(let text):
+            out += text
+
+        case .variable(let name, let escaped):
+            guard let value = resolve(name, position: position) else { return }
+            switch value {
+            case .string(let text):
+                if escaped { HTMLEscape.append(text, to: &out) } else { out += text }
+            case .int(let number): out += String(number)
+            case .bool(let flag): out += flag ? "true" : "false"
+            case .list(let items) where items.isEmpty: out += "[]"
+            case .object(let object) where object.count == 0: out += "[:]"
+            case .list, .object: bailed = true
+            }
+
+        case .section(let name, let body):
+            guard let value = resolve(name, position: position) else { return }
+            switch value {
+            case .list(let items):
+                guard !items.isEmpty else { return }
+                var where_ = Position(first: true, last: false, index: 0)
+                for (index, item) in items.enumerated() {
+                    where_.first = index == 0
+                    where_.last = index == items.count - 1
+                    where_.index = index
+                    stack.append(item)
+                    render(body, indentation: indentation, position: where_)
+                    stack.removeLast()
+                    if bailed { return }
+                }
+            case .bool(let flag):
+                if flag { render(body, indentation: indentation, position: position) }
+            default:
+                stack.append(value)
+                render(body, indentation: indentation, position: nil)
+                stack.removeLast()
+            }
+
+        case .invertedSection(let name, let body):
+            guard let value = resolve(name, position: position) else {
+                render(body, indentation: indentation, position: position)
+                return
+            }
+            switch value {
+            case .list(let items):
+                guard items.isEmpty else { return }
+                stack.append(value)
+                render(body, indentation: indentation, position: nil)
+                stack.removeLast()
+            case .bool(let flag):
+                if !flag { render(body, indentation: indentation, position: position) }
+            default:
+                return
+            }
+
+        case .unsupported:
+            bailed = true
+
+        case .partial(let name, let extra):
+            guard let partial = templates[name], depth < Self.maximumPartialDepth else { return }
+            depth += 1
+            let indentation = indentation + (extra ?? "")
+            render(indentation.isEmpty ? partial.joined : partial.nodes, indentation: indentation, position: nil)
+            depth -= 1
+        }
+    }
+
+    // MARK: - Lookup
+
+    private mutating func resolve(_ name: TemplateName, position: Position?) -> TemplateValue? {
+        var value: TemplateValue
+        switch name.start {
+        case .sequence:
+            guard let position else { return nil }
+            return applySequence(name.transforms, position)
+        case .top:
+            guard let found = Self.walk(stack[stack.count - 1], name.keys[...]) else { return nil }
+            value = found
+        case .stack:
+            guard let first = name.keys.first else {
+                value = stack[stack.count - 1]
+                break
+            }
+            var found: TemplateValue?
+            var level = stack.count - 1
+            while level >= 0 {
+                if case .object(let object) = stack[level], let child = object[first] {
+                    found = Self.walk(child, name.keys[1...])
+                    break
+                }
+                level -= 1
+            }
+            guard let found else { return nil }
+            value = found
+        }
+        for transform in name.transforms {
+            guard let transformed = apply(transform, to: value) else { return nil }
+            value = transformed
+        }
+        return value
+    }
+
+    private static func walk(_ value: TemplateValue, _ keys: ArraySlice<String>) -> TemplateValue? {
+        var value = value
+        for key in keys {
+            guard case .object(let object) = value, let child = object[key] else { return nil }
+            value = child
+        }
+        return value
+    }
+
+    /// swift-mustache's `MustacheSequenceContext.transform`, then the rest of the chain.
+    private mutating func applySequence(_ transforms: [String], _ position: Position) -> TemplateValue? {
+        guard let first = transforms.first else { return nil }
+        var value: TemplateValue
+        switch first {
+        case "first": value = .bool(position.first)
+        case "last": value = .bool(position.last)
+        case "index": value = .int(position.index)
+        case "even": value = .bool(position.index & 1 == 0)
+        case "odd": value = .bool(position.index & 1 == 1)
+        default: return nil
+        }
+        for transform in transforms.dropFirst() {
+            guard let transformed = apply(transform, to: value) else { return nil }
+            value = transformed
+        }
+        return value
+    }
+
+    /// swift-mustache's `MustacheTransformable` for the values a context holds (Transform.swift).
+    private mutating func apply(_ transform: String, to value: TemplateValue) -> TemplateValue? {
+        switch value {
+        case .string(let text):
+            switch transform {
+            case "empty": return .bool(text.isEmpty)
+            case "capitalized": return .string(text.capitalized)
+            case "lowercased": return .string(text.lowercased())
+            case "uppercased": return .string(text.uppercased())
+            case "reversed": return .string(String(text.reversed()))
+            default: return nil
+            }
+        case .int(let number):
+            switch transform {
+            case "equalzero": return .bool(number == 0)
+            case "plusone":
+                let (sum, overflow) = number.addingReportingOverflow(1)
+                return overflow ? nil : .int(sum)
+            case "minusone":
+                let (difference, overflow) = number.subtractingReportingOverflow(1)
+                return overflow ? nil : .int(difference)
+            case "even": return .bool(number & 1 == 0)
+            case "odd": return .bool(number & 1 == 1)
+            default: return nil
+            }
+        case .bool:
+            return nil
+        case .list(let items):
+            switch transform {
+            case "first": return items.first
+            case "last": return items.last
+            case "count": return .int(items.count)
+            case "empty": return .bool(items.isEmpty)
+            case "reversed", "sorted":
+                bailed = true
+                return nil
+            default: return nil
+            }
+        case .object(let object):
+            switch transform {
+            case "count": return .int(object.count)
+            case "empty": return .bool(object.count == 0)
+            case "enumerated", "sorted":
+                bailed = true
+                return nil
+            default: return nil
+            }
+        }
+    }
+}
+
+/// swift-mustache's HTML escaping (`< > & " '`), which goes by Character: a `<` that a
+/// combining mark joins (`<\u{338}`) is not escaped. ASCII text, and text without any of the
+/// five, take a byte path with the same result.
+enum HTMLEscape {
+    /// Bit `b` set for each byte `b` (all below 64) that is escaped.
+    private static let specials: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E
+
+    @inline(__always)
+    private static func isSpecial(_ byte: UInt8) -> Bool { byte < 64 && specials >> UInt64(byte) & 1 != 0 }
+
+    private enum Plan { case asIs, byCharacter, escaped(String) }
+
+    static func append(_ text: String, to out: inout String) {
+        let plan = text.utf8.withContiguousStorageIfAvailable { bytes -> Plan in
+            var count = 0
+            var ascii = true
+            for byte in bytes {
+                if byte >= 0x80 { ascii = false } else if isSpecial(byte) { count += 1 }
+            }
+            if count == 0 { return .asIs }
+            if !ascii { return .byCharacter }
+            // Longest replacement: "&quot;", 6 bytes for 1.
+            let escaped = String(unsafeUninitializedCapacity: bytes.count + 5 * count) { buffer in
+                var written = 0
+                func put(_ literal: StaticString) {
+                    literal.withUTF8Buffer { source in
+                        for byte in source {
+                            buffer[written] = byte
+                            written += 1
+                        }
+                    }
+                }
+                for byte in bytes {
+                    switch byte {
+                    case UInt8(ascii: "<"): put("&lt;")
+                    case UInt8(ascii: ">"): put("&gt;")
+                    case UInt8(ascii: "&"): put("&amp;")
+                    case UInt8(ascii: "\""): put("&quot;")
+                    case UInt8(ascii: "'"): put("&#39;")
+                    default:
+                        buffer[written] = byte
+                        written += 1
+                    }
+                }
+                return written
+            }
+            return .escaped(escaped)
+        } ?? .byCharacter
+        switch plan {
+        case .asIs: out += text
+        case .escaped(let escaped): out += escaped
+        case .byCharacter:
+            for character in text {
+                switch character {
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "&": out += "&amp;"
+                case "\"": out += "&quot;"
+                case "'": out += "&#39;"
+                default: out.append(character)
+                }
+            }
+        }
+    }
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        append(text, to: &out)
+        return out
+    }
+}
