@@ -91,7 +91,10 @@ struct RenderedModule: Sendable {
             var index = 0
             let count = bytes.count
             while index + 3 < count {
-                if bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "h"),
+                // Jump to the next '<'.
+                guard let found = memchr(bytes.baseAddress! + index, Int32(UInt8(ascii: "<")), count - 3 - index) else { break }
+                index = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - bytes.baseAddress!
+                if bytes[index + 1] == UInt8(ascii: "h"),
                    bytes[index + 2] >= UInt8(ascii: "1"), bytes[index + 2] <= UInt8(ascii: "6"), bytes[index + 3] == UInt8(ascii: ">") {
                     guard next < headings.count, Int(bytes[index + 2] - UInt8(ascii: "0")) == headings[next].level else { return false }
                     out += String(decoding: UnsafeBufferPointer(rebasing: bytes[copied..<(index + 3)]), as: UTF8.self)
@@ -189,6 +192,11 @@ struct RenderedModule: Sendable {
 
         private mutating func keep(_ word: UnsafeBufferPointer<UInt8>) {
             guard word.count > 1, words.count < limit else { return }
+            if !word.contains(where: { $0 &- UInt8(ascii: "A") < 26 }) {
+                // Already lower case (most words): no copy.
+                if seen.insert(word) { words.append(String(decoding: word, as: UTF8.self)) }
+                return
+            }
             scratch.removeAll(keepingCapacity: true)
             for byte in word { scratch.append(Self.lowered(byte)) }
             let isNew = scratch.withUnsafeBufferPointer { seen.insert($0) }
