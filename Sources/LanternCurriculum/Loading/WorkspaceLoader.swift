@@ -12,6 +12,9 @@ public struct WorkspaceLoadResult: Sendable {
     public var bytesRead: Int
     /// Files read.
     public var filesRead: Int
+    /// With a `ModuleFileCache`: the facts of every module file and the digests of the other
+    /// files read, for the next cache.
+    public var cacheRecord: WorkspaceCacheRecord?
 }
 
 /// Loads and validates a whole workspace, reporting every problem rather than stopping at
@@ -41,11 +44,14 @@ public struct WorkspaceLoader: Sendable {
     ///
     /// - Parameter displayRoot: how to show the root in diagnostic paths: `""` for the current
     ///   directory, or the path as the user typed it.
-    public func load(at root: URL, displayRoot: String = "") -> WorkspaceLoadResult {
-        var context = LoadContext(root: root.standardizedFileURL, displayRoot: displayRoot)
+    ///   - cache: facts of module files from an earlier load: a file whose bytes have facts is
+    ///     not parsed again. The result is the same as without a cache, plus `cacheRecord`.
+    public func load(at root: URL, displayRoot: String = "", cache: (any ModuleFileCache)? = nil) -> WorkspaceLoadResult {
+        var context = LoadContext(root: root.standardizedFileURL, displayRoot: displayRoot, cache: cache)
         let workspace = load(&context)
         return WorkspaceLoadResult(workspace: workspace, diagnostics: Diagnostic.sorted(context.engine.diagnostics),
-                                   bytesRead: context.bytesRead, filesRead: context.filesRead)
+                                   bytesRead: context.bytesRead, filesRead: context.filesRead,
+                                   cacheRecord: cache == nil ? nil : WorkspaceCacheRecord(modules: context.moduleFacts, inputs: context.inputs))
     }
 
     // MARK: - Steps
@@ -54,8 +60,12 @@ public struct WorkspaceLoader: Sendable {
         let root: URL
         let displayRoot: String
         let engine = DiagnosticsEngine()
+        let cache: (any ModuleFileCache)?
         var bytesRead = 0
         var filesRead = 0
+        /// With a cache: what it needs to be written again.
+        var moduleFacts: [ModuleFileFacts] = []
+        var inputs: [InputFileDigest] = []
 
         func display(_ relative: String) -> String {
             if displayRoot.isEmpty || displayRoot == "." { return relative }
@@ -77,7 +87,11 @@ public struct WorkspaceLoader: Sendable {
 
         mutating func text(_ relative: String) -> SourceText? {
             do {
-                let source = try SourceText.read(url(relative), displayPath: display(relative))
+                let data = try SourceText.bytes(of: url(relative), displayPath: display(relative))
+                if let cache {
+                    inputs.append(InputFileDigest(relativePath: relative, digest: data.withUnsafeBytes { cache.digest(of: $0) }))
+                }
+                let source = try SourceText.decode(data, displayPath: display(relative))
                 bytesRead += source.text.utf8.count
                 filesRead += 1
                 return source
@@ -104,22 +118,39 @@ public struct WorkspaceLoader: Sendable {
     private func readModules(_ names: [String], in folder: String, context: inout LoadContext) -> [ParsedModule] {
         struct Outcome: Sendable {
             var parsed: ParsedModule?
+            var facts: ModuleFileFacts?
             var diagnostics: [Diagnostic]
             var bytes: Int
         }
         let results = Mutex<[Int: Outcome]>([:])
         let rootPath = context.root.path.hasSuffix("/") ? context.root.path : context.root.path + "/"
         let display = { (relative: String) in context.display(relative) }(folder)
+        let cache = context.cache
         DispatchQueue.concurrentPerform(iterations: names.count) { index in
             let name = names[index]
             let relative = folder + "/" + name
             let displayPath = display.hasSuffix("/") ? display + name : display + "/" + name
+            let fileID = String(name.dropLast(3))
             let engine = DiagnosticsEngine()
-            var outcome = Outcome(parsed: nil, diagnostics: [], bytes: 0)
+            var outcome = Outcome(parsed: nil, facts: nil, diagnostics: [], bytes: 0)
             do {
-                let source = try SourceText.read(atPath: rootPath + relative, displayPath: displayPath)
+                let data = try SourceText.bytes(atPath: rootPath + relative, displayPath: displayPath)
+                let digest = cache.map { cache in data.withUnsafeBytes { cache.digest(of: $0) } }
+                let source = try SourceText.decode(data, displayPath: displayPath)
                 outcome.bytes = source.text.utf8.count
-                outcome.parsed = ModuleReader.read(source, fileID: String(name.dropLast(3)), relativePath: relative, engine: engine)
+                if let cache, let digest, let facts = cache.facts(forFile: relative, digest: digest, displayPath: displayPath),
+                   let body = Self.body(of: source.text, from: facts.bodyOffset) {
+                    // The same bytes were parsed before: take what that parse found.
+                    outcome.parsed = ParsedModule(facts: facts, fileID: fileID, body: body)
+                    outcome.facts = facts
+                    engine.emit(contentsOf: facts.diagnostics)
+                } else {
+                    outcome.parsed = ModuleReader.read(source, fileID: fileID, relativePath: relative, engine: engine)
+                    if let digest, let parsed = outcome.parsed {
+                        outcome.facts = parsed.facts(digest: digest, bodyOffset: source.text.utf8.count - parsed.module.bodyText.utf8.count,
+                                                     diagnostics: engine.diagnostics)
+                    }
+                }
             } catch let error as LanternError {
                 engine.emit(error.diagnostic)
             } catch {
@@ -136,8 +167,20 @@ public struct WorkspaceLoader: Sendable {
             context.bytesRead += outcome.bytes
             context.filesRead += 1
             if let module = outcome.parsed { parsed.append(module) }
+            if let facts = outcome.facts { context.moduleFacts.append(facts) }
         }
         return parsed
+    }
+
+    /// The body of a module file's text, starting `offset` UTF-8 bytes in (where a parse of the
+    /// same bytes found it); nil when that cannot be where a body starts.
+    static func body(of text: String, from offset: Int) -> String? {
+        let utf8 = text.utf8
+        guard offset >= 0, offset <= utf8.count else { return nil }
+        let start = utf8.index(utf8.startIndex, offsetBy: offset)
+        // A body starts after the closing fence's line break (or is empty at the end).
+        guard start == utf8.endIndex || (offset > 0 && utf8[utf8.index(before: start)] == UInt8(ascii: "\n")) else { return nil }
+        return String(text[start...])
     }
 
     private func load(_ context: inout LoadContext) -> Workspace? {

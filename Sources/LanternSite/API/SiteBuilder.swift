@@ -18,59 +18,119 @@ public struct SiteBuilder: Sendable {
 
     /// Renders and publishes the site.
     ///
+    /// With `options.cache`, pages whose inputs did not change since the previous build into
+    /// the same folder are kept from it instead of rendered, and the next cache is written
+    /// with the site. The output is the same bytes either way.
+    ///
     /// - Parameter outputDisplay: how to show the output folder in link problems.
     public func build(_ options: SiteBuildOptions, outputDisplay: String = "site") throws(LanternError) -> SiteBuildReport {
-        let site = try render(verification: options.verification)
+        let (site, cache) = try render(verification: options.verification, cache: options.cache)
         var problems: [Diagnostic] = []
         if options.checkLinks {
-            problems = LinkValidator.validate(site, outputDisplay: outputDisplay)
+            problems = LinkValidator.validate(site.materialized(previous: options.output.standardizedFileURL.path),
+                                              outputDisplay: outputDisplay)
             if !problems.isEmpty {
-                return SiteBuildReport(pages: site.pageCount, files: site.files.count, written: 0, unchanged: 0, removed: 0,
-                                       linkProblems: problems)
+                return SiteBuildReport(pages: site.pageCount, files: site.allPaths.count, written: 0, unchanged: 0, removed: 0,
+                                       linkProblems: problems, reusedPages: 0)
             }
         }
-        let outcome = try SiteWriter(output: options.output).publish(site)
-        return SiteBuildReport(pages: site.pageCount, files: site.files.count + 1, written: outcome.written,
-                               unchanged: outcome.unchanged, removed: outcome.removed, linkProblems: problems)
+        let outcome = try SiteWriter(output: options.output).publish(site, cache: cache)
+        return SiteBuildReport(pages: site.pageCount, files: site.allPaths.count + 1, written: outcome.written,
+                               unchanged: outcome.unchanged, removed: outcome.removed, linkProblems: problems,
+                               reusedPages: site.keptPageCount - outcome.renderedKept)
     }
 
-    /// The whole site in memory.
-    func render(verification: VerificationSite?) throws(LanternError) -> SiteFiles {
+    /// One module's page and what the other pages need from it.
+    private enum ModuleOutput: Sendable {
+        /// Rendered now.
+        case rendered(RenderedModule, page: [UInt8], searchEntry: [UInt8])
+        /// Kept from the previous build, with what the site took from the module then.
+        case kept(BuildCache.Entry, CachedSiteFacts)
+    }
+
+    /// The whole site in memory, and the build cache to write with it (with `cache` only).
+    func render(verification: VerificationSite?, cache: SiteBuildCache? = nil) throws(LanternError) -> (SiteFiles, [UInt8]?) {
         let templatesFolder = workspace.config.paths.templates
-        let templates = try TemplateSet(folder: workspace.root.appendingPathComponent(templatesFolder),
-                                        displayFolder: display(templatesFolder))
+        let templatesURL = workspace.root.appendingPathComponent(templatesFolder)
+        let templatesKey = cache == nil ? nil : IncrementalPlan.templatesKey(templatesURL)
+        let templates = try TemplateSet(folder: templatesURL, displayFolder: display(templatesFolder))
         let layout = PageLayout(workspace: workspace)
+        let plan = cache.map { IncrementalPlan(workspace: workspace, cache: $0, templatesKey: templatesKey!, layout: layout) }
         var site = SiteFiles()
         let modules = workspace.modules
 
         // Module pages, on every core; each result lands in its own slot. A page becomes bytes
         // as soon as it is rendered and the module's HTML is dropped, so memory holds one copy
-        // of each page, not three.
+        // of each page, not three. A page whose inputs are unchanged is kept from the previous build.
         // The home page needs no rendered module: it is rendered beside them, first in line.
-        let firstPass = Self.parallelMap([-1] + Array(modules.indices)) { index -> (RenderedModule?, [UInt8]) in
-            guard index >= 0 else { return (nil, Array(homePage(templates: templates, layout: layout).utf8)) }
-            var rendered = RenderedModule(modules[index])
-            let page = Array(modulePage(index, rendered: rendered, templates: templates, layout: layout).utf8)
-            rendered.html = ""
-            return (rendered, page)
+        let reusesHome = plan?.reusesHome ?? false
+        let firstPass = Self.parallelMap([-1] + Array(modules.indices)) { index -> (ModuleOutput?, [UInt8]) in
+            guard index >= 0 else { return (nil, reusesHome ? [] : Array(homePage(templates: templates, layout: layout).utf8)) }
+            if let plan, plan.reusesPage(index), let entry = plan.previousEntries[index], let facts = plan.previous.siteFacts(entry) {
+                return (.kept(entry, facts), [])
+            }
+            return renderModule(index, templates: templates, layout: layout)
         }
-        let rendered = firstPass.dropFirst().map { $0.0! }
-        for (module, output) in zip(modules, firstPass.dropFirst()) { site.add("modules/\(module.id)/index.html", bytes: output.1) }
-        site.add("index.html", bytes: firstPass[0].1)
+        let outputs = firstPass.dropFirst().map { $0.0! }
+        for (index, (module, output)) in zip(modules, outputs).enumerated() {
+            switch output {
+            case .rendered(_, let page, _):
+                site.add("modules/\(module.id)/index.html", bytes: page)
+            case .kept:
+                site.keep("modules/\(module.id)/index.html") { renderModule(index, templates: templates, layout: layout).1 }
+            }
+        }
+        if reusesHome {
+            site.keep("index.html") { Array(homePage(templates: templates, layout: layout).utf8) }
+        } else {
+            site.add("index.html", bytes: firstPass[0].1)
+        }
 
         // The pages that list every module with its sections, side by side.
+        let sectionKeys = plan == nil ? [] : outputs.map { output -> FileDigest in
+            switch output {
+            case .rendered(let rendered, _, _): IncrementalPlan.sectionsKey(rendered.headings)
+            case .kept(_, let facts): facts.sectionsKey
+            }
+        }
+        let outlineKey = plan?.outlineKey(sections: sectionKeys)
+        let reusesOutline = plan.map { $0.previous.state == .loaded && $0.previous.keys.outline == outlineKey } ?? false
+        let reusesSearch = plan?.reusesSearchIndex ?? false
         enum Job: Sendable { case outline, search }
-        let outputs = Self.parallelMap([Job.outline, .search]) { job -> String in
+        let jobs = (reusesOutline ? [] : [Job.outline]) + (reusesSearch ? [] : [.search])
+        let pages = Self.parallelMap(jobs) { job -> [UInt8] in
             switch job {
-            case .outline: outlinePage(rendered: rendered, templates: templates, layout: layout)
+            case .outline: Array(outlinePage(rendered: outlineModules(outputs, plan: plan), templates: templates, layout: layout).utf8)
             case .search:
-                SearchIndex.script(zip(modules, rendered).map { module, rendered in
-                    SearchIndex.Entry(url: "modules/\(module.id)/", title: module.title, summary: module.summary,
-                                      headings: rendered.headings, words: rendered.words)
+                SearchIndex.script(entries: outputs.map { output in
+                    switch output {
+                    case .rendered(_, _, let entry): entry[...]
+                    case .kept(_, let facts): plan!.previous.slice(facts.searchEntry)
+                    }
                 })
             }
         }
-        site.add("outline/index.html", outputs[0])
+        for (job, page) in zip(jobs, pages) {
+            switch job {
+            case .outline: site.add("outline/index.html", bytes: page)
+            case .search: site.add("assets/search-index.js", bytes: page)
+            }
+        }
+        if reusesOutline {
+            site.keep("outline/index.html") { [outputs] in
+                Array(outlinePage(rendered: outlineModules(outputs, plan: plan), templates: templates, layout: layout).utf8)
+            }
+        }
+        if reusesSearch {
+            site.keep("assets/search-index.js") { [outputs] in
+                SearchIndex.script(entries: outputs.map { output in
+                    switch output {
+                    case .rendered(_, _, let entry): entry[...]
+                    case .kept(_, let facts): plan!.previous.slice(facts.searchEntry)
+                    }
+                })
+            }
+        }
         site.add("crisis-resources/index.html",
                  templates.page("crisis", context: CrisisPage.context(workspace: workspace).merging(["root": "../"]) { $1 },
                                 layout: layout.context(title: "Crisis resources", root: "../", section: .crisis,
@@ -81,8 +141,12 @@ public struct SiteBuilder: Sendable {
                                                        scripts: ["assets/search-index.js", "assets/search.js"])))
         site.add("assets/style.css", templates.stylesheet)
         site.add("assets/search.js", BuiltinAssets.searchScript)
-        site.add("assets/search-index.js", outputs[1])
-        try copyMedia(rendered.map(\.media), into: &site)
+        try copyMedia(outputs.map { output in
+            switch output {
+            case .rendered(let rendered, _, _): rendered.media
+            case .kept(_, let facts): facts.media
+            }
+        }, into: &site)
 
         let baseURL = workspace.config.site.baseURL
         let listed = [""] + ["outline/", "crisis-resources/", "search/"] + modules.map { "modules/\($0.id)/" }
@@ -92,7 +156,42 @@ public struct SiteBuilder: Sendable {
         if let verification {
             try addVerification(verification, templates: templates, layout: layout, into: &site)
         }
-        return site
+        let cacheBytes = plan.flatMap { plan in
+            plan.encodeCache(siteFacts: outputs.map { output in
+                switch output {
+                case .rendered(let rendered, _, let entry):
+                    .fresh(sectionsKey: IncrementalPlan.sectionsKey(rendered.headings), media: rendered.media,
+                           searchEntry: entry, headings: rendered.headings)
+                case .kept(let entry, let facts): .cached(entry, facts)
+                }
+            }, outlineKey: outlineKey!, workspace: workspace)
+        }
+        return (site, cacheBytes)
+    }
+
+    /// Renders one module's page; its HTML is dropped once the page is bytes.
+    private func renderModule(_ index: Int, templates: TemplateSet, layout: PageLayout) -> (ModuleOutput?, [UInt8]) {
+        let module = workspace.modules[index]
+        var rendered = RenderedModule(module)
+        let page = Array(modulePage(index, rendered: rendered, templates: templates, layout: layout).utf8)
+        rendered.html = ""
+        let entry = SearchIndex.entry(SearchIndex.Entry(url: "modules/\(module.id)/", title: module.title, summary: module.summary,
+                                                        headings: rendered.headings, words: rendered.words))
+        rendered.words = []
+        return (.rendered(rendered, page: page, searchEntry: entry), page)
+    }
+
+    /// The modules as the outline needs them: headings from this build or from the cache.
+    private func outlineModules(_ outputs: [ModuleOutput], plan: IncrementalPlan?) -> [RenderedModule] {
+        zip(outputs.indices, outputs).map { index, output in
+            switch output {
+            case .rendered(let rendered, _, _): rendered
+            case .kept(_, let facts):
+                // The cache's headings; should they not read, the module's own.
+                RenderedModule(html: "", headings: plan?.previous.headings(facts) ?? RenderedModule(workspace.modules[index]).headings,
+                               words: [], media: facts.media)
+            }
+        }
     }
 
     // MARK: - Pages
