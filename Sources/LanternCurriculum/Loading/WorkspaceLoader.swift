@@ -101,11 +101,13 @@ public struct WorkspaceLoader: Sendable {
             }
         }
 
-        /// `*.md` files directly inside a folder, sorted by name; nil when the folder is missing.
+        /// `*.md` files directly inside a folder (or links to files), sorted by name; nil when
+        /// the folder is missing.
         func markdownFiles(in relativeFolder: String) -> [String]? {
             let folder = url(relativeFolder).path
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return nil }
             let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+            if let listed = DirectoryListing.markdownFiles(in: folder) { return listed.sorted() }
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return nil }
             return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted().filter { name in
                 var isDirectory: ObjCBool = false
                 return FileManager.default.fileExists(atPath: prefix + name, isDirectory: &isDirectory) && !isDirectory.boolValue
@@ -136,15 +138,16 @@ public struct WorkspaceLoader: Sendable {
             do {
                 let data = try SourceText.bytes(atPath: rootPath + relative, displayPath: displayPath)
                 let digest = cache.map { cache in data.withUnsafeBytes { cache.digest(of: $0) } }
-                let source = try SourceText.decode(data, displayPath: displayPath)
-                outcome.bytes = source.text.utf8.count
                 if let cache, let digest, let facts = cache.facts(forFile: relative, digest: digest, displayPath: displayPath),
-                   let body = Self.body(of: source.text, from: facts.bodyOffset) {
+                   let (body, textLength) = try Self.body(of: data, from: facts.bodyOffset, displayPath: displayPath) {
                     // The same bytes were parsed before: take what that parse found.
+                    outcome.bytes = textLength
                     outcome.parsed = ParsedModule(facts: facts, fileID: fileID, body: body)
                     outcome.facts = facts
                     engine.emit(contentsOf: facts.diagnostics)
                 } else {
+                    let source = try SourceText.decode(data, displayPath: displayPath)
+                    outcome.bytes = source.text.utf8.count
                     outcome.parsed = ModuleReader.read(source, fileID: fileID, relativePath: relative, engine: engine)
                     if let digest, let parsed = outcome.parsed {
                         outcome.facts = parsed.facts(digest: digest, bodyOffset: source.text.utf8.count - parsed.module.bodyText.utf8.count,
@@ -172,15 +175,27 @@ public struct WorkspaceLoader: Sendable {
         return parsed
     }
 
-    /// The body of a module file's text, starting `offset` UTF-8 bytes in (where a parse of the
-    /// same bytes found it); nil when that cannot be where a body starts.
-    static func body(of text: String, from offset: Int) -> String? {
+    /// The body of a module file, starting `offset` UTF-8 bytes into its text (where a parse of
+    /// the same bytes found it), and the text's length; nil when that cannot be where a body
+    /// starts. Only the body is decoded when the file's bytes are its text (no byte-order mark,
+    /// no CR); otherwise the whole file is, as `SourceText` does.
+    static func body(of data: Data, from offset: Int, displayPath: String) throws(LanternError) -> (String, Int)? {
+        let plain: (String, Int)?? = data.withUnsafeBytes { raw -> (String, Int)?? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]), let base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1),
+                  bytes.isEmpty || memchr(base, Int32(UInt8(ascii: "\r")), bytes.count) == nil else { return .none }
+            // A body starts after the closing fence's line break (or is empty at the end).
+            guard offset > 0, offset <= bytes.count, bytes[offset - 1] == UInt8(ascii: "\n"),
+                  let body = String(validating: UnsafeBufferPointer(rebasing: bytes[offset...]), as: UTF8.self) else { return .some(nil) }
+            return .some((body, bytes.count))
+        }
+        if let plain { return plain }
+        let text = try SourceText.decode(data, displayPath: displayPath).text
         let utf8 = text.utf8
-        guard offset >= 0, offset <= utf8.count else { return nil }
+        guard offset > 0, offset <= utf8.count else { return nil }
         let start = utf8.index(utf8.startIndex, offsetBy: offset)
-        // A body starts after the closing fence's line break (or is empty at the end).
-        guard start == utf8.endIndex || (offset > 0 && utf8[utf8.index(before: start)] == UInt8(ascii: "\n")) else { return nil }
-        return String(text[start...])
+        guard utf8[utf8.index(before: start)] == UInt8(ascii: "\n") else { return nil }
+        return (String(text[start...]), utf8.count)
     }
 
     private func load(_ context: inout LoadContext) -> Workspace? {

@@ -34,7 +34,9 @@ public struct SiteBuilder: Sendable {
                                        linkProblems: problems, reusedPages: 0)
             }
         }
+        TmpTimer.mark("render")
         let outcome = try SiteWriter(output: options.output).publish(site, cache: cache)
+        TmpTimer.mark("publish")
         return SiteBuildReport(pages: site.pageCount, files: site.allPaths.count + 1, written: outcome.written,
                                unchanged: outcome.unchanged, removed: outcome.removed, linkProblems: problems,
                                reusedPages: site.keptPageCount - outcome.renderedKept)
@@ -55,7 +57,9 @@ public struct SiteBuilder: Sendable {
         let templatesKey = cache == nil ? nil : IncrementalPlan.templatesKey(templatesURL)
         let templates = try TemplateSet(folder: templatesURL, displayFolder: display(templatesFolder))
         let layout = PageLayout(workspace: workspace)
+        TmpTimer.mark("templates")
         let plan = cache.map { IncrementalPlan(workspace: workspace, cache: $0, templatesKey: templatesKey!, layout: layout) }
+        TmpTimer.mark("plan")
         var site = SiteFiles()
         let modules = workspace.modules
 
@@ -71,6 +75,7 @@ public struct SiteBuilder: Sendable {
             }
             return renderModule(index, templates: templates, layout: layout)
         }
+        TmpTimer.mark("first pass")
         let outputs = firstPass.dropFirst().map { $0.0! }
         for (index, (module, output)) in zip(modules, outputs).enumerated() {
             switch output {
@@ -156,6 +161,7 @@ public struct SiteBuilder: Sendable {
         if let verification {
             try addVerification(verification, templates: templates, layout: layout, into: &site)
         }
+        TmpTimer.mark("other pages")
         let cacheBytes = plan.flatMap { plan in
             plan.encodeCache(siteFacts: outputs.map { output in
                 switch output {
@@ -166,6 +172,7 @@ public struct SiteBuilder: Sendable {
                 }
             }, outlineKey: outlineKey!, workspace: workspace)
         }
+        TmpTimer.mark("encode")
         return (site, cacheBytes)
     }
 

@@ -53,13 +53,17 @@ struct CacheWriter {
     }
 
     /// Raw bytes with their length in front.
-    mutating func blob<Bytes: Collection<UInt8>>(_ value: Bytes) {
+    mutating func blob(_ value: ArraySlice<UInt8>) {
         unsigned(UInt64(value.count))
         bytes.append(contentsOf: value)
     }
 
+    mutating func blob(_ value: [UInt8]) {
+        blob(value[...])
+    }
+
     /// Raw bytes, no length.
-    mutating func raw<Bytes: Collection<UInt8>>(_ value: Bytes) {
+    mutating func raw(_ value: [UInt8]) {
         bytes.append(contentsOf: value)
     }
 

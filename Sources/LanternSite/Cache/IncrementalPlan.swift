@@ -180,10 +180,9 @@ struct IncrementalPlan: Sendable {
                 writer.blob(section.bytes)
             }
         }
-        var bytes = writer
-        let checksum = bytes.bytes.withUnsafeBufferPointer { CacheChecksum.of(UnsafeBufferPointer(rebasing: $0[16...])) }
-        bytes.patch(checksum, at: 8)
-        return bytes.bytes
+        let checksum = writer.bytes.withUnsafeBufferPointer { CacheChecksum.of(UnsafeBufferPointer(rebasing: $0[16...])) }
+        writer.patch(checksum, at: 8)
+        return writer.bytes
     }
 
     /// The key of a module's front matter: everything other pages show of it.

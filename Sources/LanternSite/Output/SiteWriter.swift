@@ -66,23 +66,43 @@ struct SiteWriter {
 
         // Folders first, then the files on every core.
         var folders = Set<String>()
+        func parentFolder(_ path: Substring) -> Substring {
+            guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+            return path[..<slash]
+        }
         for path in paths {
-            var folder = (path as NSString).deletingLastPathComponent
-            while !folder.isEmpty, folders.insert(folder).inserted {
-                folder = (folder as NSString).deletingLastPathComponent
+            var folder = parentFolder(path[...])
+            while !folder.isEmpty, folders.insert(String(folder)).inserted {
+                folder = parentFolder(folder)
             }
         }
         do {
             try fileManager.createDirectory(atPath: staging, withIntermediateDirectories: true)
-            // Sorted, so a parent is always made before its children.
-            for folder in folders.sorted() where mkdir(staging + "/" + folder, 0o755) != 0 && errno != EEXIST {
-                throw LanternError("unwritable-output", "cannot create '\(staging)/\(folder)': \(String(cString: strerror(errno)))")
-            }
         } catch {
             throw LanternError("unwritable-output", "cannot create the build folder '\(staging)': \(error.localizedDescription)")
         }
+        // Paths relative to open folders: the kernel walks two components, not the whole path.
+        let stagingFolder = open(staging, O_RDONLY | O_DIRECTORY)
+        guard stagingFolder >= 0 else {
+            throw LanternError("unwritable-output", "cannot open the build folder '\(staging)': \(String(cString: strerror(errno)))")
+        }
+        defer { close(stagingFolder) }
+        let previousFolder = exists ? open(outputPath, O_RDONLY | O_DIRECTORY) : -1
+        defer { if previousFolder >= 0 { close(previousFolder) } }
+        // Sorted, so a parent is always made before its children.
+        let sortedFolders = folders.sorted()
+        for folder in sortedFolders where mkdirat(stagingFolder, folder, 0o755) != 0 && errno != EEXIST {
+            let reason = String(cString: strerror(errno))
+            try? fileManager.removeItem(atPath: staging)
+            throw LanternError("unwritable-output", "cannot create '\(staging)/\(folder)': \(reason)")
+        }
 
-        if let cache, let failure = Self.writeFile(cache, to: staging + "/" + BuildCache.fileName) {
+        TmpTimer.mark("  folders")
+        // The cache, like any file, is linked when its bytes did not change (nothing at all is
+        // written by a build that changed nothing); it is not counted with the site's files.
+        if let cache, !(exists && Self.sameBytes(in: previousFolder, BuildCache.fileName, cache)
+                         && linkat(previousFolder, BuildCache.fileName, stagingFolder, BuildCache.fileName, 0) == 0),
+           let failure = Self.writeFile(cache, in: stagingFolder, BuildCache.fileName) {
             try? fileManager.removeItem(atPath: staging)
             throw LanternError("unwritable-output", "cannot write the site: \(BuildCache.fileName): \(failure)")
         }
@@ -97,25 +117,23 @@ struct SiteWriter {
             while index < paths.count {
                 let path = paths[index]
                 index += chunks
-                let target = staging + "/" + path
-                let previous = outputPath + "/" + path
                 let bytes: [UInt8]
                 if let content = frozen[path] {
                     bytes = content
-                    if exists, Self.sameBytes(atPath: previous, bytes), link(previous, target) == 0 {
+                    if exists, Self.sameBytes(in: previousFolder, path, bytes), linkat(previousFolder, path, stagingFolder, path, 0) == 0 {
                         local.unchanged += 1
                         continue
                     }
                 } else {
                     // Its inputs did not change since the previous build wrote it.
-                    if exists, link(previous, target) == 0 {
+                    if exists, linkat(previousFolder, path, stagingFolder, path, 0) == 0 {
                         local.unchanged += 1
                         continue
                     }
                     bytes = kept[path]!.render()
                     local.renderedKept += 1
                 }
-                if let failure = Self.writeFile(bytes, to: target) {
+                if let failure = Self.writeFile(bytes, in: stagingFolder, path) {
                     local.failure = "\(path): \(failure)"
                     break
                 }
@@ -134,6 +152,7 @@ struct SiteWriter {
             throw LanternError("unwritable-output", "cannot write the site: \(failure)")
         }
 
+        TmpTimer.mark("  files")
         var outcome = Outcome(written: counts.written, unchanged: counts.unchanged, renderedKept: counts.renderedKept)
         if exists {
             guard rename(outputPath, retired) == 0 else {
@@ -145,20 +164,51 @@ struct SiteWriter {
             if exists { _ = rename(retired, outputPath) }
             throw LanternError("unwritable-output", "cannot move the new site into '\(outputPath)': \(reason)")
         }
+        TmpTimer.mark("  renames")
         if exists {
-            // One walk both deletes the old tree and counts the files the new site no longer has.
-            outcome.removed = Self.removeTree(retired, countingFilesNotIn: Set(paths))
+            outcome.removed = Self.removeSite(retired, files: paths + [BuildCache.fileName], folders: sortedFolders)
         }
         return outcome
     }
 
-    /// Whether the file at `path` holds exactly `bytes`.
-    static func sameBytes(atPath path: String, _ bytes: [UInt8]) -> Bool {
-        var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
-        let descriptor = open(path, O_RDONLY)
+    /// Deletes the previous site, which mostly holds the new site's files and folders: those
+    /// are unlinked by name (on every core), then the folders removed deepest first; only a
+    /// folder that is then not empty is walked. Returns how many files it held that the new
+    /// site does not (as `removeTree`).
+    static func removeSite(_ root: String, files: [String], folders: [String]) -> Int {
+        let folder = open(root, O_RDONLY | O_DIRECTORY)
+        guard folder >= 0 else { return removeTree(root, countingFilesNotIn: Set(files)) }
+        defer { close(folder) }
+        let chunks = max(1, min(files.count, ProcessInfo.processInfo.activeProcessorCount * 4))
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var index = chunk
+            while index < files.count {
+                unlinkat(folder, files[index], 0)
+                index += chunks
+            }
+        }
+        var removed = 0
+        var kept: Set<String>?
+        let deepestFirst = folders.sorted { $0.utf8.count(where: { $0 == UInt8(ascii: "/") }) > $1.utf8.count(where: { $0 == UInt8(ascii: "/") }) }
+        for name in deepestFirst where unlinkat(folder, name, AT_REMOVEDIR) != 0 && errno != ENOENT {
+            // Something the new site does not have is left in it.
+            if kept == nil { kept = Set(files) }
+            removed += removeTree(root + "/" + name, countingFilesNotIn: kept!, relativeTo: name)
+        }
+        if rmdir(root) != 0 {
+            if kept == nil { kept = Set(files) }
+            removed += removeTree(root, countingFilesNotIn: kept!)
+        }
+        return removed
+    }
+
+    /// Whether the file at `path` (in the open folder `folder`) holds exactly `bytes`.
+    static func sameBytes(in folder: Int32, _ path: String, _ bytes: [UInt8]) -> Bool {
+        let descriptor = openat(folder, path, O_RDONLY)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
         var existing = [UInt8](repeating: 0, count: bytes.count)
         var offset = 0
         while offset < bytes.count {
@@ -169,9 +219,9 @@ struct SiteWriter {
         return existing == bytes
     }
 
-    /// Writes a new file; returns the reason on failure.
-    static func writeFile(_ bytes: [UInt8], to path: String) -> String? {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    /// Writes a new file at `path` in the open folder `folder`; returns the reason on failure.
+    static func writeFile(_ bytes: [UInt8], in folder: Int32, _ path: String) -> String? {
+        let descriptor = openat(folder, path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { return String(cString: strerror(errno)) }
         defer { close(descriptor) }
         var offset = 0
@@ -186,7 +236,7 @@ struct SiteWriter {
     /// Deletes a folder and everything in it (never following symbolic links); returns how many
     /// regular files it held whose site-relative paths are not in `kept`. Plain `readdir` and
     /// `unlink`: Foundation's recursive delete stats every file and took seconds on 20,000 pages.
-    static func removeTree(_ root: String, countingFilesNotIn kept: Set<String>) -> Int {
+    static func removeTree(_ root: String, countingFilesNotIn kept: Set<String>, relativeTo base: String = "") -> Int {
         var removed = 0
         func walk(_ path: String, relative: String) {
             guard let directory = opendir(path) else { return }
@@ -218,7 +268,7 @@ struct SiteWriter {
                 }
             }
         }
-        walk(root, relative: "")
+        walk(root, relative: base)
         rmdir(root)
         return removed
     }
