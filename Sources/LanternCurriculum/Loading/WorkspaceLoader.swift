@@ -48,8 +48,12 @@ public struct WorkspaceLoader: Sendable {
     ///     not parsed again. The result is the same as without a cache, plus `cacheRecord`.
     public func load(at root: URL, displayRoot: String = "", cache: (any ModuleFileCache)? = nil) -> WorkspaceLoadResult {
         var context = LoadContext(root: root.standardizedFileURL, displayRoot: displayRoot, cache: cache)
+        TmpTimer2.mark("begin")
         let workspace = load(&context)
-        return WorkspaceLoadResult(workspace: workspace, diagnostics: Diagnostic.sorted(context.engine.diagnostics),
+        TmpTimer2.mark("load inner")
+        let sorted = Diagnostic.sorted(context.engine.diagnostics)
+        TmpTimer2.mark("sort diags")
+        return WorkspaceLoadResult(workspace: workspace, diagnostics: sorted,
                                    bytesRead: context.bytesRead, filesRead: context.filesRead,
                                    cacheRecord: cache == nil ? nil : WorkspaceCacheRecord(modules: context.moduleFacts, inputs: context.inputs))
     }
@@ -185,9 +189,9 @@ public struct WorkspaceLoader: Sendable {
             guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]), let base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1),
                   bytes.isEmpty || memchr(base, Int32(UInt8(ascii: "\r")), bytes.count) == nil else { return .none }
             // A body starts after the closing fence's line break (or is empty at the end).
-            guard offset > 0, offset <= bytes.count, bytes[offset - 1] == UInt8(ascii: "\n"),
-                  let body = String(validating: UnsafeBufferPointer(rebasing: bytes[offset...]), as: UTF8.self) else { return .some(nil) }
-            return .some((body, bytes.count))
+            guard offset > 0, offset <= bytes.count, bytes[offset - 1] == UInt8(ascii: "\n") else { return .some(nil) }
+            // These bytes decoded before (the cache has their digest), so this only copies.
+            return .some((String(decoding: UnsafeBufferPointer(rebasing: bytes[offset...]), as: UTF8.self), bytes.count))
         }
         if let plain { return plain }
         let text = try SourceText.decode(data, displayPath: displayPath).text
@@ -210,6 +214,7 @@ public struct WorkspaceLoader: Sendable {
             ?? WorkspaceConfig(organisation: .init(name: ""), site: .init(baseURL: ""), region: nil, paths: .init())
         let curriculumFolder = config.paths.curriculum
 
+        TmpTimer2.mark("config")
         // The program.
         let programPath = curriculumFolder + "/" + Program.fileName
         var program: Program?
@@ -224,14 +229,17 @@ public struct WorkspaceLoader: Sendable {
                          hint: "create it with 'id:', 'title:' and 'modules:' (see docs/authoring.md)")
         }
 
+        TmpTimer2.mark("program")
         // Modules.
         guard let moduleFiles = context.markdownFiles(in: curriculumFolder) else {
             engine.error("missing-folder", "the curriculum folder '\(context.display(curriculumFolder))' does not exist", at: nil,
                          hint: "create it, or set 'paths: curriculum:' in lantern.yml")
             return nil
         }
+        TmpTimer2.mark("listing")
         let parsedModules = readModules(moduleFiles, in: curriculumFolder, context: &context)
         let fileIDs = Set(moduleFiles.map { String($0.dropLast(3)) })
+        TmpTimer2.mark("readModules")
         for name in moduleFiles {
             let id = String(name.dropLast(3))
             if !Slug.isValid(id) {
@@ -254,6 +262,7 @@ public struct WorkspaceLoader: Sendable {
             }
         }
 
+        TmpTimer2.mark("program<->files")
         // Requirements between modules.
         for parsed in parsedModules {
             for (required, location) in parsed.requires where required != parsed.fileID && !fileIDs.contains(required) {
@@ -275,6 +284,7 @@ public struct WorkspaceLoader: Sendable {
             }
         }
 
+        TmpTimer2.mark("requires")
         // Assessments.
         let assessmentFolder = config.paths.assessments
         var assessments: [AssessmentSource] = []
@@ -306,9 +316,11 @@ public struct WorkspaceLoader: Sendable {
             }
         }
 
+        TmpTimer2.mark("assessments")
         // Links between modules, anchors and images.
         LinkChecker.check(parsedModules, curriculumFolder: context.url(curriculumFolder), engine: engine)
 
+        TmpTimer2.mark("links")
         // Crisis resources.
         let resourcesPath = curriculumFolder + "/" + CrisisResource.fileName
         var resources: [CrisisResource] = []
@@ -326,11 +338,13 @@ public struct WorkspaceLoader: Sendable {
                            hint: "add \(context.display(resourcesPath)) so the module opens with where to get help")
         }
 
+        TmpTimer2.mark("crisis")
         // Program order first, then unlisted modules by name.
         let order = Dictionary((program?.moduleIDs ?? []).enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let modules = parsedModules.map(\.module).sorted { a, b in
             (order[a.id] ?? Int.max, a.id) < (order[b.id] ?? Int.max, b.id)
         }
+        TmpTimer2.mark("order")
         return Workspace(root: context.root, displayRoot: context.displayRoot, config: config, program: program,
                          modules: modules, assessments: assessments, crisisResources: resources)
     }

@@ -98,7 +98,7 @@ public struct SiteBuilder: Sendable {
             case .kept(_, let facts): facts.sectionsKey
             }
         }
-        let outlineKey = plan?.outlineKey(sections: sectionKeys)
+        let outlineKey = plan?.outlineKey(sections: sectionKeys, workspace: workspace)
         let reusesOutline = plan.map { $0.previous.state == .loaded && $0.previous.keys.outline == outlineKey } ?? false
         let reusesSearch = plan?.reusesSearchIndex ?? false
         enum Job: Sendable { case outline, search }

@@ -40,6 +40,8 @@ public final class BuildCache: ModuleFileCache, Sendable {
     struct Entry: Sendable {
         var digest: FileDigest
         var pageKey: FileDigest
+        /// `IncrementalPlan.frontMatterKey` of the module (it depends on the file alone).
+        var frontMatterKey: FileDigest
         var load: Range<Int>
         var site: Range<Int>
     }
@@ -90,7 +92,7 @@ public final class BuildCache: ModuleFileCache, Sendable {
                 entries.reserveCapacity(count)
                 for _ in 0..<count {
                     let path = try reader.string()
-                    let entry = Entry(digest: try reader.digest(), pageKey: try reader.digest(),
+                    let entry = Entry(digest: try reader.digest(), pageKey: try reader.digest(), frontMatterKey: try reader.digest(),
                                       load: try reader.span(), site: try reader.span())
                     entries[path] = entry
                 }
@@ -290,9 +292,12 @@ enum ModuleFactsCoding {
             diagnostics.append(Diagnostic(severity, code, message, at: location, hint: hint))
         }
         guard reader.isAtEnd else { throw CacheDamage() }
-        let name = relativePath.split(separator: "/").last ?? ""
-        guard name.hasSuffix(".md") else { throw CacheDamage() }
-        let module = Module(id: String(name.dropLast(3)), title: title, summary: summary, minutes: minutes, outcomes: outcomes,
+        let utf8 = relativePath.utf8
+        let nameStart = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
+        guard utf8.count >= 3, utf8.distance(from: nameStart, to: utf8.endIndex) > 3, relativePath.utf8.suffix(3).elementsEqual(".md".utf8) else {
+            throw CacheDamage()
+        }
+        let module = Module(id: String(relativePath[nameStart..<utf8.index(utf8.endIndex, offsetBy: -3)]), title: title, summary: summary, minutes: minutes, outcomes: outcomes,
                             requires: lists[0].map(\.id), assessments: lists[1].map(\.id), tags: tags,
                             isCrisisRelated: crisis, relativePath: relativePath, displayPath: displayPath,
                             bodyText: "", bodyLineOffset: bodyLineOffset)
@@ -328,14 +333,20 @@ enum WholeFile {
         var info = stat()
         guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         let size = Int(info.st_size)
-        var bytes = [UInt8](repeating: 0, count: size)
-        var offset = 0
-        while offset < size {
-            let count = bytes.withUnsafeMutableBytes { Self.readSome(descriptor, $0.baseAddress! + offset, size - offset) }
-            if count <= 0 { return nil }
-            offset += count
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var offset = 0
+            while offset < size {
+                let count = Self.readSome(descriptor, buffer.baseAddress! + offset, size - offset)
+                if count <= 0 {
+                    complete = false
+                    break
+                }
+                offset += count
+            }
+            initialized = offset
         }
-        return bytes
+        return complete ? bytes : nil
     }
 
     private static func readSome(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {

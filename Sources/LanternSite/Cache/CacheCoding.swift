@@ -10,6 +10,11 @@ struct CacheWriter {
         bytes.reserveCapacity(capacity)
     }
 
+    /// Empties the writer, keeping its memory.
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     mutating func unsigned(_ value: UInt64) {
         var value = value
         while value >= 0x80 {
@@ -133,10 +138,11 @@ struct CacheReader {
         return buffer[position]
     }
 
+    /// A string. The checksum has vouched for the bytes; a damaged one could only become a
+    /// wrong string (invalid UTF-8 is repaired), never a crash.
     mutating func string() throws(CacheDamage) -> String {
         let range = try span()
-        guard let text = String(validating: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self) else { throw CacheDamage() }
-        return text
+        return String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self)
     }
 
     mutating func strings() throws(CacheDamage) -> [String] {

@@ -32,6 +32,12 @@ struct KeyHasher {
         writer.string(purpose)
     }
 
+    /// Starts again, keeping the memory.
+    mutating func reset(_ purpose: String) {
+        writer.removeAll()
+        writer.string(purpose)
+    }
+
     mutating func add(_ value: String) { writer.string(value) }
     mutating func add(_ value: Int) { writer.int(value) }
     mutating func add(_ value: Bool) { writer.bool(value) }

@@ -16,8 +16,12 @@ import LanternCurriculum
 /// - the search index: every module's file, in order.
 struct IncrementalPlan: Sendable {
     let previous: BuildCache
-    /// Per module in workspace order: what the load found in its file (nil when not cacheable).
-    let facts: [ModuleFileFacts?]
+    /// What the load recorded.
+    let record: WorkspaceCacheRecord
+    /// Per module in workspace order: its index in `record.modules` (nil when not cacheable).
+    let recordIndex: [Int?]
+    /// Per module: the digest of its file (nil when not cacheable).
+    let digests: [FileDigest?]
     /// Per module: the key of its front matter.
     let frontMatterKeys: [FileDigest]
     /// Per module: the key of its page's inputs (nil when the module cannot be cached).
@@ -25,26 +29,51 @@ struct IncrementalPlan: Sendable {
     /// Per module: the previous build's entry for the same bytes, if any.
     let previousEntries: [BuildCache.Entry?]
     let keys: SiteKeys
-    /// Whether the programme file's key and the shared inputs are known for the home page and outline.
+    /// The key of program.yml, for the home page and outline.
     private let programKey: FileDigest
+    /// Whether every module has a digest (then the search index has a key).
     private let searchable: Bool
 
     init(workspace: Workspace, cache: SiteBuildCache, templatesKey: FileDigest, layout: PageLayout) {
-        previous = cache.previous
-        let byPath = Dictionary(cache.record.modules.map { ($0.relativePath, $0) }, uniquingKeysWith: { first, _ in first })
+        let previous = cache.previous
+        let record = cache.record
+        self.previous = previous
+        self.record = record
         let modules = workspace.modules
+        let count = modules.count
         let tool = ToolIdentity.key ?? .zero
-        let facts = modules.map { byPath[$0.relativePath] }
-        let frontMatterKeys = modules.map(Self.frontMatterKey)
-        self.facts = facts
+        var byPath: [String: Int] = [:]
+        byPath.reserveCapacity(record.modules.count)
+        for index in record.modules.indices { byPath[record.modules[index].relativePath] = index }
+        var recordIndex: [Int?] = []
+        var digests: [FileDigest?] = []
+        var frontMatterKeys: [FileDigest] = []
+        var previousEntries: [BuildCache.Entry?] = []
+        recordIndex.reserveCapacity(count)
+        digests.reserveCapacity(count)
+        frontMatterKeys.reserveCapacity(count)
+        previousEntries.reserveCapacity(count)
+        for index in 0..<count {
+            let found = byPath[modules[index].relativePath]
+            recordIndex.append(found)
+            let digest = found.map { record.modules[$0].digest }
+            digests.append(digest)
+            let entry = digest.flatMap { previous.entry(modules[index].relativePath, digest: $0) }
+            previousEntries.append(entry)
+            // A front matter key depends on the file alone: the previous build's, when the bytes are the same.
+            frontMatterKeys.append(entry?.frontMatterKey ?? Self.frontMatterKey(modules[index]))
+        }
+        self.recordIndex = recordIndex
+        self.digests = digests
         self.frontMatterKeys = frontMatterKeys
+        self.previousEntries = previousEntries
 
         let programPath = workspace.config.paths.curriculum + "/" + Program.fileName
         var pages = KeyHasher("module-pages")
         pages.add(tool)
         pages.add(templatesKey)
         var program = KeyHasher("program")
-        for input in cache.record.inputs {
+        for input in record.inputs {
             if input.relativePath == programPath {
                 program.add(input.digest)
             } else {
@@ -57,51 +86,53 @@ struct IncrementalPlan: Sendable {
         let pagesKey = pages.digest
         programKey = program.digest
 
-        let indexByID = Dictionary(modules.indices.map { (modules[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
+        var indexByID: [String: Int] = [:]
+        indexByID.reserveCapacity(count)
+        for index in 0..<count where indexByID[modules[index].id] == nil { indexByID[modules[index].id] = index }
         var pageKeys: [FileDigest?] = []
-        pageKeys.reserveCapacity(modules.count)
-        for (index, module) in modules.enumerated() {
-            guard let digest = facts[index]?.digest else {
+        pageKeys.reserveCapacity(count)
+        var key = KeyHasher("module-page")
+        for index in 0..<count {
+            guard let digest = digests[index] else {
                 pageKeys.append(nil)
                 continue
             }
-            var key = KeyHasher("module-page")
+            key.reset("module-page")
             key.add(pagesKey)
             key.add(digest)
             key.add(index)
-            key.add(modules.count)
+            key.add(count)
             for neighbour in [index - 1, index + 1] {
-                if modules.indices.contains(neighbour) {
+                if neighbour >= 0 && neighbour < count {
                     key.add(modules[neighbour].id)
                     key.add(frontMatterKeys[neighbour])
                 } else {
                     key.add("")
                 }
             }
-            key.add(module.requires.count)
-            for required in module.requires {
+            let requires = modules[index].requires
+            key.add(requires.count)
+            for required in requires {
                 key.add(required)
                 if let other = indexByID[required] { key.add(frontMatterKeys[other]) } else { key.add(FileDigest.zero) }
             }
             pageKeys.append(key.digest)
         }
         self.pageKeys = pageKeys
-        let previous = cache.previous
-        previousEntries = facts.map { facts in facts.flatMap { previous.entry($0.relativePath, digest: $0.digest) } }
 
         var home = KeyHasher("home")
         home.add(pagesKey)
         home.add(programKey)
-        for (module, key) in zip(modules, frontMatterKeys) {
-            home.add(module.id)
-            home.add(key)
+        for index in 0..<count {
+            home.add(modules[index].id)
+            home.add(frontMatterKeys[index])
         }
-        searchable = !facts.contains { $0 == nil }
+        searchable = !digests.contains { $0 == nil }
         var search = KeyHasher("search")
         search.add(tool)
-        for (module, facts) in zip(modules, facts) {
-            search.add(module.id)
-            search.add(facts?.digest ?? .zero)
+        for index in 0..<count {
+            search.add(modules[index].id)
+            search.add(digests[index] ?? .zero)
         }
         // The outline's key needs every module's headings: see `outlineKey(sections:)`.
         keys = SiteKeys(pages: pagesKey, home: home.digest, outline: .zero, search: search.digest)
@@ -118,12 +149,13 @@ struct IncrementalPlan: Sendable {
     var reusesSearchIndex: Bool { searchable && previous.state == .loaded && previous.keys.search == keys.search }
 
     /// The outline's key, from every module's level-2 headings (`sectionsKey`).
-    func outlineKey(sections: [FileDigest]) -> FileDigest {
+    func outlineKey(sections: [FileDigest], workspace: Workspace) -> FileDigest {
         var key = KeyHasher("outline")
         key.add(keys.pages)
         key.add(programKey)
-        for (index, module) in zip(facts.indices, facts) {
-            key.add(module?.module.id ?? "")
+        let modules = workspace.modules
+        for index in modules.indices {
+            key.add(modules[index].id)
             key.add(frontMatterKeys[index])
             key.add(sections[index])
         }
@@ -140,8 +172,6 @@ struct IncrementalPlan: Sendable {
     /// The cache describing this build, to be written with the site.
     func encodeCache(siteFacts: [SiteFacts], outlineKey: FileDigest, workspace: Workspace) -> [UInt8]? {
         guard let tool = ToolIdentity.key else { return nil }
-        let indexByPath = Dictionary(workspace.modules.indices.map { (workspace.modules[$0].relativePath, $0) },
-                                     uniquingKeysWith: { first, _ in first })
         var writer = CacheWriter(capacity: max(4096, previous.bytes.count + 65536))
         writer.raw(BuildCache.magic)
         writer.raw([UInt8](repeating: 0, count: 8))
@@ -151,24 +181,25 @@ struct IncrementalPlan: Sendable {
         writer.digest(keys.home)
         writer.digest(outlineKey)
         writer.digest(searchable ? keys.search : .zero)
-        var entries: [(Int, ModuleFileFacts)] = []
-        for facts in facts.compactMap({ $0 }) {
-            guard let index = indexByPath[facts.relativePath], pageKeys[index] != nil else { continue }
-            entries.append((index, facts))
+        // In the load's order (file names), so the same inputs always give the same bytes.
+        var workspaceIndex = [Int?](repeating: nil, count: record.modules.count)
+        for index in recordIndex.indices {
+            if let position = recordIndex[index], pageKeys[index] != nil { workspaceIndex[position] = index }
         }
-        entries.sort { $0.1.relativePath < $1.1.relativePath }
-        writer.unsigned(UInt64(entries.count))
+        writer.unsigned(UInt64(workspaceIndex.count { $0 != nil }))
         var section = CacheWriter()
-        for (index, facts) in entries {
-            writer.string(facts.relativePath)
-            writer.digest(facts.digest)
+        for position in record.modules.indices {
+            guard let index = workspaceIndex[position] else { continue }
+            writer.string(record.modules[position].relativePath)
+            writer.digest(record.modules[position].digest)
             writer.digest(pageKeys[index]!)
+            writer.digest(frontMatterKeys[index])
             if let entry = previousEntries[index] {
                 // The same bytes were loaded before: the same facts, already encoded.
                 writer.blob(previous.slice(entry.load))
             } else {
                 section = CacheWriter()
-                ModuleFactsCoding.encode(facts, into: &section)
+                ModuleFactsCoding.encode(record.modules[position], into: &section)
                 writer.blob(section.bytes)
             }
             switch siteFacts[index] {

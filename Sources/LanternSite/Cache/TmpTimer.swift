@@ -8,7 +8,7 @@ public enum TmpTimer {
     static func now() -> (Int64, Int64) {
         var a = timespec(), b = timespec()
         clock_gettime(CLOCK_MONOTONIC, &a)
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &b)
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &b)
         return (Int64(a.tv_sec) * 1_000_000_000 + Int64(a.tv_nsec), Int64(b.tv_sec) * 1_000_000_000 + Int64(b.tv_nsec))
     }
     public static func mark(_ label: String) {

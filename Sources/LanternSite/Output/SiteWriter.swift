@@ -209,14 +209,19 @@ struct SiteWriter {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
-        var existing = [UInt8](repeating: 0, count: bytes.count)
-        var offset = 0
-        while offset < bytes.count {
-            let count = existing.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
-            if count <= 0 { return false }
-            offset += count
+        // In pieces, compared as they come: no copy of a large file is ever held.
+        let piece = 1 << 16
+        let chunk = UnsafeMutableRawPointer.allocate(byteCount: piece, alignment: 16)
+        defer { chunk.deallocate() }
+        return bytes.withUnsafeBytes { expected in
+            var offset = 0
+            while offset < expected.count {
+                let count = read(descriptor, chunk, min(piece, expected.count - offset))
+                if count <= 0 || memcmp(chunk, expected.baseAddress! + offset, count) != 0 { return false }
+                offset += count
+            }
+            return true
         }
-        return existing == bytes
     }
 
     /// Writes a new file at `path` in the open folder `folder`; returns the reason on failure.
