@@ -89,15 +89,35 @@ struct IncrementalBuildTests {
         #expect(incremental.diagnostics == uncached.diagnostics, sourceLocation: sourceLocation)
         #expect(full.diagnostics == uncached.diagnostics, sourceLocation: sourceLocation)
 
-        let a = SiteFixtures.files(in: site)
-        let b = SiteFixtures.files(in: fresh)
+        // Every file the same, the cache included; the tree manifest (inodes, times) is this
+        // folder's own, and must tell the truth about it.
+        var a = SiteFixtures.files(in: site)
+        var b = SiteFixtures.files(in: fresh)
         #expect(a[BuildCache.fileName] != nil, sourceLocation: sourceLocation)
+        #expect(a.removeValue(forKey: TreeManifest.fileName) != nil, sourceLocation: sourceLocation)
+        #expect(b.removeValue(forKey: TreeManifest.fileName) != nil, sourceLocation: sourceLocation)
         #expect(a.keys.sorted() == b.keys.sorted(), sourceLocation: sourceLocation)
         for (path, data) in b where a[path] != data {
             Issue.record("\(path) differs between the incremental and the full build", sourceLocation: sourceLocation)
         }
+        expectTruthfulManifest(site, files: Set(a.keys), sourceLocation: sourceLocation)
         try? FileManager.default.removeItem(at: fresh)
+        try? FileManager.default.removeItem(atPath: scratch.path + "/." + fresh.lastPathComponent + ".old")
         return incremental
+    }
+
+    /// The site's manifest lists exactly its files, with their inodes, sizes and times.
+    static func expectTruthfulManifest(_ site: URL, files: Set<String>, sourceLocation: Testing.SourceLocation) {
+        let folder = open(site.path, O_RDONLY | O_DIRECTORY)
+        defer { close(folder) }
+        guard let manifest = TreeManifest.verified(in: folder, path: site.path) else {
+            Issue.record("the site's tree manifest is missing or does not match its folders", sourceLocation: sourceLocation)
+            return
+        }
+        #expect(Set(manifest.files.keys) == files, sourceLocation: sourceLocation)
+        for (path, recorded) in manifest.files where TreeManifest.file(in: folder, path) != recorded {
+            Issue.record("\(path): the manifest does not describe the file", sourceLocation: sourceLocation)
+        }
     }
 
     static func edit(_ folder: TemporaryFolder, _ relative: String, _ change: (String) -> String) throws {
@@ -212,6 +232,33 @@ struct IncrementalBuildTests {
         build = try Self.checkIncremental(workspace, site: site, scratch: scratch)
         #expect(FileManager.default.contents(atPath: site.path + "/media/images/a.png") == Data("second image".utf8))
         #expect(build.report.reusedPages == keyedPages)
+
+        // The published site changed by hand: a file added, a page deleted, a kept page edited
+        // in place (its inode is shared with the site kept beside it). Builds put it right,
+        // then and when that folder is reused two builds later.
+        try "added by hand".write(toFile: site.path + "/extra.txt", atomically: false, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: site.path + "/modules/topic-8/index.html")
+        let handle = try FileHandle(forWritingTo: site.appendingPathComponent("modules/topic-1/index.html"))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("<p>edited in place</p>".utf8))
+        try handle.close()
+        build = try Self.checkIncremental(workspace, site: site, scratch: scratch)
+        #expect(build.report.reusedPages == keyedPages - 2, "topic-1 and topic-8 rendered again")
+        try Self.checkIncremental(workspace, site: site, scratch: scratch)
+        build = try Self.checkIncremental(workspace, site: site, scratch: scratch)
+        #expect(build.report.reusedPages == keyedPages)
+
+        // A build killed while it updated the folder kept beside the site: that folder is not
+        // trusted again (no manifest), whatever is left in it.
+        let kept = scratch.path + "/.site.old"
+        #expect(FileManager.default.fileExists(atPath: kept + "/" + TreeManifest.fileName))
+        try FileManager.default.removeItem(atPath: kept + "/" + TreeManifest.fileName)
+        try "half".write(toFile: kept + "/modules/topic-2/index.html", atomically: false, encoding: .utf8)
+        try "junk".write(toFile: kept + "/junk.html", atomically: false, encoding: .utf8)
+        try Self.checkIncremental(workspace, site: site, scratch: scratch)
+        // And a file slipped into it while it holds its manifest: its folder's time gives it away.
+        try "junk".write(toFile: scratch.path + "/.site.old/modules/topic-2/junk.html", atomically: false, encoding: .utf8)
+        try Self.checkIncremental(workspace, site: site, scratch: scratch)
 
         // Front matter problems are cached with the module and reported again, in place.
         try Self.edit(workspace, "curriculum/topic-7.md") { $0.replacingOccurrences(of: "minutes: 70", with: "minutes: 70\nunknown_key: 1") }

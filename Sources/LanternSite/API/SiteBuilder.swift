@@ -35,7 +35,8 @@ public struct SiteBuilder: Sendable {
             }
         }
         TmpTimer.mark("render")
-        let outcome = try SiteWriter(output: options.output).publish(site, cache: cache)
+        let outcome = try SiteWriter(output: options.output)
+            .publish(site, cache: cache, reusePrevious: options.cache.map { $0.previous.state != .unused } ?? false)
         TmpTimer.mark("publish")
         return SiteBuildReport(pages: site.pageCount, files: site.allPaths.count + 1, written: outcome.written,
                                unchanged: outcome.unchanged, removed: outcome.removed, linkProblems: problems,

@@ -20,6 +20,9 @@ import Glibc
 public final class BuildCache: ModuleFileCache, Sendable {
     /// The cache's file name in the output folder.
     public static let fileName = ".lantern-build-cache"
+    /// The file beside it that records the folder itself (inodes and times, see `TreeManifest`):
+    /// unlike every other file, it differs between two builds of the same input.
+    public static let treeFileName = ".lantern-build-tree"
 
     /// Why a cache is empty, or that it is not.
     public enum State: Sendable, Equatable {
@@ -330,6 +333,11 @@ enum WholeFile {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
+        return contents(of: descriptor)
+    }
+
+    /// The rest of an open regular file.
+    static func contents(of descriptor: Int32) -> [UInt8]? {
         var info = stat()
         guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         let size = Int(info.st_size)
