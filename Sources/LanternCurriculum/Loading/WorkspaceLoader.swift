@@ -128,17 +128,16 @@ public struct WorkspaceLoader: Sendable {
             var diagnostics: [Diagnostic]
             var bytes: Int
         }
-        let results = Mutex<[Int: Outcome]>([:])
         let rootPath = context.root.path.hasSuffix("/") ? context.root.path : context.root.path + "/"
         let display = { (relative: String) in context.display(relative) }(folder)
         let cache = context.cache
-        DispatchQueue.concurrentPerform(iterations: names.count) { index in
+        @Sendable func read(_ index: Int) -> Outcome {
             let name = names[index]
             let relative = folder + "/" + name
             let displayPath = display.hasSuffix("/") ? display + name : display + "/" + name
             let fileID = String(name.dropLast(3))
-            let engine = DiagnosticsEngine()
             var outcome = Outcome(parsed: nil, facts: nil, diagnostics: [], bytes: 0)
+            let engine = DiagnosticsEngine()
             do {
                 let data = try SourceText.bytes(atPath: rootPath + relative, displayPath: displayPath)
                 let digest = cache.map { cache in data.withUnsafeBytes { cache.digest(of: $0) } }
@@ -147,24 +146,34 @@ public struct WorkspaceLoader: Sendable {
                     // The same bytes were parsed before: take what that parse found.
                     outcome.bytes = textLength
                     outcome.parsed = ParsedModule(facts: facts, fileID: fileID, body: body)
+                    outcome.diagnostics = facts.diagnostics
                     outcome.facts = facts
-                    engine.emit(contentsOf: facts.diagnostics)
-                } else {
-                    let source = try SourceText.decode(data, displayPath: displayPath)
-                    outcome.bytes = source.text.utf8.count
-                    outcome.parsed = ModuleReader.read(source, fileID: fileID, relativePath: relative, engine: engine)
-                    if let digest, let parsed = outcome.parsed {
-                        outcome.facts = parsed.facts(digest: digest, bodyOffset: source.text.utf8.count - parsed.module.bodyText.utf8.count,
-                                                     diagnostics: engine.diagnostics)
-                    }
+                    return outcome
                 }
-            } catch let error as LanternError {
-                engine.emit(error.diagnostic)
+                let source = try SourceText.decode(data, displayPath: displayPath)
+                outcome.bytes = source.text.utf8.count
+                outcome.parsed = ModuleReader.read(source, fileID: fileID, relativePath: relative, engine: engine)
+                if let digest, let parsed = outcome.parsed {
+                    outcome.facts = parsed.facts(digest: digest, bodyOffset: source.text.utf8.count - parsed.module.bodyText.utf8.count,
+                                                 diagnostics: engine.diagnostics)
+                }
             } catch {
-                engine.error("unreadable-file", "cannot read the file: \(error)", at: SourceLocation(path: displayPath))
+                engine.emit(error.diagnostic)
             }
             outcome.diagnostics = engine.diagnostics
-            results.withLock { $0[index] = outcome }
+            return outcome
+        }
+        // A few strided workers per core, each keeping its results until it is done.
+        let workers = max(1, min(names.count, ProcessInfo.processInfo.activeProcessorCount * 4))
+        let results = Mutex<[Int: Outcome]>([:])
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var local: [(Int, Outcome)] = []
+            var index = worker
+            while index < names.count {
+                local.append((index, read(index)))
+                index += workers
+            }
+            results.withLock { for (index, outcome) in local { $0[index] = outcome } }
         }
         let outcomes = results.withLock { $0 }
         var parsed: [ParsedModule] = []
