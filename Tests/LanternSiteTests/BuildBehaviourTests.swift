@@ -17,9 +17,10 @@ struct BuildBehaviourTests {
         let first = try build(workspace, into: output.path + "/a", ["--verification-input", input])
         let second = try build(workspace, into: output.path + "/b", ["--verification-input", input])
         #expect(first.status == 0 && second.status == 0, "\(first.stderr)\(second.stderr)")
-        // Every file but the record of the folder itself (inodes and times).
-        let a = SiteFixtures.files(in: output.url.appendingPathComponent("a")).filter { $0.key != BuildCache.treeFileName }
-        let b = SiteFixtures.files(in: output.url.appendingPathComponent("b")).filter { $0.key != BuildCache.treeFileName }
+        // Every file but the build's records (the statuses of the workspace's files, inodes and times).
+        let records: Set<String> = [BuildCache.treeFileName, BuildCache.fileName]
+        let a = SiteFixtures.files(in: output.url.appendingPathComponent("a")).filter { !records.contains($0.key) }
+        let b = SiteFixtures.files(in: output.url.appendingPathComponent("b")).filter { !records.contains($0.key) }
         #expect(a.count > 15)
         #expect(a.keys.sorted() == b.keys.sorted())
         for (path, data) in a { #expect(b[path] == data, "\(path) differs between two builds") }
@@ -187,10 +188,12 @@ struct BuildCacheBehaviourTests {
         return result
     }
 
-    /// Every file of two sites is the same, the cache included (not the record of each folder).
+    /// Every file of two sites is the same (not the build's own records: the cache and the
+    /// record of each folder; the in-process tests compare caches).
     func expectSameSite(_ a: URL, _ b: URL, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-        let first = SiteFixtures.files(in: a).filter { $0.key != BuildCache.treeFileName }
-        let second = SiteFixtures.files(in: b).filter { $0.key != BuildCache.treeFileName }
+        let records: Set<String> = [BuildCache.treeFileName, BuildCache.fileName]
+        let first = SiteFixtures.files(in: a).filter { !records.contains($0.key) }
+        let second = SiteFixtures.files(in: b).filter { !records.contains($0.key) }
         #expect(first.keys.sorted() == second.keys.sorted(), sourceLocation: sourceLocation)
         for (path, data) in first where second[path] != data {
             Issue.record("\(path) differs", sourceLocation: sourceLocation)

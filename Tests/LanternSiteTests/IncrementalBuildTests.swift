@@ -89,18 +89,24 @@ struct IncrementalBuildTests {
         #expect(incremental.diagnostics == uncached.diagnostics, sourceLocation: sourceLocation)
         #expect(full.diagnostics == uncached.diagnostics, sourceLocation: sourceLocation)
 
-        // Every file the same, the cache included; the tree manifest (inodes, times) is this
+        // Every file the same, the cache included (but for the statuses of the workspace's
+        // files, which say when each was last read); the tree manifest (inodes, times) is this
         // folder's own, and must tell the truth about it.
         var a = SiteFixtures.files(in: site)
         var b = SiteFixtures.files(in: fresh)
-        #expect(a[BuildCache.fileName] != nil, sourceLocation: sourceLocation)
+        for files in [a, b] { #expect(files[BuildCache.fileName] != nil, sourceLocation: sourceLocation) }
+        let caches = [a, b].map { BuildCache.decode([UInt8]($0[BuildCache.fileName] ?? Data())) }
+        #expect(caches.allSatisfy { $0.state == .loaded }, sourceLocation: sourceLocation)
+        #expect(caches[0].contentWithoutStatuses() == caches[1].contentWithoutStatuses(), "the caches differ", sourceLocation: sourceLocation)
+        a[BuildCache.fileName] = nil
+        b[BuildCache.fileName] = nil
         #expect(a.removeValue(forKey: TreeManifest.fileName) != nil, sourceLocation: sourceLocation)
         #expect(b.removeValue(forKey: TreeManifest.fileName) != nil, sourceLocation: sourceLocation)
         #expect(a.keys.sorted() == b.keys.sorted(), sourceLocation: sourceLocation)
         for (path, data) in b where a[path] != data {
             Issue.record("\(path) differs between the incremental and the full build", sourceLocation: sourceLocation)
         }
-        expectTruthfulManifest(site, files: Set(a.keys), sourceLocation: sourceLocation)
+        expectTruthfulManifest(site, files: Set(a.keys).union([BuildCache.fileName]), sourceLocation: sourceLocation)
         try? FileManager.default.removeItem(at: fresh)
         try? FileManager.default.removeItem(atPath: scratch.path + "/." + fresh.lastPathComponent + ".old")
         return incremental
@@ -266,6 +272,53 @@ struct IncrementalBuildTests {
         build = try Self.checkIncremental(workspace, site: site, scratch: scratch)
         #expect(build.diagnostics.contains { $0.code == "unknown-key" && $0.location?.path == "WS/curriculum/topic-7.md" })
         #expect(build.report.reusedPages == keyedPages)
+    }
+
+    @Test("files settled since the last build are not read again; their bodies are read when their pages are rendered")
+    func settledFiles() throws {
+        // As if every file had been written long before the builds.
+        try BuildCache.$clock.withValue(Int(Date().timeIntervalSince1970) + 60) {
+            let workspace = try Self.workspace()
+            let scratch = try TemporaryFolder(prefix: "lantern-sites")
+            let site = scratch.url.appendingPathComponent("site")
+            let moduleCount = 10
+            try Self.checkIncremental(workspace, site: site, scratch: scratch)
+
+            // Nothing changed: no module file is read.
+            var cache = BuildCache.read(site: site)
+            var load = WorkspaceLoader().load(at: workspace.url, displayRoot: "WS", cache: cache)
+            #expect(load.cacheRecord?.unreadBodies.count == moduleCount)
+            #expect(load.workspace?.modules.allSatisfy { $0.bodyText.isEmpty } == true)
+            #expect(load.diagnostics == WorkspaceLoader().load(at: workspace.url, displayRoot: "WS").diagnostics)
+
+            // One body edited: only that file is read; a neighbour's title: the pages around it
+            // are rendered from bodies read then.
+            try Self.edit(workspace, "curriculum/topic-3.md") { $0 + "\nMore text.\n" }
+            cache = BuildCache.read(site: site)
+            load = WorkspaceLoader().load(at: workspace.url, displayRoot: "WS", cache: cache)
+            #expect(load.cacheRecord?.unreadBodies.count == moduleCount - 1)
+            var build = try Self.checkIncremental(workspace, site: site, scratch: scratch)
+            #expect(build.report.reusedPages == moduleCount + 2 - 1)
+            try Self.edit(workspace, "curriculum/topic-5.md") { $0.replacingOccurrences(of: "title: Topic 5", with: "title: Topic Five") }
+            build = try Self.checkIncremental(workspace, site: site, scratch: scratch)
+            #expect(build.report.reusedPages == moduleCount + 2 - 5)
+            // Every page rendered again, every body read then.
+            try Self.edit(workspace, "lantern.yml") { $0.replacingOccurrences(of: "name: Test Training Org", with: "name: Another Org") }
+            build = try Self.checkIncremental(workspace, site: site, scratch: scratch)
+            #expect(build.report.reusedPages == 0)
+
+            // A file that changes between the load and the rendering of its page: the build stops.
+            cache = BuildCache.read(site: site)
+            load = WorkspaceLoader().load(at: workspace.url, displayRoot: "WS", cache: cache)
+            #expect(load.cacheRecord?.unreadBodies.contains("curriculum/topic-6.md") == true)
+            try Self.edit(workspace, "curriculum/topic-6.md") { $0 + "\nChanged meanwhile.\n" }
+            // A new stylesheet: every page is rendered, topic-6's from a file that is no longer what was loaded.
+            try workspace.write("templates/style.css", "body { margin: 0; }\n")
+            let options = SiteBuildOptions(output: site, cache: SiteBuildCache(previous: cache, record: load.cacheRecord!))
+            #expect(throws: LanternError.self) { try SiteBuilder(workspace: load.workspace!).build(options) }
+            #expect(FileManager.default.fileExists(atPath: site.path + "/modules/topic-6/index.html"), "the site is left as it was")
+            try Self.checkIncremental(workspace, site: site, scratch: scratch)
+        }
     }
 
     @Test("a damaged or truncated cache is ignored: a full build, the same site")

@@ -86,6 +86,17 @@ enum LinkChecker {
         return remaining
     }
 
+    /// Whether `sorted` (in `<` order) holds `value`.
+    static func sortedContains(_ sorted: [String], _ value: String) -> Bool {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low] == value
+    }
+
     /// Checks links to other modules and files (what `checkWithinModule` returned).
     static func check(_ modules: [ParsedModule], curriculumFolder: URL, engine: DiagnosticsEngine) {
         let anchorsByModule = Dictionary(modules.map { ($0.fileID, $0.anchors) }, uniquingKeysWith: { first, _ in first })
@@ -105,7 +116,7 @@ enum LinkChecker {
                                         ?? "check the spelling, or create the module with 'lantern new module \(id)'")
                         continue
                     }
-                    if let anchor, !anchors.contains(anchor) {
+                    if let anchor, !Self.sortedContains(anchors, anchor) {
                         engine.error("broken-link", "module '\(id)' has no heading with the anchor '#\(anchor)'", at: location,
                                      hint: Suggestions.didYouMean(anchor, in: anchors))
                     }

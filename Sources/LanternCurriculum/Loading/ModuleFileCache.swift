@@ -1,4 +1,8 @@
+import Foundation
 import LanternDiagnostics
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A 256-bit digest of a file's bytes (SHA-256 in the site's build cache).
 public struct FileDigest: Hashable, Sendable {
@@ -18,6 +22,50 @@ public struct FileDigest: Hashable, Sendable {
     }
 }
 
+/// A file as the file system describes it: which file (device, inode), its size, and when its
+/// content (modification) and its inode (change) last changed. No program can set the change
+/// time, so a file copied back with an old modification time still differs.
+public struct FileStatus: Hashable, Sendable {
+    public var device: UInt64
+    public var inode: UInt64
+    public var size: Int
+    public var modified: Int
+    public var modifiedNanoseconds: Int
+    public var changed: Int
+    public var changedNanoseconds: Int
+
+    public init(device: UInt64, inode: UInt64, size: Int, modified: Int, modifiedNanoseconds: Int, changed: Int, changedNanoseconds: Int) {
+        self.device = device
+        self.inode = inode
+        self.size = size
+        self.modified = modified
+        self.modifiedNanoseconds = modifiedNanoseconds
+        self.changed = changed
+        self.changedNanoseconds = changedNanoseconds
+    }
+
+    /// The status of a regular file; nil for anything else.
+    public init?(_ info: stat) {
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        #if canImport(Glibc)
+        self.init(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int(info.st_size),
+                  modified: Int(info.st_mtim.tv_sec), modifiedNanoseconds: Int(info.st_mtim.tv_nsec),
+                  changed: Int(info.st_ctim.tv_sec), changedNanoseconds: Int(info.st_ctim.tv_nsec))
+        #else
+        self.init(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int(info.st_size),
+                  modified: Int(info.st_mtimespec.tv_sec), modifiedNanoseconds: Int(info.st_mtimespec.tv_nsec),
+                  changed: Int(info.st_ctimespec.tv_sec), changedNanoseconds: Int(info.st_ctimespec.tv_nsec))
+        #endif
+    }
+
+    /// Whether neither time is later than `seconds` (since 1970): a file that had not changed
+    /// for a while when it was read. A change within the same tick of a coarse file-system
+    /// clock leaves both times as they were, so only such a file's status can vouch for it.
+    public func isSettled(before seconds: Int) -> Bool {
+        modified < seconds && changed < seconds
+    }
+}
+
 /// Where a loader may find what an earlier load derived from a module file, so an unchanged
 /// file is not parsed again. `lantern build` keeps these beside the site (see LanternSite's
 /// `BuildCache`); LanternCurriculum only asks.
@@ -30,6 +78,14 @@ public protocol ModuleFileCache: Sendable {
     /// What loading the file at `relativePath` with that digest produced, with diagnostics and
     /// locations at `displayPath`; nil when unknown.
     func facts(forFile relativePath: String, digest: FileDigest, displayPath: String) -> ModuleFileFacts?
+    /// The facts of a file whose status is exactly the one recorded with them (and was settled
+    /// then), so that it need not be read at all; nil to read it. The module's body is then not
+    /// read either (`WorkspaceCacheRecord.unreadBodies`).
+    func facts(forFile relativePath: String, status: FileStatus, displayPath: String) -> ModuleFileFacts?
+}
+
+extension ModuleFileCache {
+    public func facts(forFile relativePath: String, status: FileStatus, displayPath: String) -> ModuleFileFacts? { nil }
 }
 
 /// Everything loading one module file derives from that file alone: the module without its
@@ -53,6 +109,8 @@ public struct ModuleFileFacts: Sendable {
     public var relativePath: String
     /// The digest of the file's bytes.
     public var digest: FileDigest
+    /// The file's status when it was read (or vouched for by it), if known.
+    public var status: FileStatus?
     /// The module; `bodyText` is empty in facts read from a cache (the loader takes the body
     /// from the file), and `displayPath` is the one given to the cache.
     public var module: Module
@@ -73,6 +131,7 @@ public struct ModuleFileFacts: Sendable {
                 diagnostics: [Diagnostic]) {
         self.relativePath = relativePath
         self.digest = digest
+        self.status = nil
         self.module = module
         self.bodyOffset = bodyOffset
         self.idLine = idLine
@@ -98,6 +157,24 @@ public struct WorkspaceCacheRecord: Sendable {
     public var modules: [ModuleFileFacts]
     /// Every other file the load read, in the order it read them.
     public var inputs: [InputFileDigest]
+    /// Modules (by relative path) vouched for by their file status: not read, so their
+    /// `bodyText` is empty. `readBody` reads one when its page must be rendered.
+    public var unreadBodies: Set<String>
+    /// The workspace root the paths are relative to.
+    public var root: URL
+
+    /// The body of a module the load did not read, from its file, which must still have the
+    /// bytes its facts were found in (a file changed during the build is an error: build again).
+    public func readBody(of facts: ModuleFileFacts, digest: @Sendable (UnsafeRawBufferPointer) -> FileDigest) throws(LanternError) -> String {
+        let path = root.standardizedFileURL.path + "/" + facts.relativePath
+        let data = try SourceText.bytes(atPath: path, displayPath: facts.module.displayPath)
+        guard data.withUnsafeBytes(digest) == facts.digest,
+              let (body, _) = try WorkspaceLoader.body(of: data, from: facts.bodyOffset, displayPath: facts.module.displayPath) else {
+            throw LanternError("changed-during-build", "the file changed while the site was being built",
+                               at: SourceLocation(path: facts.module.displayPath), hint: "build again")
+        }
+        return body
+    }
 }
 
 extension ParsedModule {
@@ -114,7 +191,7 @@ extension ParsedModule {
             idLine: idLocation.line, idColumn: idLocation.column,
             requires: requires.map { .init(id: $0.0, line: $0.1.line, column: $0.1.column) },
             assessments: assessments.map { .init(id: $0.0, line: $0.1.line, column: $0.1.column) },
-            anchors: anchors.sorted(), links: links, diagnostics: diagnostics)
+            anchors: anchors, links: links, diagnostics: diagnostics)
     }
 
     /// A module as if parsed again, from its facts and its body.
@@ -126,6 +203,6 @@ extension ParsedModule {
                   idLocation: SourceLocation(path: path, line: facts.idLine, column: facts.idColumn),
                   requires: facts.requires.map { ($0.id, SourceLocation(path: path, line: $0.line, column: $0.column)) },
                   assessments: facts.assessments.map { ($0.id, SourceLocation(path: path, line: $0.line, column: $0.column)) },
-                  anchors: Set(facts.anchors), links: facts.links)
+                  anchors: facts.anchors, links: facts.links)
     }
 }

@@ -9,8 +9,8 @@ struct ParsedModule: Sendable {
     var idLocation: SourceLocation
     var requires: [(String, SourceLocation)]
     var assessments: [(String, SourceLocation)]
-    /// Heading anchors, as the site will generate them.
-    var anchors: Set<String>
+    /// Heading anchors, as the site will generate them, sorted (searched by `LinkChecker`).
+    var anchors: [String]
     /// Links and images to other modules and files, for the checks between modules (the
     /// tree itself is not kept; links settled within the module are not kept either).
     var links: [ModuleLinkReference]
@@ -58,7 +58,7 @@ enum ModuleReader {
                             bodyText: split.body, bodyLineOffset: split.bodyLineOffset)
         let crossModuleLinks = LinkChecker.checkWithinModule(facts.links, anchors: facts.anchors, path: source.displayPath, engine: engine)
         return ParsedModule(module: module, fileID: fileID, idLocation: idLocation, requires: requires,
-                            assessments: assessments, anchors: facts.anchors, links: crossModuleLinks)
+                            assessments: assessments, anchors: facts.anchors.sorted(), links: crossModuleLinks)
     }
 
     private static func readOutcomes(_ reader: YAMLMappingReader, engine: DiagnosticsEngine) -> [Module.Outcome] {

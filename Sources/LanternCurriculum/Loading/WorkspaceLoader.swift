@@ -2,6 +2,9 @@ import Foundation
 import LanternDiagnostics
 import LanternMarkdown
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What loading a workspace produced: the workspace (nil when it cannot be used at all) and
 /// every problem found, sorted by file and line.
@@ -55,7 +58,8 @@ public struct WorkspaceLoader: Sendable {
         TmpTimer2.mark("sort diags")
         return WorkspaceLoadResult(workspace: workspace, diagnostics: sorted,
                                    bytesRead: context.bytesRead, filesRead: context.filesRead,
-                                   cacheRecord: cache == nil ? nil : WorkspaceCacheRecord(modules: context.moduleFacts, inputs: context.inputs))
+                                   cacheRecord: cache == nil ? nil : WorkspaceCacheRecord(modules: context.moduleFacts, inputs: context.inputs,
+                                                                                         unreadBodies: context.unreadBodies, root: context.root))
     }
 
     // MARK: - Steps
@@ -70,6 +74,7 @@ public struct WorkspaceLoader: Sendable {
         /// With a cache: what it needs to be written again.
         var moduleFacts: [ModuleFileFacts] = []
         var inputs: [InputFileDigest] = []
+        var unreadBodies: Set<String> = []
 
         func display(_ relative: String) -> String {
             if displayRoot.isEmpty || displayRoot == "." { return relative }
@@ -127,26 +132,48 @@ public struct WorkspaceLoader: Sendable {
             var facts: ModuleFileFacts?
             var diagnostics: [Diagnostic]
             var bytes: Int
+            /// False when the file's status vouched for it.
+            var read: Bool
         }
         let rootPath = context.root.path.hasSuffix("/") ? context.root.path : context.root.path + "/"
         let display = { (relative: String) in context.display(relative) }(folder)
         let cache = context.cache
+        // With a cache, files are found relative to their open folder, and their status first.
+        let folderDescriptor = cache == nil ? -1 : open(rootPath + folder, O_RDONLY | O_DIRECTORY)
+        defer { if folderDescriptor >= 0 { close(folderDescriptor) } }
         @Sendable func read(_ index: Int) -> Outcome {
             let name = names[index]
             let relative = folder + "/" + name
             let displayPath = display.hasSuffix("/") ? display + name : display + "/" + name
             let fileID = String(name.dropLast(3))
-            var outcome = Outcome(parsed: nil, facts: nil, diagnostics: [], bytes: 0)
+            var outcome = Outcome(parsed: nil, facts: nil, diagnostics: [], bytes: 0, read: true)
             let engine = DiagnosticsEngine()
             do {
+                // The status is taken before the bytes are read: if the file changes in between,
+                // the next build sees another status and reads it again.
+                var status: FileStatus?
+                var info = stat()
+                if let cache, folderDescriptor >= 0, fstatat(folderDescriptor, name, &info, 0) == 0 {
+                    status = FileStatus(info)
+                    if let status, let facts = cache.facts(forFile: relative, status: status, displayPath: displayPath) {
+                        // The file is as it was when it was last read, and had been for a while:
+                        // not read again; its body is read only if its page must be rendered.
+                        outcome.read = false
+                        outcome.parsed = ParsedModule(facts: facts, fileID: fileID, body: "")
+                        outcome.diagnostics = facts.diagnostics
+                        outcome.facts = facts
+                        return outcome
+                    }
+                }
                 let data = try SourceText.bytes(atPath: rootPath + relative, displayPath: displayPath)
                 let digest = cache.map { cache in data.withUnsafeBytes { cache.digest(of: $0) } }
-                if let cache, let digest, let facts = cache.facts(forFile: relative, digest: digest, displayPath: displayPath),
+                if let cache, let digest, var facts = cache.facts(forFile: relative, digest: digest, displayPath: displayPath),
                    let (body, textLength) = try Self.body(of: data, from: facts.bodyOffset, displayPath: displayPath) {
                     // The same bytes were parsed before: take what that parse found.
                     outcome.bytes = textLength
                     outcome.parsed = ParsedModule(facts: facts, fileID: fileID, body: body)
                     outcome.diagnostics = facts.diagnostics
+                    facts.status = status
                     outcome.facts = facts
                     return outcome
                 }
@@ -156,6 +183,7 @@ public struct WorkspaceLoader: Sendable {
                 if let digest, let parsed = outcome.parsed {
                     outcome.facts = parsed.facts(digest: digest, bodyOffset: source.text.utf8.count - parsed.module.bodyText.utf8.count,
                                                  diagnostics: engine.diagnostics)
+                    outcome.facts?.status = status
                 }
             } catch {
                 engine.emit(error.diagnostic)
@@ -163,27 +191,29 @@ public struct WorkspaceLoader: Sendable {
             outcome.diagnostics = engine.diagnostics
             return outcome
         }
-        // A few strided workers per core, each keeping its results until it is done.
+        // A few strided workers per core, each writing its own slots (no lock, no copies).
         let workers = max(1, min(names.count, ProcessInfo.processInfo.activeProcessorCount * 4))
-        let results = Mutex<[Int: Outcome]>([:])
+        let slots = Slots<Outcome>(count: names.count)
+        defer { slots.release() }
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var local: [(Int, Outcome)] = []
             var index = worker
             while index < names.count {
-                local.append((index, read(index)))
+                slots.set(index, read(index))
                 index += workers
             }
-            results.withLock { for (index, outcome) in local { $0[index] = outcome } }
         }
-        let outcomes = results.withLock { $0 }
+        let outcomes = slots
         var parsed: [ParsedModule] = []
         for index in names.indices {
             guard let outcome = outcomes[index] else { continue }
             context.engine.emit(contentsOf: outcome.diagnostics)
             context.bytesRead += outcome.bytes
-            context.filesRead += 1
+            if outcome.read { context.filesRead += 1 }
             if let module = outcome.parsed { parsed.append(module) }
-            if let facts = outcome.facts { context.moduleFacts.append(facts) }
+            if let facts = outcome.facts {
+                if !outcome.read { context.unreadBodies.insert(facts.relativePath) }
+                context.moduleFacts.append(facts)
+            }
         }
         return parsed
     }
@@ -356,5 +386,30 @@ public struct WorkspaceLoader: Sendable {
         TmpTimer2.mark("order")
         return Workspace(root: context.root, displayRoot: context.displayRoot, config: config, program: program,
                          modules: modules, assessments: assessments, crisisResources: resources)
+    }
+}
+
+/// One slot per index, each written by exactly one worker of a `concurrentPerform`, then read
+/// once they are all done: results without a lock or a dictionary.
+final class Slots<Element>: @unchecked Sendable {
+    private let buffer: UnsafeMutableBufferPointer<Element?>
+
+    init(count: Int) {
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: nil)
+    }
+
+    func set(_ index: Int, _ value: Element) {
+        buffer[index] = value
+    }
+
+    subscript(index: Int) -> Element? {
+        buffer[index]
+    }
+
+    /// Frees the slots (call once, when every value has been taken).
+    func release() {
+        buffer.deinitialize()
+        buffer.deallocate()
     }
 }

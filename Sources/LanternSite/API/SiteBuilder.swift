@@ -27,7 +27,7 @@ public struct SiteBuilder: Sendable {
         let (site, cache) = try render(verification: options.verification, cache: options.cache)
         var problems: [Diagnostic] = []
         if options.checkLinks {
-            problems = LinkValidator.validate(site.materialized(previous: options.output.standardizedFileURL.path),
+            problems = LinkValidator.validate(try site.materialized(previous: options.output.standardizedFileURL.path),
                                               outputDisplay: outputDisplay)
             if !problems.isEmpty {
                 return SiteBuildReport(pages: site.pageCount, files: site.allPaths.count, written: 0, unchanged: 0, removed: 0,
@@ -69,27 +69,32 @@ public struct SiteBuilder: Sendable {
         // of each page, not three. A page whose inputs are unchanged is kept from the previous build.
         // The home page needs no rendered module: it is rendered beside them, first in line.
         let reusesHome = plan?.reusesHome ?? false
-        let firstPass = Self.parallelMap([-1] + Array(modules.indices)) { index -> (ModuleOutput?, [UInt8]) in
-            guard index >= 0 else { return (nil, reusesHome ? [] : Array(homePage(templates: templates, layout: layout).utf8)) }
+        let firstPass = Self.parallelMap([-1] + Array(modules.indices)) { index -> Result<(ModuleOutput?, [UInt8]), LanternError> in
+            guard index >= 0 else { return .success((nil, reusesHome ? [] : Array(homePage(templates: templates, layout: layout).utf8))) }
             if let plan, plan.reusesPage(index), let entry = plan.previousEntries[index], let facts = plan.previous.siteFacts(entry) {
-                return (.kept(entry, facts), [])
+                return .success((.kept(entry, facts), []))
             }
-            return renderModule(index, templates: templates, layout: layout)
+            return Result { () throws(LanternError) in try renderModule(index, plan: plan, templates: templates, layout: layout) }
         }
         TmpTimer.mark("first pass")
-        let outputs = firstPass.dropFirst().map { $0.0! }
+        var rendered: [ModuleOutput] = []
+        rendered.reserveCapacity(modules.count)
+        for result in firstPass.dropFirst() { rendered.append(try result.get().0!) }
+        let outputs = rendered
         for (index, (module, output)) in zip(modules, outputs).enumerated() {
             switch output {
             case .rendered(_, let page, _):
                 site.add("modules/\(module.id)/index.html", bytes: page)
             case .kept:
-                site.keep("modules/\(module.id)/index.html") { renderModule(index, templates: templates, layout: layout).1 }
+                site.keep("modules/\(module.id)/index.html") { () throws(LanternError) in
+                    try renderModule(index, plan: plan, templates: templates, layout: layout).1
+                }
             }
         }
         if reusesHome {
             site.keep("index.html") { Array(homePage(templates: templates, layout: layout).utf8) }
         } else {
-            site.add("index.html", bytes: firstPass[0].1)
+            site.add("index.html", bytes: try firstPass[0].get().1)
         }
 
         // The pages that list every module with its sections, side by side.
@@ -101,12 +106,19 @@ public struct SiteBuilder: Sendable {
         }
         let outlineKey = plan?.outlineKey(sections: sectionKeys, workspace: workspace)
         let reusesOutline = plan.map { $0.previous.state == .loaded && $0.previous.keys.outline == outlineKey } ?? false
-        let reusesSearch = plan?.reusesSearchIndex ?? false
+        let searchKey = plan?.searchKey(entries: outputs.map { output -> FileDigest in
+            switch output {
+            case .rendered(_, _, let entry): FileDigest.sha256(entry)
+            case .kept(_, let facts): facts.searchKey
+            }
+        })
+        let reusesSearch = plan.map { $0.previous.state == .loaded && $0.previous.keys.search == searchKey } ?? false
         enum Job: Sendable { case outline, search }
         let jobs = (reusesOutline ? [] : [Job.outline]) + (reusesSearch ? [] : [.search])
+        let outlined = reusesOutline ? [] : try outlineModules(outputs, plan: plan)
         let pages = Self.parallelMap(jobs) { job -> [UInt8] in
             switch job {
-            case .outline: Array(outlinePage(rendered: outlineModules(outputs, plan: plan), templates: templates, layout: layout).utf8)
+            case .outline: Array(outlinePage(rendered: outlined, templates: templates, layout: layout).utf8)
             case .search:
                 SearchIndex.script(entries: outputs.map { output in
                     switch output {
@@ -123,8 +135,8 @@ public struct SiteBuilder: Sendable {
             }
         }
         if reusesOutline {
-            site.keep("outline/index.html") { [outputs] in
-                Array(outlinePage(rendered: outlineModules(outputs, plan: plan), templates: templates, layout: layout).utf8)
+            site.keep("outline/index.html") { [outputs] () throws(LanternError) in
+                Array(outlinePage(rendered: try outlineModules(outputs, plan: plan), templates: templates, layout: layout).utf8)
             }
         }
         if reusesSearch {
@@ -168,18 +180,19 @@ public struct SiteBuilder: Sendable {
                 switch output {
                 case .rendered(let rendered, _, let entry):
                     .fresh(sectionsKey: IncrementalPlan.sectionsKey(rendered.headings), media: rendered.media,
-                           searchEntry: entry, headings: rendered.headings)
+                           searchEntry: entry, searchKey: FileDigest.sha256(entry), headings: rendered.headings)
                 case .kept(let entry, let facts): .cached(entry, facts)
                 }
-            }, outlineKey: outlineKey!, workspace: workspace)
+            }, outlineKey: outlineKey!, searchKey: searchKey!, workspace: workspace)
         }
         TmpTimer.mark("encode")
         return (site, cacheBytes)
     }
 
     /// Renders one module's page; its HTML is dropped once the page is bytes.
-    private func renderModule(_ index: Int, templates: TemplateSet, layout: PageLayout) -> (ModuleOutput?, [UInt8]) {
-        let module = workspace.modules[index]
+    private func renderModule(_ index: Int, plan: IncrementalPlan?, templates: TemplateSet,
+                              layout: PageLayout) throws(LanternError) -> (ModuleOutput?, [UInt8]) {
+        let module = try moduleWithBody(index, plan: plan)
         var rendered = RenderedModule(module)
         let page = Array(modulePage(index, rendered: rendered, templates: templates, layout: layout).utf8)
         rendered.html = ""
@@ -189,17 +202,33 @@ public struct SiteBuilder: Sendable {
         return (.rendered(rendered, page: page, searchEntry: entry), page)
     }
 
+    /// The module at `index` with its body: a module the load vouched for by its file's status
+    /// was not read, and is read now that its page is rendered.
+    private func moduleWithBody(_ index: Int, plan: IncrementalPlan?) throws(LanternError) -> Module {
+        var module = workspace.modules[index]
+        if let plan, let body = try plan.unreadBody(index) { module.bodyText = body }
+        return module
+    }
+
     /// The modules as the outline needs them: headings from this build or from the cache.
-    private func outlineModules(_ outputs: [ModuleOutput], plan: IncrementalPlan?) -> [RenderedModule] {
-        zip(outputs.indices, outputs).map { index, output in
+    private func outlineModules(_ outputs: [ModuleOutput], plan: IncrementalPlan?) throws(LanternError) -> [RenderedModule] {
+        var modules: [RenderedModule] = []
+        modules.reserveCapacity(outputs.count)
+        for (index, output) in outputs.enumerated() {
             switch output {
-            case .rendered(let rendered, _, _): rendered
+            case .rendered(let rendered, _, _): modules.append(rendered)
             case .kept(_, let facts):
                 // The cache's headings; should they not read, the module's own.
-                RenderedModule(html: "", headings: plan?.previous.headings(facts) ?? RenderedModule(workspace.modules[index]).headings,
-                               words: [], media: facts.media)
+                let headings: [RenderedModule.Heading]
+                if let cached = plan?.previous.headings(facts) {
+                    headings = cached
+                } else {
+                    headings = RenderedModule(try moduleWithBody(index, plan: plan)).headings
+                }
+                modules.append(RenderedModule(html: "", headings: headings, words: [], media: facts.media))
             }
         }
+        return modules
     }
 
     // MARK: - Pages

@@ -45,11 +45,16 @@ public final class BuildCache: ModuleFileCache, Sendable {
         var pageKey: FileDigest
         /// `IncrementalPlan.frontMatterKey` of the module (it depends on the file alone).
         var frontMatterKey: FileDigest
+        /// The file's status when it was read, if it had settled then (see `FileStatus.isSettled`).
+        var status: FileStatus?
         var load: Range<Int>
         var site: Range<Int>
     }
 
     public let state: State
+    /// When the cache was read (seconds since 1970): a file whose times are not before this
+    /// (less two seconds, for coarse clocks) is not vouched for by its status next time.
+    let readTime: Int
     /// The file's bytes (entries are decoded from them when asked for).
     let bytes: [UInt8]
     let keys: SiteKeys
@@ -60,8 +65,12 @@ public final class BuildCache: ModuleFileCache, Sendable {
         self.init(state: state, bytes: [], keys: SiteKeys(), entries: [:])
     }
 
+    /// Another "now" for `readTime` (tests: files written a moment ago count as settled).
+    @TaskLocal static var clock: Int?
+
     init(state: State, bytes: [UInt8], keys: SiteKeys, entries: [String: Entry]) {
         self.state = state
+        readTime = Self.clock ?? time(nil)
         self.bytes = bytes
         self.keys = keys
         self.entries = entries
@@ -96,6 +105,7 @@ public final class BuildCache: ModuleFileCache, Sendable {
                 for _ in 0..<count {
                     let path = try reader.string()
                     let entry = Entry(digest: try reader.digest(), pageKey: try reader.digest(), frontMatterKey: try reader.digest(),
+                                      status: try reader.bool() ? try FileStatusCoding.decode(&reader) : nil,
                                       load: try reader.span(), site: try reader.span())
                     entries[path] = entry
                 }
@@ -121,6 +131,13 @@ public final class BuildCache: ModuleFileCache, Sendable {
         }
     }
 
+    public func facts(forFile relativePath: String, status: FileStatus, displayPath: String) -> ModuleFileFacts? {
+        guard let entry = entries[relativePath], entry.status == status else { return nil }
+        guard var facts = facts(forFile: relativePath, digest: entry.digest, displayPath: displayPath) else { return nil }
+        facts.status = status
+        return facts
+    }
+
     /// The entry of a module file with exactly these bytes.
     func entry(_ relativePath: String, digest: FileDigest) -> Entry? {
         guard let entry = entries[relativePath], entry.digest == digest else { return nil }
@@ -141,6 +158,22 @@ public final class BuildCache: ModuleFileCache, Sendable {
             var reader = CacheReader(buffer, range: facts.headings)
             return try CachedSiteFacts.decodeHeadings(&reader)
         }
+    }
+
+    /// The cache's content without what describes this machine's files (their statuses): two
+    /// builds of the same inputs give the same bytes here (for tests).
+    func contentWithoutStatuses() -> [UInt8] {
+        var writer = CacheWriter()
+        for key in [keys.pages, keys.home, keys.outline, keys.search] { writer.digest(key) }
+        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
+            writer.string(path)
+            writer.digest(entry.digest)
+            writer.digest(entry.pageKey)
+            writer.digest(entry.frontMatterKey)
+            writer.blob(bytes[entry.load])
+            writer.blob(bytes[entry.site])
+        }
+        return writer.bytes
     }
 
     /// The bytes of a range of the cache file.
@@ -164,16 +197,18 @@ struct CachedSiteFacts: Sendable {
     /// The key of the module's level-2 headings (the outline lists them).
     var sectionsKey: FileDigest
     var media: [String]
-    /// The module's entry in `assets/search-index.js`, in the cache's bytes.
+    /// The module's entry in `assets/search-index.js`, in the cache's bytes, and its key.
     var searchEntry: Range<Int>
+    var searchKey: FileDigest
     /// The encoded headings, decoded only when needed.
     var headings: Range<Int>
 
-    static func encode(sectionsKey: FileDigest, media: [String], searchEntry: [UInt8], headings: [RenderedModule.Heading],
-                       into writer: inout CacheWriter) {
+    static func encode(sectionsKey: FileDigest, media: [String], searchEntry: [UInt8], searchKey: FileDigest,
+                       headings: [RenderedModule.Heading], into writer: inout CacheWriter) {
         writer.digest(sectionsKey)
         writer.strings(media)
         writer.blob(searchEntry)
+        writer.digest(searchKey)
         writer.unsigned(UInt64(headings.count))
         for heading in headings {
             writer.int(heading.level)
@@ -186,8 +221,9 @@ struct CachedSiteFacts: Sendable {
         let key = try reader.digest()
         let media = try reader.strings()
         let search = try reader.span()
+        let searchKey = try reader.digest()
         let headings = reader.position..<reader.end
-        return CachedSiteFacts(sectionsKey: key, media: media, searchEntry: search, headings: headings)
+        return CachedSiteFacts(sectionsKey: key, media: media, searchEntry: search, searchKey: searchKey, headings: headings)
     }
 
     static func decodeHeadings(_ reader: inout CacheReader) throws(CacheDamage) -> [RenderedModule.Heading] {
@@ -324,6 +360,24 @@ enum ModuleFactsCoding {
         case 2: return .note
         default: throw CacheDamage()
         }
+    }
+}
+
+/// `FileStatus` in the cache.
+enum FileStatusCoding {
+    static func encode(_ status: FileStatus, into writer: inout CacheWriter) {
+        writer.unsigned(status.device)
+        writer.unsigned(status.inode)
+        writer.int(status.size)
+        writer.int(status.modified)
+        writer.int(status.modifiedNanoseconds)
+        writer.int(status.changed)
+        writer.int(status.changedNanoseconds)
+    }
+
+    static func decode(_ reader: inout CacheReader) throws(CacheDamage) -> FileStatus {
+        FileStatus(device: try reader.unsigned(), inode: try reader.unsigned(), size: try reader.int(), modified: try reader.int(),
+                   modifiedNanoseconds: try reader.int(), changed: try reader.int(), changedNanoseconds: try reader.int())
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import LanternCurriculum
+import LanternDiagnostics
 
 /// What a build can take from the previous one: which pages are unchanged (their inputs have
 /// the same key as when they were rendered) and what the site already knows of each module.
@@ -13,7 +14,7 @@ import LanternCurriculum
 ///   requires;
 /// - the home page: program.yml and every module's front matter, in order;
 /// - the outline: the same, plus every module's level-2 headings;
-/// - the search index: every module's file, in order.
+/// - the search index: every module's entry in it, in order.
 struct IncrementalPlan: Sendable {
     let previous: BuildCache
     /// What the load recorded.
@@ -31,8 +32,6 @@ struct IncrementalPlan: Sendable {
     let keys: SiteKeys
     /// The key of program.yml, for the home page and outline.
     private let programKey: FileDigest
-    /// Whether every module has a digest (then the search index has a key).
-    private let searchable: Bool
 
     init(workspace: Workspace, cache: SiteBuildCache, templatesKey: FileDigest, layout: PageLayout) {
         let previous = cache.previous
@@ -127,15 +126,15 @@ struct IncrementalPlan: Sendable {
             home.add(modules[index].id)
             home.add(frontMatterKeys[index])
         }
-        searchable = !digests.contains { $0 == nil }
-        var search = KeyHasher("search")
-        search.add(tool)
-        for index in 0..<count {
-            search.add(modules[index].id)
-            search.add(digests[index] ?? .zero)
-        }
-        // The outline's key needs every module's headings: see `outlineKey(sections:)`.
-        keys = SiteKeys(pages: pagesKey, home: home.digest, outline: .zero, search: search.digest)
+        // The outline's and search index's keys need every module's body: see `outlineKey`, `searchKey`.
+        keys = SiteKeys(pages: pagesKey, home: home.digest, outline: .zero, search: .zero)
+    }
+
+    /// The body of module `index` if the load did not read it (its file's status vouched for
+    /// it): read now, and checked against the digest its facts were found for.
+    func unreadBody(_ index: Int) throws(LanternError) -> String? {
+        guard let position = recordIndex[index], record.unreadBodies.contains(record.modules[position].relativePath) else { return nil }
+        return try record.readBody(of: record.modules[position]) { FileDigest.sha256($0) }
     }
 
     /// Whether the previous build's page of module `index` can be kept as it is.
@@ -146,7 +145,13 @@ struct IncrementalPlan: Sendable {
 
     var reusesHome: Bool { previous.state == .loaded && previous.keys.home == keys.home }
 
-    var reusesSearchIndex: Bool { searchable && previous.state == .loaded && previous.keys.search == keys.search }
+    /// The search index's key, from the key of every module's entry in it (`SearchIndex.entry`).
+    func searchKey(entries: [FileDigest]) -> FileDigest {
+        var key = KeyHasher("search")
+        key.add(ToolIdentity.key ?? .zero)
+        for entry in entries { key.add(entry) }
+        return key.digest
+    }
 
     /// The outline's key, from every module's level-2 headings (`sectionsKey`).
     func outlineKey(sections: [FileDigest], workspace: Workspace) -> FileDigest {
@@ -166,11 +171,11 @@ struct IncrementalPlan: Sendable {
     /// page was kept) or fresh from rendering it.
     enum SiteFacts: Sendable {
         case cached(BuildCache.Entry, CachedSiteFacts)
-        case fresh(sectionsKey: FileDigest, media: [String], searchEntry: [UInt8], headings: [RenderedModule.Heading])
+        case fresh(sectionsKey: FileDigest, media: [String], searchEntry: [UInt8], searchKey: FileDigest, headings: [RenderedModule.Heading])
     }
 
     /// The cache describing this build, to be written with the site.
-    func encodeCache(siteFacts: [SiteFacts], outlineKey: FileDigest, workspace: Workspace) -> [UInt8]? {
+    func encodeCache(siteFacts: [SiteFacts], outlineKey: FileDigest, searchKey: FileDigest, workspace: Workspace) -> [UInt8]? {
         guard let tool = ToolIdentity.key else { return nil }
         var writer = CacheWriter(capacity: max(4096, previous.bytes.count + 65536))
         writer.raw(BuildCache.magic)
@@ -180,7 +185,7 @@ struct IncrementalPlan: Sendable {
         writer.digest(keys.pages)
         writer.digest(keys.home)
         writer.digest(outlineKey)
-        writer.digest(searchable ? keys.search : .zero)
+        writer.digest(searchKey)
         // In the load's order (file names), so the same inputs always give the same bytes.
         var workspaceIndex = [Int?](repeating: nil, count: record.modules.count)
         for index in recordIndex.indices {
@@ -194,6 +199,13 @@ struct IncrementalPlan: Sendable {
             writer.digest(record.modules[position].digest)
             writer.digest(pageKeys[index]!)
             writer.digest(frontMatterKeys[index])
+            // The status, only when the file had not changed for a while when it was read.
+            if let status = record.modules[position].status, status.isSettled(before: previous.readTime - 2) {
+                writer.bool(true)
+                FileStatusCoding.encode(status, into: &writer)
+            } else {
+                writer.bool(false)
+            }
             if let entry = previousEntries[index] {
                 // The same bytes were loaded before: the same facts, already encoded.
                 writer.blob(previous.slice(entry.load))
@@ -205,9 +217,10 @@ struct IncrementalPlan: Sendable {
             switch siteFacts[index] {
             case .cached(let entry, _):
                 writer.blob(previous.slice(entry.site))
-            case .fresh(let sectionsKey, let media, let searchEntry, let headings):
+            case .fresh(let sectionsKey, let media, let searchEntry, let searchKey, let headings):
                 section = CacheWriter()
-                CachedSiteFacts.encode(sectionsKey: sectionsKey, media: media, searchEntry: searchEntry, headings: headings, into: &section)
+                CachedSiteFacts.encode(sectionsKey: sectionsKey, media: media, searchEntry: searchEntry, searchKey: searchKey,
+                                       headings: headings, into: &section)
                 writer.blob(section.bytes)
             }
         }

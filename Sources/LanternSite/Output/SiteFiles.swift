@@ -1,3 +1,5 @@
+import LanternDiagnostics
+
 /// The whole site in memory, path → bytes, before anything touches the disk.
 ///
 /// A page whose inputs did not change since the previous build into the same folder is not
@@ -6,7 +8,7 @@
 struct SiteFiles: Sendable {
     /// A page kept from the previous build, and how to render it should its file be missing.
     struct Kept: Sendable {
-        var render: @Sendable () -> [UInt8]
+        var render: @Sendable () throws(LanternError) -> [UInt8]
     }
 
     private(set) var files: [String: [UInt8]] = [:]
@@ -23,7 +25,7 @@ struct SiteFiles: Sendable {
     }
 
     /// Keeps the previous build's file at `path`.
-    mutating func keep(_ path: String, render: @escaping @Sendable () -> [UInt8]) {
+    mutating func keep(_ path: String, render: @escaping @Sendable () throws(LanternError) -> [UInt8]) {
         kept[path] = Kept(render: render)
         files[path] = nil
     }
@@ -43,15 +45,16 @@ struct SiteFiles: Sendable {
 
     /// The same site with every kept file's bytes in memory: read from `previous` (the folder
     /// the previous build wrote) or rendered when it is not there. For checks that read pages.
-    func materialized(previous: String) -> SiteFiles {
+    func materialized(previous: String) throws(LanternError) -> SiteFiles {
         guard !kept.isEmpty else { return self }
         var copy = self
         let paths = kept.keys.sorted()
         let kept = self.kept
-        let bytes = SiteBuilder.parallelMap(paths) { path in
-            WholeFile.contents(atPath: previous + "/" + path) ?? kept[path]!.render()
+        let bytes = SiteBuilder.parallelMap(paths) { path -> Result<[UInt8], LanternError> in
+            if let bytes = WholeFile.contents(atPath: previous + "/" + path) { return .success(bytes) }
+            return Result { () throws(LanternError) in try kept[path]!.render() }
         }
-        for (path, content) in zip(paths, bytes) { copy.add(path, bytes: content) }
+        for (path, content) in zip(paths, bytes) { copy.add(path, bytes: try content.get()) }
         return copy
     }
 }

@@ -115,8 +115,8 @@ struct TreeManifest: Sendable {
     static func verified(in folder: Int32, path: String) -> TreeManifest? {
         guard let manifest = read(in: folder) else { return nil }
         var expected: Set<String> = [fileName]
-        for path in manifest.files.keys { expected.insert(String(path.prefix { $0 != "/" })) }
-        for path in manifest.folders.keys where !path.contains("/") { expected.insert(path) }
+        for path in manifest.files.keys where !path.utf8.contains(UInt8(ascii: "/")) { expected.insert(path) }
+        for path in manifest.folders.keys where !path.utf8.contains(UInt8(ascii: "/")) { expected.insert(path) }
         guard let listed = Self.names(in: path), listed == expected else { return nil }
         // A thousand folders for a thousand modules: on every core.
         let folders = Array(manifest.folders)
