@@ -378,6 +378,20 @@ struct IncrementalBuildTests {
                 if let facts = cache.siteFacts(entry) { _ = cache.headings(facts) }
             }
         }
+        // The same for the record of the folder.
+        let tree = try #require(FileManager.default.contents(atPath: site.path + "/" + BuildCache.treeFileName))
+        #expect(TreeManifest.decode([UInt8](tree)) != nil)
+        for _ in 0..<300 {
+            var bytes = [UInt8](tree)
+            for _ in 0..<Int.random(in: 1...4, using: &generator) {
+                bytes[Int.random(in: 16..<bytes.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
+            }
+            if Bool.random(using: &generator) { bytes.removeLast(Int.random(in: 0..<(bytes.count - 16), using: &generator)) }
+            if bytes != [UInt8](tree) { #expect(TreeManifest.decode(bytes) == nil, "damage is caught by the checksum") }
+            let checksum = bytes.withUnsafeBufferPointer { CacheChecksum.of(UnsafeBufferPointer(rebasing: $0[16...])) }
+            withUnsafeBytes(of: checksum.littleEndian) { for index in 0..<8 { bytes[8 + index] = $0[index] } }
+            _ = TreeManifest.decode(bytes)
+        }
     }
 
     @Test("a kept page that was deleted from the site is rendered again")

@@ -24,7 +24,8 @@ public struct SiteBuilder: Sendable {
     ///
     /// - Parameter outputDisplay: how to show the output folder in link problems.
     public func build(_ options: SiteBuildOptions, outputDisplay: String = "site") throws(LanternError) -> SiteBuildReport {
-        let (site, cache) = try render(verification: options.verification, cache: options.cache)
+        let (site, cache) = try render(verification: options.verification, cache: options.cache,
+                                       previousSite: options.output.standardizedFileURL.path)
         var problems: [Diagnostic] = []
         if options.checkLinks {
             problems = LinkValidator.validate(try site.materialized(previous: options.output.standardizedFileURL.path),
@@ -52,7 +53,10 @@ public struct SiteBuilder: Sendable {
     }
 
     /// The whole site in memory, and the build cache to write with it (with `cache` only).
-    func render(verification: VerificationSite?, cache: SiteBuildCache? = nil) throws(LanternError) -> (SiteFiles, [UInt8]?) {
+    ///
+    /// - Parameter previousSite: the folder the previous build wrote (where kept pages are).
+    func render(verification: VerificationSite?, cache: SiteBuildCache? = nil,
+                previousSite: String? = nil) throws(LanternError) -> (SiteFiles, [UInt8]?) {
         let templatesFolder = workspace.config.paths.templates
         let templatesURL = workspace.root.appendingPathComponent(templatesFolder)
         let templatesKey = cache == nil ? nil : IncrementalPlan.templatesKey(templatesURL)
@@ -113,41 +117,31 @@ public struct SiteBuilder: Sendable {
             }
         })
         let reusesSearch = plan.map { $0.previous.state == .loaded && $0.previous.keys.search == searchKey } ?? false
-        enum Job: Sendable { case outline, search }
-        let jobs = (reusesOutline ? [] : [Job.outline]) + (reusesSearch ? [] : [.search])
+        // Where each module's entry is in the search index (this build's lengths, or the previous one's).
+        let searchPositions = SearchIndex.positions(lengths: outputs.map { output in
+            switch output {
+            case .rendered(_, _, let entry): entry.count
+            case .kept(let entry, _): entry.search.count
+            }
+        })
         let outlined = reusesOutline ? [] : try outlineModules(outputs, plan: plan)
-        let pages = Self.parallelMap(jobs) { job -> [UInt8] in
-            switch job {
-            case .outline: Array(outlinePage(rendered: outlined, templates: templates, layout: layout).utf8)
-            case .search:
-                SearchIndex.script(entries: outputs.map { output in
-                    switch output {
-                    case .rendered(_, _, let entry): entry[...]
-                    case .kept(_, let facts): plan!.previous.slice(facts.searchEntry)
-                    }
-                })
-            }
-        }
-        for (job, page) in zip(jobs, pages) {
-            switch job {
-            case .outline: site.add("outline/index.html", bytes: page)
-            case .search: site.add("assets/search-index.js", bytes: page)
-            }
-        }
+        let outline = reusesOutline ? [] : Array(outlinePage(rendered: outlined, templates: templates, layout: layout).utf8)
+        var searchStamp = plan?.previous.searchIndex ?? SearchIndexStamp(length: -1, checksum: 0)
         if reusesOutline {
             site.keep("outline/index.html") { [outputs] () throws(LanternError) in
                 Array(outlinePage(rendered: try outlineModules(outputs, plan: plan), templates: templates, layout: layout).utf8)
             }
+        } else {
+            site.add("outline/index.html", bytes: outline)
         }
         if reusesSearch {
-            site.keep("assets/search-index.js") { [outputs] in
-                SearchIndex.script(entries: outputs.map { output in
-                    switch output {
-                    case .rendered(_, _, let entry): entry[...]
-                    case .kept(_, let facts): plan!.previous.slice(facts.searchEntry)
-                    }
-                })
+            site.keep("assets/search-index.js") { [outputs] () throws(LanternError) in
+                SearchIndex.script(entries: try searchEntries(outputs, plan: plan, previousSite: previousSite))
             }
+        } else {
+            let index = SearchIndex.script(entries: try searchEntries(outputs, plan: plan, previousSite: previousSite))
+            searchStamp = SearchIndexStamp(index)
+            site.add("assets/search-index.js", bytes: index)
         }
         site.add("crisis-resources/index.html",
                  templates.page("crisis", context: CrisisPage.context(workspace: workspace).merging(["root": "../"]) { $1 },
@@ -180,10 +174,10 @@ public struct SiteBuilder: Sendable {
                 switch output {
                 case .rendered(let rendered, _, let entry):
                     .fresh(sectionsKey: IncrementalPlan.sectionsKey(rendered.headings), media: rendered.media,
-                           searchEntry: entry, searchKey: FileDigest.sha256(entry), headings: rendered.headings)
+                           searchKey: FileDigest.sha256(entry), headings: rendered.headings)
                 case .kept(let entry, let facts): .cached(entry, facts)
                 }
-            }, outlineKey: outlineKey!, searchKey: searchKey!, workspace: workspace)
+            }, outlineKey: outlineKey!, searchKey: searchKey!, searchEntries: searchPositions, searchIndex: searchStamp, workspace: workspace)
         }
         TmpTimer.mark("encode")
         return (site, cacheBytes)
@@ -208,6 +202,37 @@ public struct SiteBuilder: Sendable {
         var module = workspace.modules[index]
         if let plan, let body = try plan.unreadBody(index) { module.bodyText = body }
         return module
+    }
+
+    /// Every module's entry in the search index: this build's, or the previous one's from the
+    /// previous site's `assets/search-index.js` when it is still the file the cache describes
+    /// (otherwise the module is rendered again for it).
+    private func searchEntries(_ outputs: [ModuleOutput], plan: IncrementalPlan?,
+                               previousSite: String?) throws(LanternError) -> [ArraySlice<UInt8>] {
+        var previous: [UInt8]?
+        if let plan, let previousSite, outputs.contains(where: { if case .kept = $0 { true } else { false } }),
+           let bytes = WholeFile.contents(atPath: previousSite + "/assets/search-index.js"),
+           SearchIndexStamp(bytes) == plan.previous.searchIndex {
+            previous = bytes
+        }
+        var entries: [ArraySlice<UInt8>] = []
+        entries.reserveCapacity(outputs.count)
+        for (index, output) in outputs.enumerated() {
+            switch output {
+            case .rendered(_, _, let entry):
+                entries.append(entry[...])
+            case .kept(let entry, _):
+                if let previous, entry.search.lowerBound >= 0, entry.search.upperBound <= previous.count {
+                    entries.append(previous[entry.search])
+                } else {
+                    let module = try moduleWithBody(index, plan: plan)
+                    let rendered = RenderedModule(module)
+                    entries.append(SearchIndex.entry(SearchIndex.Entry(url: "modules/\(module.id)/", title: module.title, summary: module.summary,
+                                                                       headings: rendered.headings, words: rendered.words))[...])
+                }
+            }
+        }
+        return entries
     }
 
     /// The modules as the outline needs them: headings from this build or from the cache.

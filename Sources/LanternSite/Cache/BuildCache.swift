@@ -47,6 +47,8 @@ public final class BuildCache: ModuleFileCache, Sendable {
         var frontMatterKey: FileDigest
         /// The file's status when it was read, if it had settled then (see `FileStatus.isSettled`).
         var status: FileStatus?
+        /// Where the module's entry is in the site's `assets/search-index.js`.
+        var search: Range<Int>
         var load: Range<Int>
         var site: Range<Int>
     }
@@ -59,16 +61,19 @@ public final class BuildCache: ModuleFileCache, Sendable {
     let bytes: [UInt8]
     let keys: SiteKeys
     let entries: [String: Entry]
+    /// The site's `assets/search-index.js` as this cache knows it.
+    let searchIndex: SearchIndexStamp
 
     /// An empty cache: every module is parsed and every page rendered.
     public convenience init(state: State = .unused) {
-        self.init(state: state, bytes: [], keys: SiteKeys(), entries: [:])
+        self.init(state: state, bytes: [], keys: SiteKeys(), entries: [:], searchIndex: SearchIndexStamp(length: -1, checksum: 0))
     }
 
     /// Another "now" for `readTime` (tests: files written a moment ago count as settled).
     @TaskLocal static var clock: Int?
 
-    init(state: State, bytes: [UInt8], keys: SiteKeys, entries: [String: Entry]) {
+    init(state: State, bytes: [UInt8], keys: SiteKeys, entries: [String: Entry], searchIndex: SearchIndexStamp) {
+        self.searchIndex = searchIndex
         self.state = state
         readTime = Self.clock ?? time(nil)
         self.bytes = bytes
@@ -99,6 +104,7 @@ public final class BuildCache: ModuleFileCache, Sendable {
                 }
                 let keys = SiteKeys(pages: try reader.digest(), home: try reader.digest(),
                                     outline: try reader.digest(), search: try reader.digest())
+                let searchIndex = SearchIndexStamp(length: try reader.int(), checksum: try reader.unsigned())
                 let count = try reader.count()
                 var entries: [String: Entry] = [:]
                 entries.reserveCapacity(count)
@@ -106,11 +112,12 @@ public final class BuildCache: ModuleFileCache, Sendable {
                     let path = try reader.string()
                     let entry = Entry(digest: try reader.digest(), pageKey: try reader.digest(), frontMatterKey: try reader.digest(),
                                       status: try reader.bool() ? try FileStatusCoding.decode(&reader) : nil,
+                                      search: try reader.range(),
                                       load: try reader.span(), site: try reader.span())
                     entries[path] = entry
                 }
                 guard reader.isAtEnd else { throw CacheDamage() }
-                return BuildCache(state: .loaded, bytes: bytes, keys: keys, entries: entries)
+                return BuildCache(state: .loaded, bytes: bytes, keys: keys, entries: entries, searchIndex: searchIndex)
             }
         } catch {
             return BuildCache(state: .damaged)
@@ -165,8 +172,12 @@ public final class BuildCache: ModuleFileCache, Sendable {
     func contentWithoutStatuses() -> [UInt8] {
         var writer = CacheWriter()
         for key in [keys.pages, keys.home, keys.outline, keys.search] { writer.digest(key) }
+        writer.int(searchIndex.length)
+        writer.unsigned(searchIndex.checksum)
         for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
             writer.string(path)
+            writer.int(entry.search.lowerBound)
+            writer.int(entry.search.upperBound)
             writer.digest(entry.digest)
             writer.digest(entry.pageKey)
             writer.digest(entry.frontMatterKey)
@@ -179,6 +190,23 @@ public final class BuildCache: ModuleFileCache, Sendable {
     /// The bytes of a range of the cache file.
     func slice(_ range: Range<Int>) -> ArraySlice<UInt8> {
         bytes[range]
+    }
+}
+
+/// The length and checksum of a site's `assets/search-index.js`: each module's entry is read
+/// from there (not kept in the cache) when the index is made again, if it is still that file.
+struct SearchIndexStamp: Sendable, Equatable {
+    var length: Int
+    var checksum: UInt64
+
+    init(length: Int, checksum: UInt64) {
+        self.length = length
+        self.checksum = checksum
+    }
+
+    init(_ bytes: [UInt8]) {
+        length = bytes.count
+        checksum = bytes.withUnsafeBufferPointer { CacheChecksum.of($0) }
     }
 }
 
@@ -197,17 +225,15 @@ struct CachedSiteFacts: Sendable {
     /// The key of the module's level-2 headings (the outline lists them).
     var sectionsKey: FileDigest
     var media: [String]
-    /// The module's entry in `assets/search-index.js`, in the cache's bytes, and its key.
-    var searchEntry: Range<Int>
+    /// The key of the module's entry in `assets/search-index.js` (`Entry.search` says where it is).
     var searchKey: FileDigest
     /// The encoded headings, decoded only when needed.
     var headings: Range<Int>
 
-    static func encode(sectionsKey: FileDigest, media: [String], searchEntry: [UInt8], searchKey: FileDigest,
+    static func encode(sectionsKey: FileDigest, media: [String], searchKey: FileDigest,
                        headings: [RenderedModule.Heading], into writer: inout CacheWriter) {
         writer.digest(sectionsKey)
         writer.strings(media)
-        writer.blob(searchEntry)
         writer.digest(searchKey)
         writer.unsigned(UInt64(headings.count))
         for heading in headings {
@@ -220,10 +246,9 @@ struct CachedSiteFacts: Sendable {
     static func decode(_ reader: inout CacheReader) throws(CacheDamage) -> CachedSiteFacts {
         let key = try reader.digest()
         let media = try reader.strings()
-        let search = try reader.span()
         let searchKey = try reader.digest()
         let headings = reader.position..<reader.end
-        return CachedSiteFacts(sectionsKey: key, media: media, searchEntry: search, searchKey: searchKey, headings: headings)
+        return CachedSiteFacts(sectionsKey: key, media: media, searchKey: searchKey, headings: headings)
     }
 
     static func decodeHeadings(_ reader: inout CacheReader) throws(CacheDamage) -> [RenderedModule.Heading] {

@@ -124,6 +124,14 @@ struct CacheReader {
         return Int(value)
     }
 
+    /// A range written as its two bounds (never a reversed or negative one).
+    mutating func range() throws(CacheDamage) -> Range<Int> {
+        let lower = try int()
+        let upper = try int()
+        guard lower >= 0, lower <= upper else { throw CacheDamage() }
+        return lower..<upper
+    }
+
     mutating func bool() throws(CacheDamage) -> Bool {
         switch try byte() {
         case 0: return false

@@ -171,11 +171,15 @@ struct IncrementalPlan: Sendable {
     /// page was kept) or fresh from rendering it.
     enum SiteFacts: Sendable {
         case cached(BuildCache.Entry, CachedSiteFacts)
-        case fresh(sectionsKey: FileDigest, media: [String], searchEntry: [UInt8], searchKey: FileDigest, headings: [RenderedModule.Heading])
+        case fresh(sectionsKey: FileDigest, media: [String], searchKey: FileDigest, headings: [RenderedModule.Heading])
     }
 
     /// The cache describing this build, to be written with the site.
-    func encodeCache(siteFacts: [SiteFacts], outlineKey: FileDigest, searchKey: FileDigest, workspace: Workspace) -> [UInt8]? {
+    /// - Parameters:
+    ///   - searchEntries: where each module's entry is in the new `assets/search-index.js`.
+    ///   - searchIndex: that file's stamp.
+    func encodeCache(siteFacts: [SiteFacts], outlineKey: FileDigest, searchKey: FileDigest, searchEntries: [Range<Int>],
+                     searchIndex: SearchIndexStamp, workspace: Workspace) -> [UInt8]? {
         guard let tool = ToolIdentity.key else { return nil }
         var writer = CacheWriter(capacity: max(4096, previous.bytes.count + 65536))
         writer.raw(BuildCache.magic)
@@ -186,6 +190,8 @@ struct IncrementalPlan: Sendable {
         writer.digest(keys.home)
         writer.digest(outlineKey)
         writer.digest(searchKey)
+        writer.int(searchIndex.length)
+        writer.unsigned(searchIndex.checksum)
         // In the load's order (file names), so the same inputs always give the same bytes.
         var workspaceIndex = [Int?](repeating: nil, count: record.modules.count)
         for index in recordIndex.indices {
@@ -206,6 +212,8 @@ struct IncrementalPlan: Sendable {
             } else {
                 writer.bool(false)
             }
+            writer.int(searchEntries[index].lowerBound)
+            writer.int(searchEntries[index].upperBound)
             if let entry = previousEntries[index] {
                 // The same bytes were loaded before: the same facts, already encoded.
                 writer.blob(previous.slice(entry.load))
@@ -217,10 +225,9 @@ struct IncrementalPlan: Sendable {
             switch siteFacts[index] {
             case .cached(let entry, _):
                 writer.blob(previous.slice(entry.site))
-            case .fresh(let sectionsKey, let media, let searchEntry, let searchKey, let headings):
+            case .fresh(let sectionsKey, let media, let searchKey, let headings):
                 section = CacheWriter()
-                CachedSiteFacts.encode(sectionsKey: sectionsKey, media: media, searchEntry: searchEntry, searchKey: searchKey,
-                                       headings: headings, into: &section)
+                CachedSiteFacts.encode(sectionsKey: sectionsKey, media: media, searchKey: searchKey, headings: headings, into: &section)
                 writer.blob(section.bytes)
             }
         }

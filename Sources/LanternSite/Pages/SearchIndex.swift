@@ -29,9 +29,20 @@ enum SearchIndex {
         return Array(out.utf8)
     }
 
+    static let header = Array("window.LANTERN_SEARCH = [\n".utf8)
+
+    /// Where each entry is in the script made of entries of these lengths.
+    static func positions(lengths: [Int]) -> [Range<Int>] {
+        var offset = header.count
+        return lengths.map { length in
+            defer { offset += length + 2 }
+            return offset..<(offset + length)
+        }
+    }
+
     /// The script, from every module's entry in order.
     static func script(entries: [ArraySlice<UInt8>]) -> [UInt8] {
-        let header = Array("window.LANTERN_SEARCH = [\n".utf8)
+        let header = Self.header
         var out: [UInt8] = []
         out.reserveCapacity(header.count + entries.reduce(0) { $0 + $1.count + 2 } + 4)
         out += header
