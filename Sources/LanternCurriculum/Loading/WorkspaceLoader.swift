@@ -45,18 +45,16 @@ public struct WorkspaceLoader: Sendable {
 
     /// Loads the workspace whose root folder is `root`.
     ///
-    /// - Parameter displayRoot: how to show the root in diagnostic paths: `""` for the current
-    ///   directory, or the path as the user typed it.
+    /// - Parameters:
+    ///   - displayRoot: how to show the root in diagnostic paths: `""` for the current
+    ///     directory, or the path as the user typed it.
     ///   - cache: facts of module files from an earlier load: a file whose bytes have facts is
-    ///     not parsed again. The result is the same as without a cache, plus `cacheRecord`.
+    ///     not parsed again (nor read, when its status vouches for it). The result is the same
+    ///     as without a cache, but for the bodies of unread modules, plus `cacheRecord`.
     public func load(at root: URL, displayRoot: String = "", cache: (any ModuleFileCache)? = nil) -> WorkspaceLoadResult {
         var context = LoadContext(root: root.standardizedFileURL, displayRoot: displayRoot, cache: cache)
-        TmpTimer2.mark("begin")
         let workspace = load(&context)
-        TmpTimer2.mark("load inner")
-        let sorted = Diagnostic.sorted(context.engine.diagnostics)
-        TmpTimer2.mark("sort diags")
-        return WorkspaceLoadResult(workspace: workspace, diagnostics: sorted,
+        return WorkspaceLoadResult(workspace: workspace, diagnostics: Diagnostic.sorted(context.engine.diagnostics),
                                    bytesRead: context.bytesRead, filesRead: context.filesRead,
                                    cacheRecord: cache == nil ? nil : WorkspaceCacheRecord(modules: context.moduleFacts, inputs: context.inputs,
                                                                                          unreadBodies: context.unreadBodies, root: context.root))
@@ -253,7 +251,6 @@ public struct WorkspaceLoader: Sendable {
             ?? WorkspaceConfig(organisation: .init(name: ""), site: .init(baseURL: ""), region: nil, paths: .init())
         let curriculumFolder = config.paths.curriculum
 
-        TmpTimer2.mark("config")
         // The program.
         let programPath = curriculumFolder + "/" + Program.fileName
         var program: Program?
@@ -268,17 +265,14 @@ public struct WorkspaceLoader: Sendable {
                          hint: "create it with 'id:', 'title:' and 'modules:' (see docs/authoring.md)")
         }
 
-        TmpTimer2.mark("program")
         // Modules.
         guard let moduleFiles = context.markdownFiles(in: curriculumFolder) else {
             engine.error("missing-folder", "the curriculum folder '\(context.display(curriculumFolder))' does not exist", at: nil,
                          hint: "create it, or set 'paths: curriculum:' in lantern.yml")
             return nil
         }
-        TmpTimer2.mark("listing")
         let parsedModules = readModules(moduleFiles, in: curriculumFolder, context: &context)
         let fileIDs = Set(moduleFiles.map { String($0.dropLast(3)) })
-        TmpTimer2.mark("readModules")
         for name in moduleFiles {
             let id = String(name.dropLast(3))
             if !Slug.isValid(id) {
@@ -301,7 +295,6 @@ public struct WorkspaceLoader: Sendable {
             }
         }
 
-        TmpTimer2.mark("program<->files")
         // Requirements between modules.
         for parsed in parsedModules {
             for (required, location) in parsed.requires where required != parsed.fileID && !fileIDs.contains(required) {
@@ -323,7 +316,6 @@ public struct WorkspaceLoader: Sendable {
             }
         }
 
-        TmpTimer2.mark("requires")
         // Assessments.
         let assessmentFolder = config.paths.assessments
         var assessments: [AssessmentSource] = []
@@ -355,11 +347,9 @@ public struct WorkspaceLoader: Sendable {
             }
         }
 
-        TmpTimer2.mark("assessments")
         // Links between modules, anchors and images.
         LinkChecker.check(parsedModules, curriculumFolder: context.url(curriculumFolder), engine: engine)
 
-        TmpTimer2.mark("links")
         // Crisis resources.
         let resourcesPath = curriculumFolder + "/" + CrisisResource.fileName
         var resources: [CrisisResource] = []
@@ -377,13 +367,11 @@ public struct WorkspaceLoader: Sendable {
                            hint: "add \(context.display(resourcesPath)) so the module opens with where to get help")
         }
 
-        TmpTimer2.mark("crisis")
         // Program order first, then unlisted modules by name.
         let order = Dictionary((program?.moduleIDs ?? []).enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let modules = parsedModules.map(\.module).sorted { a, b in
             (order[a.id] ?? Int.max, a.id) < (order[b.id] ?? Int.max, b.id)
         }
-        TmpTimer2.mark("order")
         return Workspace(root: context.root, displayRoot: context.displayRoot, config: config, program: program,
                          modules: modules, assessments: assessments, crisisResources: resources)
     }

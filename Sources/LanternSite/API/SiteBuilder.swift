@@ -35,10 +35,8 @@ public struct SiteBuilder: Sendable {
                                        linkProblems: problems, reusedPages: 0)
             }
         }
-        TmpTimer.mark("render")
         let outcome = try SiteWriter(output: options.output)
             .publish(site, cache: cache, reusePrevious: options.cache.map { $0.previous.state != .unused } ?? false)
-        TmpTimer.mark("publish")
         return SiteBuildReport(pages: site.pageCount, files: site.allPaths.count + 1, written: outcome.written,
                                unchanged: outcome.unchanged, removed: outcome.removed, linkProblems: problems,
                                reusedPages: site.keptPageCount - outcome.renderedKept)
@@ -62,9 +60,7 @@ public struct SiteBuilder: Sendable {
         let templatesKey = cache == nil ? nil : IncrementalPlan.templatesKey(templatesURL)
         let templates = try TemplateSet(folder: templatesURL, displayFolder: display(templatesFolder))
         let layout = PageLayout(workspace: workspace)
-        TmpTimer.mark("templates")
         let plan = cache.map { IncrementalPlan(workspace: workspace, cache: $0, templatesKey: templatesKey!, layout: layout) }
-        TmpTimer.mark("plan")
         var site = SiteFiles()
         let modules = workspace.modules
 
@@ -80,7 +76,6 @@ public struct SiteBuilder: Sendable {
             }
             return Result { () throws(LanternError) in try renderModule(index, plan: plan, templates: templates, layout: layout) }
         }
-        TmpTimer.mark("first pass")
         var rendered: [ModuleOutput] = []
         rendered.reserveCapacity(modules.count)
         for result in firstPass.dropFirst() { rendered.append(try result.get().0!) }
@@ -168,18 +163,16 @@ public struct SiteBuilder: Sendable {
         if let verification {
             try addVerification(verification, templates: templates, layout: layout, into: &site)
         }
-        TmpTimer.mark("other pages")
         let cacheBytes = plan.flatMap { plan in
             plan.encodeCache(siteFacts: outputs.map { output in
                 switch output {
                 case .rendered(let rendered, _, let entry):
                     .fresh(sectionsKey: IncrementalPlan.sectionsKey(rendered.headings), media: rendered.media,
-                           searchKey: FileDigest.sha256(entry), headings: rendered.headings)
+                           searchKey: FileDigest.sha256(entry), headings: rendered.headings.filter { $0.level == 2 })
                 case .kept(let entry, let facts): .cached(entry, facts)
                 }
             }, outlineKey: outlineKey!, searchKey: searchKey!, searchEntries: searchPositions, searchIndex: searchStamp, workspace: workspace)
         }
-        TmpTimer.mark("encode")
         return (site, cacheBytes)
     }
 

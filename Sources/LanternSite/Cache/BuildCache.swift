@@ -227,7 +227,7 @@ struct CachedSiteFacts: Sendable {
     var media: [String]
     /// The key of the module's entry in `assets/search-index.js` (`Entry.search` says where it is).
     var searchKey: FileDigest
-    /// The encoded headings, decoded only when needed.
+    /// The encoded headings the outline lists (level 2 on the page), decoded only when needed.
     var headings: Range<Int>
 
     static func encode(sectionsKey: FileDigest, media: [String], searchKey: FileDigest,

@@ -37,7 +37,6 @@ struct BuildCommand: ParsableCommand {
     @OptionGroup var records: RecordsOptions
 
     func run() throws {
-        TmpTimer.mark("start")
         let (root, display) = try records.location.resolve()
         let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: current).standardizedFileURL }
@@ -49,9 +48,7 @@ struct BuildCommand: ParsableCommand {
         }
         // What the previous build into the same folder knew: unchanged modules are not parsed again.
         let cache = noCache ? BuildCache(state: .unused) : BuildCache.read(site: outputURL)
-        TmpTimer.mark("cache read")
         let result = WorkspaceLoader().load(at: root, displayRoot: display, cache: cache)
-        TmpTimer.mark("load")
         KeptUntilExit.keep(result)
         let errors = result.diagnostics.filter { $0.severity == .error }
         guard let workspace = result.workspace, errors.isEmpty || allowErrors else {
@@ -66,7 +63,6 @@ struct BuildCommand: ParsableCommand {
         let report = try SiteBuilder(workspace: workspace)
             .build(SiteBuildOptions(output: outputURL, checkLinks: checkLinks, verification: verification, cache: siteCache),
                    outputDisplay: outputDisplay)
-        TmpTimer.mark("build")
         if !report.linkProblems.isEmpty {
             let printer = DiagnosticPrinter(format: .text, color: Console.colorEnabled(fileDescriptor: STDERR_FILENO))
             Console.err(printer.render(report.linkProblems))
