@@ -80,11 +80,13 @@ let package = Package(
             dependencies: ["LanternDiagnostics", "LanternMarkdown", "LanternCurriculum", "LanternAssessment", "LanternRecords",
                            .product(name: "Crypto", package: "swift-crypto")]
         ),
-        // The static site: curriculum pages, search index, verification pages (Mustache templates).
+        // The static site: curriculum pages, search index, verification pages (Mustache templates);
+        // the build cache beside the output (SHA-256 of inputs) that makes rebuilds incremental.
         .target(
             name: "LanternSite",
             dependencies: ["LanternDiagnostics", "LanternMarkdown", "LanternCurriculum", "LanternCertification",
-                           .product(name: "Mustache", package: "swift-mustache")]
+                           .product(name: "Mustache", package: "swift-mustache"),
+                           .product(name: "Crypto", package: "swift-crypto")]
         ),
         // The command-line program: ArgumentParser commands only.
         .executableTarget(

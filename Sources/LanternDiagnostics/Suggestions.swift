@@ -1,12 +1,15 @@
 /// "Did you mean …?" for a misspelt key or identifier.
 public enum Suggestions {
     /// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
+    /// Of equally close candidates, the first in code-point order, so the answer does not
+    /// depend on the order of `candidates` (a `Set`'s order differs from run to run).
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let target = Array(word.lowercased())
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
             let distance = editDistance(target, Array(candidate.lowercased()))
-            if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
+            if let current = best, distance > current.distance || (distance == current.distance && candidate >= current.candidate) { continue }
+            best = (candidate, distance)
         }
         guard let best else { return nil }
         let allowed = max(1, min(3, (target.count + 2) / 3))

@@ -17,8 +17,10 @@ struct BuildBehaviourTests {
         let first = try build(workspace, into: output.path + "/a", ["--verification-input", input])
         let second = try build(workspace, into: output.path + "/b", ["--verification-input", input])
         #expect(first.status == 0 && second.status == 0, "\(first.stderr)\(second.stderr)")
-        let a = SiteFixtures.files(in: output.url.appendingPathComponent("a"))
-        let b = SiteFixtures.files(in: output.url.appendingPathComponent("b"))
+        // Every file but the build's records (the statuses of the workspace's files, inodes and times).
+        let records: Set<String> = [BuildCache.treeFileName, BuildCache.fileName]
+        let a = SiteFixtures.files(in: output.url.appendingPathComponent("a")).filter { !records.contains($0.key) }
+        let b = SiteFixtures.files(in: output.url.appendingPathComponent("b")).filter { !records.contains($0.key) }
         #expect(a.count > 15)
         #expect(a.keys.sorted() == b.keys.sorted())
         for (path, data) in a { #expect(b[path] == data, "\(path) differs between two builds") }
@@ -32,7 +34,9 @@ struct BuildBehaviourTests {
         #expect(try build(workspace, into: site).status == 0)
         func inodes() throws -> [String: UInt64] {
             var out: [String: UInt64] = [:]
-            for path in SiteFixtures.files(in: output.url.appendingPathComponent("site")).keys {
+            // The build cache changes with the inputs, the folder's record with every build; they are not part of the site.
+            for path in SiteFixtures.files(in: output.url.appendingPathComponent("site")).keys
+            where path != BuildCache.fileName && path != BuildCache.treeFileName {
                 let attributes = try FileManager.default.attributesOfItem(atPath: site + "/" + path)
                 out[path] = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
             }
@@ -198,5 +202,81 @@ struct TemplateTransformBehaviourTests {
         #expect(result.stdout.contains(", 2 removed"), "\(result.stdout)")
         #expect(!output.exists("site/credentials/c-0002"))
         #expect(output.exists("site/credentials/c-0001/index.html"))
+    }
+}
+
+@Suite("lantern build, the build cache")
+struct BuildCacheBehaviourTests {
+    func build(_ workspace: TemporaryFolder, into output: String, _ extra: [String] = []) throws -> LanternProcess.Result {
+        let result = try LanternProcess.run(["build", "--output", output, "-C", workspace.path] + extra)
+        #expect(result.status == 0, "\(result.stderr)")
+        return result
+    }
+
+    /// Every file of two sites is the same (not the build's own records: the cache and the
+    /// record of each folder; the in-process tests compare caches).
+    func expectSameSite(_ a: URL, _ b: URL, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let records: Set<String> = [BuildCache.treeFileName, BuildCache.fileName]
+        let first = SiteFixtures.files(in: a).filter { !records.contains($0.key) }
+        let second = SiteFixtures.files(in: b).filter { !records.contains($0.key) }
+        #expect(first.keys.sorted() == second.keys.sorted(), sourceLocation: sourceLocation)
+        for (path, data) in first where second[path] != data {
+            Issue.record("\(path) differs", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test("a rebuild renders only what changed, says so, and gives the site a full build gives")
+    func incrementalSummary() throws {
+        let workspace = try SampleWorkspace.create()
+        let output = try TemporaryFolder(prefix: "lantern-site")
+        let site = output.path + "/site"
+        // Six pages: home, outline, crisis lines, search, two modules.
+        #expect(try build(workspace, into: site).stdout.contains("; 6 pages rendered, 0 kept from the last build"))
+        #expect(output.exists("site/" + BuildCache.fileName))
+        let unchanged = try build(workspace, into: site)
+        #expect(unchanged.stdout.contains(": 0 files written") && unchanged.stdout.contains("; 2 pages rendered, 4 kept from the last build"),
+                "\(unchanged.stdout)")
+
+        try workspace.write("curriculum/listening.md", try workspace.read("curriculum/listening.md") + "\nOne more paragraph.\n")
+        let edited = try build(workspace, into: site)
+        #expect(edited.stdout.contains("; 3 pages rendered, 3 kept from the last build"), "\(edited.stdout)")
+        #expect(try output.read("site/modules/listening/index.html").contains("One more paragraph."))
+        _ = try build(workspace, into: output.path + "/fresh")
+        expectSameSite(output.url.appendingPathComponent("site"), output.url.appendingPathComponent("fresh"))
+
+        let full = try build(workspace, into: site, ["--no-cache"])
+        #expect(full.stdout.contains("; 6 pages rendered, 0 kept from the last build"), "\(full.stdout)")
+        #expect(full.stdout.contains(": 0 files written"), "\(full.stdout)")
+        expectSameSite(output.url.appendingPathComponent("site"), output.url.appendingPathComponent("fresh"))
+    }
+
+    @Test("a damaged cache is ignored, and a deleted site is built in full")
+    func damagedCache() throws {
+        let workspace = try SampleWorkspace.create()
+        let output = try TemporaryFolder(prefix: "lantern-site")
+        let site = output.path + "/site"
+        _ = try build(workspace, into: site)
+        let cache = try #require(FileManager.default.contents(atPath: site + "/" + BuildCache.fileName))
+        try cache.prefix(cache.count - 7).write(to: URL(fileURLWithPath: site + "/" + BuildCache.fileName))
+        try workspace.write("curriculum/intro.md", try workspace.read("curriculum/intro.md") + "\nAn edit.\n")
+        #expect(try build(workspace, into: site).stdout.contains("; 6 pages rendered, 0 kept from the last build"))
+        _ = try build(workspace, into: output.path + "/fresh")
+        expectSameSite(output.url.appendingPathComponent("site"), output.url.appendingPathComponent("fresh"))
+
+        try FileManager.default.removeItem(atPath: site)
+        #expect(try build(workspace, into: site).stdout.contains("; 6 pages rendered, 0 kept from the last build"))
+    }
+
+    @Test("the cache is not a page: not in the sitemap, not linked, and no path of the machine in it")
+    func cacheIsPrivate() throws {
+        let workspace = try SampleWorkspace.create()
+        let output = try TemporaryFolder(prefix: "lantern-site")
+        _ = try build(workspace, into: output.path + "/site", ["--check-links"])
+        #expect(!(try output.read("site/sitemap.xml")).contains("lantern-build-cache"))
+        let bytes = try #require(FileManager.default.contents(atPath: output.path + "/site/" + BuildCache.fileName))
+        #expect(bytes.range(of: Data(workspace.path.utf8)) == nil)
+        #expect(bytes.range(of: Data(output.path.utf8)) == nil)
+        // --check-links reads kept pages too.
+        #expect(try build(workspace, into: output.path + "/site", ["--check-links"]).stdout.contains("every internal link and anchor resolves"))
     }
 }

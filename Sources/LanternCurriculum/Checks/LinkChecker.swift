@@ -112,26 +112,58 @@ public enum LinkTarget: Hashable, Sendable {
     }
 }
 
-/// Checks every link and image in every module against the workspace.
+/// Checks every link and image in every module: first within its module (addresses that
+/// cannot be published, anchors in the same module), then against the workspace (other
+/// modules and their anchors, files in the curriculum folder).
 enum LinkChecker {
+    /// Checks the links a module's own file can settle, and returns the others: links to other
+    /// modules and to files, for `check` once every module is read. External links need nothing.
+    static func checkWithinModule(_ links: [ModuleLinkReference], anchors: Set<String>, path: String,
+                                  engine: DiagnosticsEngine) -> [ModuleLinkReference] {
+        var remaining: [ModuleLinkReference] = []
+        for link in links {
+            let location = SourceLocation(path: path, line: link.line, column: link.column)
+            switch LinkTarget.classify(link.destination) {
+            case .external:
+                continue
+            case .anchor(let anchor):
+                if !anchor.isEmpty, !anchors.contains(anchor) {
+                    engine.error("broken-link", "no heading in this module has the anchor '#\(anchor)'", at: location,
+                                 hint: Suggestions.didYouMean(anchor, in: anchors)
+                                    .map { "\($0) (anchors are the heading text in lower case with hyphens)" })
+                }
+            case .module, .file:
+                remaining.append(link)
+            case .invalid(let reason):
+                engine.error("broken-link", "link '\(link.destination)' cannot be published: \(reason)", at: location)
+            }
+        }
+        return remaining
+    }
+
+    /// Whether `sorted` (in `<` order) holds `value`.
+    static func sortedContains(_ sorted: [String], _ value: String) -> Bool {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low] == value
+    }
+
+    /// Checks links to other modules and files (what `checkWithinModule` returned).
     static func check(_ modules: [ParsedModule], curriculumFolder: URL, engine: DiagnosticsEngine) {
         let anchorsByModule = Dictionary(modules.map { ($0.fileID, $0.anchors) }, uniquingKeysWith: { first, _ in first })
         var fileExists: [String: Bool] = [:]
         for parsed in modules {
             let path = parsed.module.displayPath
             for link in parsed.links {
-                let destination = link.destination
-                let isImage = link.isImage
                 let location = SourceLocation(path: path, line: link.line, column: link.column)
-                switch LinkTarget.classify(destination) {
-                case .external:
+                switch LinkTarget.classify(link.destination) {
+                case .external, .anchor, .invalid:
+                    // Settled within the module.
                     continue
-                case .anchor(let anchor):
-                    if !anchor.isEmpty, !(anchorsByModule[parsed.fileID]?.contains(anchor) ?? false) {
-                        engine.error("broken-link", "no heading in this module has the anchor '#\(anchor)'", at: location,
-                                     hint: Suggestions.didYouMean(anchor, in: anchorsByModule[parsed.fileID] ?? [])
-                                        .map { "\($0) (anchors are the heading text in lower case with hyphens)" })
-                    }
                 case .module(let id, let anchor):
                     guard let anchors = anchorsByModule[id] else {
                         engine.error("broken-link", "link to module '\(id).md', which does not exist", at: location,
@@ -139,7 +171,7 @@ enum LinkChecker {
                                         ?? "check the spelling, or create the module with 'lantern new module \(id)'")
                         continue
                     }
-                    if let anchor, !anchors.contains(anchor) {
+                    if let anchor, !Self.sortedContains(anchors, anchor) {
                         engine.error("broken-link", "module '\(id)' has no heading with the anchor '#\(anchor)'", at: location,
                                      hint: Suggestions.didYouMean(anchor, in: anchors))
                     }
@@ -153,12 +185,10 @@ enum LinkChecker {
                         return found
                     }()
                     if !exists {
-                        let what = isImage ? "image" : "linked file"
+                        let what = link.isImage ? "image" : "linked file"
                         engine.error("broken-link", "\(what) '\(relative)' does not exist in the curriculum folder", at: location,
                                      hint: "paths are relative to the curriculum folder; check the spelling and the file's folder")
                     }
-                case .invalid(let reason):
-                    engine.error("broken-link", "link '\(destination)' cannot be published: \(reason)", at: location)
                 }
             }
         }

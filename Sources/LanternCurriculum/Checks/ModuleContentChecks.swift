@@ -2,11 +2,18 @@ import LanternDiagnostics
 import LanternMarkdown
 
 /// A link or image in a module, kept for the checks between modules after the tree is gone.
-struct ModuleLinkReference: Sendable {
-    var destination: String
-    var isImage: Bool
-    var line: Int
-    var column: Int
+public struct ModuleLinkReference: Sendable, Hashable {
+    public var destination: String
+    public var isImage: Bool
+    public var line: Int
+    public var column: Int
+
+    public init(destination: String, isImage: Bool, line: Int, column: Int) {
+        self.destination = destination
+        self.isImage = isImage
+        self.line = line
+        self.column = column
+    }
 }
 
 /// What the checks between modules need from one module's body.

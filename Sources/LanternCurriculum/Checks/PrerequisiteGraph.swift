@@ -5,7 +5,8 @@ enum PrerequisiteGraph {
     /// Reports each cycle once, at the `requires` entry that closes it in the first module
     /// (alphabetically) on the cycle.
     static func reportCycles(_ modules: [ParsedModule], engine: DiagnosticsEngine) {
-        let byID = Dictionary(modules.map { ($0.fileID, $0) }, uniquingKeysWith: { first, _ in first })
+        // Only the requirements: looking a whole module up would copy it at every step.
+        let byID = Dictionary(modules.map { ($0.fileID, $0.requires) }, uniquingKeysWith: { first, _ in first })
         var state: [String: Int] = [:] // 1 = on the current path, 2 = done
         var reported: Set<[String]> = []
 
@@ -14,7 +15,7 @@ enum PrerequisiteGraph {
             var stack: [(id: String, next: Int)] = [(start, 0)]
             state[start] = 1
             while let top = stack.last {
-                let requires = byID[top.id]?.requires ?? []
+                let requires = byID[top.id] ?? []
                 guard top.next < requires.count else {
                     state[top.id] = 2
                     stack.removeLast()
@@ -35,7 +36,7 @@ enum PrerequisiteGraph {
                     guard reported.insert(canonical).inserted else { continue }
                     let first = canonical[0]
                     let next = canonical.count > 1 ? canonical[1] : first
-                    let location = byID[first]?.requires.first { $0.0 == next }?.1
+                    let location = byID[first]?.first { $0.0 == next }?.1
                     let names = (canonical + [first]).joined(separator: " → ")
                     engine.error("prerequisite-cycle", "prerequisite cycle: \(names)", at: location,
                                  hint: "a module cannot require, directly or through others, a module that requires it; remove one 'requires' entry")

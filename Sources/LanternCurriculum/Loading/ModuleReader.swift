@@ -9,9 +9,10 @@ struct ParsedModule: Sendable {
     var idLocation: SourceLocation
     var requires: [(String, SourceLocation)]
     var assessments: [(String, SourceLocation)]
-    /// Heading anchors, as the site will generate them.
-    var anchors: Set<String>
-    /// Links and images, for the checks between modules (the tree itself is not kept).
+    /// Heading anchors, as the site will generate them, sorted (searched by `LinkChecker`).
+    var anchors: [String]
+    /// Links and images to other modules and files, for the checks between modules (the
+    /// tree itself is not kept; links settled within the module are not kept either).
     var links: [ModuleLinkReference]
 }
 
@@ -55,8 +56,9 @@ enum ModuleReader {
                             requires: requires.map(\.0), assessments: assessments.map(\.0), tags: tags,
                             isCrisisRelated: crisis, relativePath: relativePath, displayPath: source.displayPath,
                             bodyText: split.body, bodyLineOffset: split.bodyLineOffset)
+        let crossModuleLinks = LinkChecker.checkWithinModule(facts.links, anchors: facts.anchors, path: source.displayPath, engine: engine)
         return ParsedModule(module: module, fileID: fileID, idLocation: idLocation, requires: requires,
-                            assessments: assessments, anchors: facts.anchors, links: facts.links)
+                            assessments: assessments, anchors: facts.anchors.sorted(), links: crossModuleLinks)
     }
 
     private static func readOutcomes(_ reader: YAMLMappingReader, engine: DiagnosticsEngine) -> [Module.Outcome] {

@@ -2,6 +2,9 @@ import Foundation
 import LanternDiagnostics
 import LanternMarkdown
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What loading a workspace produced: the workspace (nil when it cannot be used at all) and
 /// every problem found, sorted by file and line.
@@ -12,6 +15,9 @@ public struct WorkspaceLoadResult: Sendable {
     public var bytesRead: Int
     /// Files read.
     public var filesRead: Int
+    /// With a `ModuleFileCache`: the facts of every module file and the digests of the other
+    /// files read, for the next cache.
+    public var cacheRecord: WorkspaceCacheRecord?
 }
 
 /// Loads and validates a whole workspace, reporting every problem rather than stopping at
@@ -39,13 +45,19 @@ public struct WorkspaceLoader: Sendable {
 
     /// Loads the workspace whose root folder is `root`.
     ///
-    /// - Parameter displayRoot: how to show the root in diagnostic paths: `""` for the current
-    ///   directory, or the path as the user typed it.
-    public func load(at root: URL, displayRoot: String = "") -> WorkspaceLoadResult {
-        var context = LoadContext(root: root.standardizedFileURL, displayRoot: displayRoot)
+    /// - Parameters:
+    ///   - displayRoot: how to show the root in diagnostic paths: `""` for the current
+    ///     directory, or the path as the user typed it.
+    ///   - cache: facts of module files from an earlier load: a file whose bytes have facts is
+    ///     not parsed again (nor read, when its status vouches for it). The result is the same
+    ///     as without a cache, but for the bodies of unread modules, plus `cacheRecord`.
+    public func load(at root: URL, displayRoot: String = "", cache: (any ModuleFileCache)? = nil) -> WorkspaceLoadResult {
+        var context = LoadContext(root: root.standardizedFileURL, displayRoot: displayRoot, cache: cache)
         let workspace = load(&context)
         return WorkspaceLoadResult(workspace: workspace, diagnostics: Diagnostic.sorted(context.engine.diagnostics),
-                                   bytesRead: context.bytesRead, filesRead: context.filesRead)
+                                   bytesRead: context.bytesRead, filesRead: context.filesRead,
+                                   cacheRecord: cache == nil ? nil : WorkspaceCacheRecord(modules: context.moduleFacts, inputs: context.inputs,
+                                                                                         unreadBodies: context.unreadBodies, root: context.root))
     }
 
     // MARK: - Steps
@@ -54,8 +66,13 @@ public struct WorkspaceLoader: Sendable {
         let root: URL
         let displayRoot: String
         let engine = DiagnosticsEngine()
+        let cache: (any ModuleFileCache)?
         var bytesRead = 0
         var filesRead = 0
+        /// With a cache: what it needs to be written again.
+        var moduleFacts: [ModuleFileFacts] = []
+        var inputs: [InputFileDigest] = []
+        var unreadBodies: Set<String> = []
 
         func display(_ relative: String) -> String {
             if displayRoot.isEmpty || displayRoot == "." { return relative }
@@ -77,7 +94,11 @@ public struct WorkspaceLoader: Sendable {
 
         mutating func text(_ relative: String) -> SourceText? {
             do {
-                let source = try SourceText.read(url(relative), displayPath: display(relative))
+                let data = try SourceText.bytes(of: url(relative), displayPath: display(relative))
+                if let cache {
+                    inputs.append(InputFileDigest(relativePath: relative, digest: data.withUnsafeBytes { cache.digest(of: $0) }))
+                }
+                let source = try SourceText.decode(data, displayPath: display(relative))
                 bytesRead += source.text.utf8.count
                 filesRead += 1
                 return source
@@ -87,11 +108,13 @@ public struct WorkspaceLoader: Sendable {
             }
         }
 
-        /// `*.md` files directly inside a folder, sorted by name; nil when the folder is missing.
+        /// `*.md` files directly inside a folder (or links to files), sorted by name; nil when
+        /// the folder is missing.
         func markdownFiles(in relativeFolder: String) -> [String]? {
             let folder = url(relativeFolder).path
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return nil }
             let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+            if let listed = DirectoryListing.markdownFiles(in: folder) { return listed.sorted() }
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return nil }
             return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted().filter { name in
                 var isDirectory: ObjCBool = false
                 return FileManager.default.fileExists(atPath: prefix + name, isDirectory: &isDirectory) && !isDirectory.boolValue
@@ -104,40 +127,116 @@ public struct WorkspaceLoader: Sendable {
     private func readModules(_ names: [String], in folder: String, context: inout LoadContext) -> [ParsedModule] {
         struct Outcome: Sendable {
             var parsed: ParsedModule?
+            var facts: ModuleFileFacts?
             var diagnostics: [Diagnostic]
             var bytes: Int
+            /// False when the file's status vouched for it.
+            var read: Bool
         }
-        let results = Mutex<[Int: Outcome]>([:])
         let rootPath = context.root.path.hasSuffix("/") ? context.root.path : context.root.path + "/"
         let display = { (relative: String) in context.display(relative) }(folder)
-        DispatchQueue.concurrentPerform(iterations: names.count) { index in
+        let cache = context.cache
+        // With a cache, files are found relative to their open folder, and their status first.
+        let folderDescriptor = cache == nil ? -1 : open(rootPath + folder, O_RDONLY | O_DIRECTORY)
+        defer { if folderDescriptor >= 0 { close(folderDescriptor) } }
+        @Sendable func read(_ index: Int) -> Outcome {
             let name = names[index]
             let relative = folder + "/" + name
             let displayPath = display.hasSuffix("/") ? display + name : display + "/" + name
+            let fileID = String(name.dropLast(3))
+            var outcome = Outcome(parsed: nil, facts: nil, diagnostics: [], bytes: 0, read: true)
             let engine = DiagnosticsEngine()
-            var outcome = Outcome(parsed: nil, diagnostics: [], bytes: 0)
             do {
-                let source = try SourceText.read(atPath: rootPath + relative, displayPath: displayPath)
+                // The status is taken before the bytes are read: if the file changes in between,
+                // the next build sees another status and reads it again.
+                var status: FileStatus?
+                var info = stat()
+                if let cache, folderDescriptor >= 0, fstatat(folderDescriptor, name, &info, 0) == 0 {
+                    status = FileStatus(info)
+                    if let status, let facts = cache.facts(forFile: relative, status: status, displayPath: displayPath) {
+                        // The file is as it was when it was last read, and had been for a while:
+                        // not read again; its body is read only if its page must be rendered.
+                        outcome.read = false
+                        outcome.parsed = ParsedModule(facts: facts, fileID: fileID, body: "")
+                        outcome.diagnostics = facts.diagnostics
+                        outcome.facts = facts
+                        return outcome
+                    }
+                }
+                let data = try SourceText.bytes(atPath: rootPath + relative, displayPath: displayPath)
+                let digest = cache.map { cache in data.withUnsafeBytes { cache.digest(of: $0) } }
+                if let cache, let digest, var facts = cache.facts(forFile: relative, digest: digest, displayPath: displayPath),
+                   let (body, textLength) = try Self.body(of: data, from: facts.bodyOffset, displayPath: displayPath) {
+                    // The same bytes were parsed before: take what that parse found.
+                    outcome.bytes = textLength
+                    outcome.parsed = ParsedModule(facts: facts, fileID: fileID, body: body)
+                    outcome.diagnostics = facts.diagnostics
+                    facts.status = status
+                    outcome.facts = facts
+                    return outcome
+                }
+                let source = try SourceText.decode(data, displayPath: displayPath)
                 outcome.bytes = source.text.utf8.count
-                outcome.parsed = ModuleReader.read(source, fileID: String(name.dropLast(3)), relativePath: relative, engine: engine)
-            } catch let error as LanternError {
-                engine.emit(error.diagnostic)
+                outcome.parsed = ModuleReader.read(source, fileID: fileID, relativePath: relative, engine: engine)
+                if let digest, let parsed = outcome.parsed {
+                    outcome.facts = parsed.facts(digest: digest, bodyOffset: source.text.utf8.count - parsed.module.bodyText.utf8.count,
+                                                 diagnostics: engine.diagnostics)
+                    outcome.facts?.status = status
+                }
             } catch {
-                engine.error("unreadable-file", "cannot read the file: \(error)", at: SourceLocation(path: displayPath))
+                engine.emit(error.diagnostic)
             }
             outcome.diagnostics = engine.diagnostics
-            results.withLock { $0[index] = outcome }
+            return outcome
         }
-        let outcomes = results.withLock { $0 }
+        // A few strided workers per core, each writing its own slots (no lock, no copies).
+        let workers = max(1, min(names.count, ProcessInfo.processInfo.activeProcessorCount * 4))
+        let slots = Slots<Outcome>(count: names.count)
+        defer { slots.release() }
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < names.count {
+                slots.set(index, read(index))
+                index += workers
+            }
+        }
+        let outcomes = slots
         var parsed: [ParsedModule] = []
         for index in names.indices {
             guard let outcome = outcomes[index] else { continue }
             context.engine.emit(contentsOf: outcome.diagnostics)
             context.bytesRead += outcome.bytes
-            context.filesRead += 1
+            if outcome.read { context.filesRead += 1 }
             if let module = outcome.parsed { parsed.append(module) }
+            if let facts = outcome.facts {
+                if !outcome.read { context.unreadBodies.insert(facts.relativePath) }
+                context.moduleFacts.append(facts)
+            }
         }
         return parsed
+    }
+
+    /// The body of a module file, starting `offset` UTF-8 bytes into its text (where a parse of
+    /// the same bytes found it), and the text's length; nil when that cannot be where a body
+    /// starts. Only the body is decoded when the file's bytes are its text (no byte-order mark,
+    /// no CR); otherwise the whole file is, as `SourceText` does.
+    static func body(of data: Data, from offset: Int, displayPath: String) throws(LanternError) -> (String, Int)? {
+        let plain: (String, Int)?? = data.withUnsafeBytes { raw -> (String, Int)?? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]), let base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1),
+                  bytes.isEmpty || memchr(base, Int32(UInt8(ascii: "\r")), bytes.count) == nil else { return .none }
+            // A body starts after the closing fence's line break (or is empty at the end).
+            guard offset > 0, offset <= bytes.count, bytes[offset - 1] == UInt8(ascii: "\n") else { return .some(nil) }
+            // These bytes decoded before (the cache has their digest), so this only copies.
+            return .some((String(decoding: UnsafeBufferPointer(rebasing: bytes[offset...]), as: UTF8.self), bytes.count))
+        }
+        if let plain { return plain }
+        let text = try SourceText.decode(data, displayPath: displayPath).text
+        let utf8 = text.utf8
+        guard offset > 0, offset <= utf8.count else { return nil }
+        let start = utf8.index(utf8.startIndex, offsetBy: offset)
+        guard utf8[utf8.index(before: start)] == UInt8(ascii: "\n") else { return nil }
+        return (String(text[start...]), utf8.count)
     }
 
     private func load(_ context: inout LoadContext) -> Workspace? {
@@ -275,5 +374,30 @@ public struct WorkspaceLoader: Sendable {
         }
         return Workspace(root: context.root, displayRoot: context.displayRoot, config: config, program: program,
                          modules: modules, assessments: assessments, crisisResources: resources)
+    }
+}
+
+/// One slot per index, each written by exactly one worker of a `concurrentPerform`, then read
+/// once they are all done: results without a lock or a dictionary.
+final class Slots<Element>: @unchecked Sendable {
+    private let buffer: UnsafeMutableBufferPointer<Element?>
+
+    init(count: Int) {
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: nil)
+    }
+
+    func set(_ index: Int, _ value: Element) {
+        buffer[index] = value
+    }
+
+    subscript(index: Int) -> Element? {
+        buffer[index]
+    }
+
+    /// Frees the slots (call once, when every value has been taken).
+    func release() {
+        buffer.deinitialize()
+        buffer.deallocate()
     }
 }

@@ -10,6 +10,11 @@ public struct Module: Sendable {
     public struct Outcome: Sendable, Hashable {
         public var id: String
         public var text: String
+
+        public init(id: String, text: String) {
+            self.id = id
+            self.text = text
+        }
     }
 
     public var id: String
@@ -33,6 +38,24 @@ public struct Module: Sendable {
     public var bodyText: String
     /// Lines before the body in the file, so positions in the parsed body point into the file.
     public var bodyLineOffset: Int
+
+    public init(id: String, title: String, summary: String, minutes: Int, outcomes: [Outcome], requires: [String],
+                assessments: [String], tags: [String], isCrisisRelated: Bool, relativePath: String, displayPath: String,
+                bodyText: String, bodyLineOffset: Int) {
+        self.id = id
+        self.title = title
+        self.summary = summary
+        self.minutes = minutes
+        self.outcomes = outcomes
+        self.requires = requires
+        self.assessments = assessments
+        self.tags = tags
+        self.isCrisisRelated = isCrisisRelated
+        self.relativePath = relativePath
+        self.displayPath = displayPath
+        self.bodyText = bodyText
+        self.bodyLineOffset = bodyLineOffset
+    }
 
     /// Parses the body (libcmark; about a tenth of a millisecond for a typical module).
     /// Call it once and keep the result rather than calling it in a loop.

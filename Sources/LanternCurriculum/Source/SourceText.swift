@@ -17,23 +17,29 @@ public struct SourceText: Sendable {
 
     /// Reads a file; on failure the error says what is wrong with it and where.
     public static func read(_ url: URL, displayPath: String) throws(LanternError) -> SourceText {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url, options: .mappedIfSafe)
-        } catch {
-            throw LanternError("unreadable-file", "cannot read the file: \(Self.reason(error))",
-                               at: SourceLocation(path: displayPath))
-        }
-        return try decode(data, displayPath: displayPath)
+        try decode(bytes(of: url, displayPath: displayPath), displayPath: displayPath)
     }
 
     /// Reads a file by path (no `URL` to build: module files are read by the thousand).
     public static func read(atPath path: String, displayPath: String) throws(LanternError) -> SourceText {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            // Let the URL reader say why.
-            return try read(URL(fileURLWithPath: path), displayPath: displayPath)
+        try decode(bytes(atPath: path, displayPath: displayPath), displayPath: displayPath)
+    }
+
+    /// A file's bytes, undecoded; on failure the error says why.
+    public static func bytes(of url: URL, displayPath: String) throws(LanternError) -> Data {
+        do {
+            return try Data(contentsOf: url, options: .mappedIfSafe)
+        } catch {
+            throw LanternError("unreadable-file", "cannot read the file: \(Self.reason(error))",
+                               at: SourceLocation(path: displayPath))
         }
-        return try decode(data, displayPath: displayPath)
+    }
+
+    /// A file's bytes by path, undecoded; on failure the error says why.
+    public static func bytes(atPath path: String, displayPath: String) throws(LanternError) -> Data {
+        if let data = FileManager.default.contents(atPath: path) { return data }
+        // Let the URL reader say why.
+        return try bytes(of: URL(fileURLWithPath: path), displayPath: displayPath)
     }
 
     /// Decodes bytes as UTF-8 text, reporting NUL bytes and invalid UTF-8 at their position.

@@ -8,10 +8,15 @@ public struct SiteBuildOptions: Sendable {
     public var checkLinks: Bool
     /// The certificates to publish, or nil for a curriculum-only site.
     public var verification: VerificationSite?
+    /// The previous build's cache and what loading the workspace with it recorded: pages whose
+    /// inputs are unchanged are kept, and the next cache is written with the site. Nil renders
+    /// every page and writes no cache.
+    public var cache: SiteBuildCache?
 
-    public init(output: URL, checkLinks: Bool = false, verification: VerificationSite? = nil) {
+    public init(output: URL, checkLinks: Bool = false, verification: VerificationSite? = nil, cache: SiteBuildCache? = nil) {
         self.output = output
         self.checkLinks = checkLinks
         self.verification = verification
+        self.cache = cache
     }
 }

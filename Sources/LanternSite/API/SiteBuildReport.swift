@@ -14,4 +14,9 @@ public struct SiteBuildReport: Sendable {
     public var removed: Int
     /// Broken internal links and anchors (only with `checkLinks`); the site is not published when there are any.
     public var linkProblems: [Diagnostic]
+    /// Pages kept from the previous build without rendering (their inputs were unchanged).
+    public var reusedPages: Int = 0
+
+    /// Pages rendered by this build.
+    public var renderedPages: Int { pages - reusedPages }
 }

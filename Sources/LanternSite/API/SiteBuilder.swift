@@ -18,59 +18,126 @@ public struct SiteBuilder: Sendable {
 
     /// Renders and publishes the site.
     ///
+    /// With `options.cache`, pages whose inputs did not change since the previous build into
+    /// the same folder are kept from it instead of rendered, and the next cache is written
+    /// with the site. The output is the same bytes either way.
+    ///
     /// - Parameter outputDisplay: how to show the output folder in link problems.
     public func build(_ options: SiteBuildOptions, outputDisplay: String = "site") throws(LanternError) -> SiteBuildReport {
-        let site = try render(verification: options.verification)
+        let (site, cache) = try render(verification: options.verification, cache: options.cache,
+                                       previousSite: options.output.standardizedFileURL.path)
         var problems: [Diagnostic] = []
         if options.checkLinks {
-            problems = LinkValidator.validate(site, outputDisplay: outputDisplay)
+            problems = LinkValidator.validate(try site.materialized(previous: options.output.standardizedFileURL.path),
+                                              outputDisplay: outputDisplay)
             if !problems.isEmpty {
-                return SiteBuildReport(pages: site.pageCount, files: site.files.count, written: 0, unchanged: 0, removed: 0,
-                                       linkProblems: problems)
+                return SiteBuildReport(pages: site.pageCount, files: site.allPaths.count, written: 0, unchanged: 0, removed: 0,
+                                       linkProblems: problems, reusedPages: 0)
             }
         }
-        let outcome = try SiteWriter(output: options.output).publish(site)
-        return SiteBuildReport(pages: site.pageCount, files: site.files.count + 1, written: outcome.written,
-                               unchanged: outcome.unchanged, removed: outcome.removed, linkProblems: problems)
+        let outcome = try SiteWriter(output: options.output)
+            .publish(site, cache: cache, reusePrevious: options.cache.map { $0.previous.state != .unused } ?? false)
+        return SiteBuildReport(pages: site.pageCount, files: site.allPaths.count + 1, written: outcome.written,
+                               unchanged: outcome.unchanged, removed: outcome.removed, linkProblems: problems,
+                               reusedPages: site.keptPageCount - outcome.renderedKept)
     }
 
-    /// The whole site in memory.
-    func render(verification: VerificationSite?) throws(LanternError) -> SiteFiles {
+    /// One module's page and what the other pages need from it.
+    private enum ModuleOutput: Sendable {
+        /// Rendered now.
+        case rendered(RenderedModule, page: [UInt8], searchEntry: [UInt8])
+        /// Kept from the previous build, with what the site took from the module then.
+        case kept(BuildCache.Entry, CachedSiteFacts)
+    }
+
+    /// The whole site in memory, and the build cache to write with it (with `cache` only).
+    ///
+    /// - Parameter previousSite: the folder the previous build wrote (where kept pages are).
+    func render(verification: VerificationSite?, cache: SiteBuildCache? = nil,
+                previousSite: String? = nil) throws(LanternError) -> (SiteFiles, [UInt8]?) {
         let templatesFolder = workspace.config.paths.templates
-        let templates = try TemplateSet(folder: workspace.root.appendingPathComponent(templatesFolder),
-                                        displayFolder: display(templatesFolder))
+        let templatesURL = workspace.root.appendingPathComponent(templatesFolder)
+        let templatesKey = cache == nil ? nil : IncrementalPlan.templatesKey(templatesURL)
+        let templates = try TemplateSet(folder: templatesURL, displayFolder: display(templatesFolder))
         let layout = PageLayout(workspace: workspace)
+        let plan = cache.map { IncrementalPlan(workspace: workspace, cache: $0, templatesKey: templatesKey!, layout: layout) }
         var site = SiteFiles()
         let modules = workspace.modules
 
         // Module pages, on every core; each result lands in its own slot. A page becomes bytes
         // as soon as it is rendered and the module's HTML is dropped, so memory holds one copy
-        // of each page, not three.
+        // of each page, not three. A page whose inputs are unchanged is kept from the previous build.
         // The home page needs no rendered module: it is rendered beside them, first in line.
-        let firstPass = Self.parallelMap([-1] + Array(modules.indices)) { index -> (RenderedModule?, [UInt8]) in
-            guard index >= 0 else { return (nil, Array(homePage(templates: templates, layout: layout).utf8)) }
-            var rendered = RenderedModule(modules[index])
-            let page = Array(modulePage(index, rendered: rendered, templates: templates, layout: layout).utf8)
-            rendered.html = ""
-            return (rendered, page)
+        let reusesHome = plan?.reusesHome ?? false
+        let firstPass = Self.parallelMap([-1] + Array(modules.indices)) { index -> Result<(ModuleOutput?, [UInt8]), LanternError> in
+            guard index >= 0 else { return .success((nil, reusesHome ? [] : Array(homePage(templates: templates, layout: layout).utf8))) }
+            if let plan, plan.reusesPage(index), let entry = plan.previousEntries[index], let facts = plan.previous.siteFacts(entry) {
+                return .success((.kept(entry, facts), []))
+            }
+            return Result { () throws(LanternError) in try renderModule(index, plan: plan, templates: templates, layout: layout) }
         }
-        let rendered = firstPass.dropFirst().map { $0.0! }
-        for (module, output) in zip(modules, firstPass.dropFirst()) { site.add("modules/\(module.id)/index.html", bytes: output.1) }
-        site.add("index.html", bytes: firstPass[0].1)
-
-        // The pages that list every module with its sections, side by side.
-        enum Job: Sendable { case outline, search }
-        let outputs = Self.parallelMap([Job.outline, .search]) { job -> String in
-            switch job {
-            case .outline: outlinePage(rendered: rendered, templates: templates, layout: layout)
-            case .search:
-                SearchIndex.script(zip(modules, rendered).map { module, rendered in
-                    SearchIndex.Entry(url: "modules/\(module.id)/", title: module.title, summary: module.summary,
-                                      headings: rendered.headings, words: rendered.words)
-                })
+        var rendered: [ModuleOutput] = []
+        rendered.reserveCapacity(modules.count)
+        for result in firstPass.dropFirst() { rendered.append(try result.get().0!) }
+        let outputs = rendered
+        for (index, (module, output)) in zip(modules, outputs).enumerated() {
+            switch output {
+            case .rendered(_, let page, _):
+                site.add("modules/\(module.id)/index.html", bytes: page)
+            case .kept:
+                site.keep("modules/\(module.id)/index.html") { () throws(LanternError) in
+                    try renderModule(index, plan: plan, templates: templates, layout: layout).1
+                }
             }
         }
-        site.add("outline/index.html", outputs[0])
+        if reusesHome {
+            site.keep("index.html") { Array(homePage(templates: templates, layout: layout).utf8) }
+        } else {
+            site.add("index.html", bytes: try firstPass[0].get().1)
+        }
+
+        // The pages that list every module with its sections, side by side.
+        let sectionKeys = plan == nil ? [] : outputs.map { output -> FileDigest in
+            switch output {
+            case .rendered(let rendered, _, _): IncrementalPlan.sectionsKey(rendered.headings)
+            case .kept(_, let facts): facts.sectionsKey
+            }
+        }
+        let outlineKey = plan?.outlineKey(sections: sectionKeys, workspace: workspace)
+        let reusesOutline = plan.map { $0.previous.state == .loaded && $0.previous.keys.outline == outlineKey } ?? false
+        let searchKey = plan?.searchKey(entries: outputs.map { output -> FileDigest in
+            switch output {
+            case .rendered(_, _, let entry): FileDigest.sha256(entry)
+            case .kept(_, let facts): facts.searchKey
+            }
+        })
+        let reusesSearch = plan.map { $0.previous.state == .loaded && $0.previous.keys.search == searchKey } ?? false
+        // Where each module's entry is in the search index (this build's lengths, or the previous one's).
+        let searchPositions = SearchIndex.positions(lengths: outputs.map { output in
+            switch output {
+            case .rendered(_, _, let entry): entry.count
+            case .kept(let entry, _): entry.search.count
+            }
+        })
+        let outlined = reusesOutline ? [] : try outlineModules(outputs, plan: plan)
+        let outline = reusesOutline ? [] : Array(outlinePage(rendered: outlined, templates: templates, layout: layout).utf8)
+        var searchStamp = plan?.previous.searchIndex ?? SearchIndexStamp(length: -1, checksum: 0)
+        if reusesOutline {
+            site.keep("outline/index.html") { [outputs] () throws(LanternError) in
+                Array(outlinePage(rendered: try outlineModules(outputs, plan: plan), templates: templates, layout: layout).utf8)
+            }
+        } else {
+            site.add("outline/index.html", bytes: outline)
+        }
+        if reusesSearch {
+            site.keep("assets/search-index.js") { [outputs] () throws(LanternError) in
+                SearchIndex.script(entries: try searchEntries(outputs, plan: plan, previousSite: previousSite))
+            }
+        } else {
+            let index = SearchIndex.script(entries: try searchEntries(outputs, plan: plan, previousSite: previousSite))
+            searchStamp = SearchIndexStamp(index)
+            site.add("assets/search-index.js", bytes: index)
+        }
         site.add("crisis-resources/index.html",
                  templates.page("crisis", context: CrisisPage.context(workspace: workspace).merging(["root": "../"]) { $1 },
                                 layout: layout.context(title: "Crisis resources", root: "../", section: .crisis,
@@ -81,8 +148,12 @@ public struct SiteBuilder: Sendable {
                                                        scripts: ["assets/search-index.js", "assets/search.js"])))
         site.add("assets/style.css", templates.stylesheet)
         site.add("assets/search.js", BuiltinAssets.searchScript)
-        site.add("assets/search-index.js", outputs[1])
-        try copyMedia(rendered.map(\.media), into: &site)
+        try copyMedia(outputs.map { output in
+            switch output {
+            case .rendered(let rendered, _, _): rendered.media
+            case .kept(_, let facts): facts.media
+            }
+        }, into: &site)
 
         let baseURL = workspace.config.site.baseURL
         let listed = [""] + ["outline/", "crisis-resources/", "search/"] + modules.map { "modules/\($0.id)/" }
@@ -92,7 +163,90 @@ public struct SiteBuilder: Sendable {
         if let verification {
             try addVerification(verification, templates: templates, layout: layout, into: &site)
         }
-        return site
+        let cacheBytes = plan.flatMap { plan in
+            plan.encodeCache(siteFacts: outputs.map { output in
+                switch output {
+                case .rendered(let rendered, _, let entry):
+                    .fresh(sectionsKey: IncrementalPlan.sectionsKey(rendered.headings), media: rendered.media,
+                           searchKey: FileDigest.sha256(entry), headings: rendered.headings.filter { $0.level == 2 })
+                case .kept(let entry, let facts): .cached(entry, facts)
+                }
+            }, outlineKey: outlineKey!, searchKey: searchKey!, searchEntries: searchPositions, searchIndex: searchStamp, workspace: workspace)
+        }
+        return (site, cacheBytes)
+    }
+
+    /// Renders one module's page; its HTML is dropped once the page is bytes.
+    private func renderModule(_ index: Int, plan: IncrementalPlan?, templates: TemplateSet,
+                              layout: PageLayout) throws(LanternError) -> (ModuleOutput?, [UInt8]) {
+        let module = try moduleWithBody(index, plan: plan)
+        var rendered = RenderedModule(module)
+        let page = Array(modulePage(index, rendered: rendered, templates: templates, layout: layout).utf8)
+        rendered.html = ""
+        let entry = SearchIndex.entry(SearchIndex.Entry(url: "modules/\(module.id)/", title: module.title, summary: module.summary,
+                                                        headings: rendered.headings, words: rendered.words))
+        rendered.words = []
+        return (.rendered(rendered, page: page, searchEntry: entry), page)
+    }
+
+    /// The module at `index` with its body: a module the load vouched for by its file's status
+    /// was not read, and is read now that its page is rendered.
+    private func moduleWithBody(_ index: Int, plan: IncrementalPlan?) throws(LanternError) -> Module {
+        var module = workspace.modules[index]
+        if let plan, let body = try plan.unreadBody(index) { module.bodyText = body }
+        return module
+    }
+
+    /// Every module's entry in the search index: this build's, or the previous one's from the
+    /// previous site's `assets/search-index.js` when it is still the file the cache describes
+    /// (otherwise the module is rendered again for it).
+    private func searchEntries(_ outputs: [ModuleOutput], plan: IncrementalPlan?,
+                               previousSite: String?) throws(LanternError) -> [ArraySlice<UInt8>] {
+        var previous: [UInt8]?
+        if let plan, let previousSite, outputs.contains(where: { if case .kept = $0 { true } else { false } }),
+           let bytes = WholeFile.contents(atPath: previousSite + "/assets/search-index.js"),
+           SearchIndexStamp(bytes) == plan.previous.searchIndex {
+            previous = bytes
+        }
+        var entries: [ArraySlice<UInt8>] = []
+        entries.reserveCapacity(outputs.count)
+        for (index, output) in outputs.enumerated() {
+            switch output {
+            case .rendered(_, _, let entry):
+                entries.append(entry[...])
+            case .kept(let entry, _):
+                if let previous, entry.search.lowerBound >= 0, entry.search.upperBound <= previous.count {
+                    entries.append(previous[entry.search])
+                } else {
+                    let module = try moduleWithBody(index, plan: plan)
+                    let rendered = RenderedModule(module)
+                    entries.append(SearchIndex.entry(SearchIndex.Entry(url: "modules/\(module.id)/", title: module.title, summary: module.summary,
+                                                                       headings: rendered.headings, words: rendered.words))[...])
+                }
+            }
+        }
+        return entries
+    }
+
+    /// The modules as the outline needs them: headings from this build or from the cache.
+    private func outlineModules(_ outputs: [ModuleOutput], plan: IncrementalPlan?) throws(LanternError) -> [RenderedModule] {
+        var modules: [RenderedModule] = []
+        modules.reserveCapacity(outputs.count)
+        for (index, output) in outputs.enumerated() {
+            switch output {
+            case .rendered(let rendered, _, _): modules.append(rendered)
+            case .kept(_, let facts):
+                // The cache's headings; should they not read, the module's own.
+                let headings: [RenderedModule.Heading]
+                if let cached = plan?.previous.headings(facts) {
+                    headings = cached
+                } else {
+                    headings = RenderedModule(try moduleWithBody(index, plan: plan)).headings
+                }
+                modules.append(RenderedModule(html: "", headings: headings, words: [], media: facts.media))
+            }
+        }
+        return modules
     }
 
     // MARK: - Pages

@@ -23,6 +23,13 @@ struct RenderedModule: Sendable {
 
     static let maximumWords = 1500
 
+    init(html: String, headings: [Heading], words: [String], media: [String]) {
+        self.html = html
+        self.headings = headings
+        self.words = words
+        self.media = media
+    }
+
     init(_ module: Module) {
         let document = CmarkDocument(parsing: module.bodyText, lineOffset: module.bodyLineOffset)
         // One walk finds the headings (with their text), the files the module shows or links to,

@@ -11,8 +11,10 @@ struct BuildCommand: ParsableCommand {
         discussion: """
         The site is written into a temporary folder and moved into place only when complete, so a
         failed or interrupted build leaves the previous site as it was. Files whose bytes did not
-        change are kept as they were. Exit status: 0 built, 1 a problem in the workspace or a
-        broken link (with --check-links), 2 a usage mistake.
+        change are kept as they were. A build cache in the output folder (.lantern-build-cache)
+        lets the next build skip parsing unchanged modules and rendering pages whose inputs did
+        not change; the site is the same bytes as a full build. Exit status: 0 built, 1 a problem
+        in the workspace or a broken link (with --check-links), 2 a usage mistake.
         """
     )
 
@@ -25,6 +27,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Build even when 'lantern check' reports errors in the workspace.")
     var allowErrors = false
 
+    @Flag(help: "Ignore the build cache in the output folder: parse every module and render every page.")
+    var noCache = false
+
     @Option(help: ArgumentHelp("A JSON file of certificates to publish (issuer_json, status_list_jwt, credentials); for staging and benchmarks.",
                                valueName: "file", visibility: .hidden))
     var verificationInput: String?
@@ -33,7 +38,17 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let (root, display) = try records.location.resolve()
-        let result = WorkspaceLoader().load(at: root, displayRoot: display)
+        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: current).standardizedFileURL }
+            ?? root.appendingPathComponent("site")
+        let outputDisplay = output ?? (display.isEmpty ? "site" : display + "/site")
+        if outputURL.standardizedFileURL.path == root.standardizedFileURL.path
+            || root.standardizedFileURL.path.hasPrefix(outputURL.standardizedFileURL.path + "/") {
+            throw ValidationError("--output must not be the workspace or a folder that contains it")
+        }
+        // What the previous build into the same folder knew: unchanged modules are not parsed again.
+        let cache = noCache ? BuildCache(state: .unused) : BuildCache.read(site: outputURL)
+        let result = WorkspaceLoader().load(at: root, displayRoot: display, cache: cache)
         KeptUntilExit.keep(result)
         let errors = result.diagnostics.filter { $0.severity == .error }
         guard let workspace = result.workspace, errors.isEmpty || allowErrors else {
@@ -44,16 +59,10 @@ struct BuildCommand: ParsableCommand {
         }
         // Certificates come from the records and signing keys of the workspace, when it has them.
         let verification = try verificationInput.map(Self.readVerification) ?? SitePublication.verificationSite(records)
-        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: current).standardizedFileURL }
-            ?? root.appendingPathComponent("site")
-        let outputDisplay = output ?? (display.isEmpty ? "site" : display + "/site")
-        if outputURL.standardizedFileURL.path == root.standardizedFileURL.path
-            || root.standardizedFileURL.path.hasPrefix(outputURL.standardizedFileURL.path + "/") {
-            throw ValidationError("--output must not be the workspace or a folder that contains it")
-        }
+        let siteCache = result.cacheRecord.map { SiteBuildCache(previous: cache, record: $0) }
         let report = try SiteBuilder(workspace: workspace)
-            .build(SiteBuildOptions(output: outputURL, checkLinks: checkLinks, verification: verification), outputDisplay: outputDisplay)
+            .build(SiteBuildOptions(output: outputURL, checkLinks: checkLinks, verification: verification, cache: siteCache),
+                   outputDisplay: outputDisplay)
         if !report.linkProblems.isEmpty {
             let printer = DiagnosticPrinter(format: .text, color: Console.colorEnabled(fileDescriptor: STDERR_FILENO))
             Console.err(printer.render(report.linkProblems))
@@ -62,6 +71,7 @@ struct BuildCommand: ParsableCommand {
         }
         var summary = "built \(report.pages) pages into \(outputDisplay): \(report.written) file\(report.written == 1 ? "" : "s") written, \(report.unchanged) unchanged"
         if report.removed > 0 { summary += ", \(report.removed) removed" }
+        summary += "; \(report.renderedPages) page\(report.renderedPages == 1 ? "" : "s") rendered, \(report.reusedPages) kept from the last build"
         if let verification {
             summary += "; \(verification.credentials.count) certificate page\(verification.credentials.count == 1 ? "" : "s")"
         }
