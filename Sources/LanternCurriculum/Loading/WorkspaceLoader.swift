@@ -1,7 +1,6 @@
 import Foundation
 import LanternDiagnostics
 import LanternMarkdown
-import Synchronization
 
 /// What loading a workspace produced: the workspace (nil when it cannot be used at all) and
 /// every problem found, sorted by file and line.
@@ -107,7 +106,7 @@ public struct WorkspaceLoader: Sendable {
             var diagnostics: [Diagnostic]
             var bytes: Int
         }
-        let results = Mutex<[Int: Outcome]>([:])
+        let results = Locked<[Int: Outcome]>([:])
         let rootPath = context.root.path.hasSuffix("/") ? context.root.path : context.root.path + "/"
         let display = { (relative: String) in context.display(relative) }(folder)
         DispatchQueue.concurrentPerform(iterations: names.count) { index in

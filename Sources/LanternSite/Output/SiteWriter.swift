@@ -1,6 +1,5 @@
 import Foundation
 import LanternDiagnostics
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -77,7 +76,7 @@ struct SiteWriter {
 
         struct Counts: Sendable { var written = 0, unchanged = 0, failure: String? }
         let chunks = max(1, min(paths.count, ProcessInfo.processInfo.activeProcessorCount * 4))
-        let results = Mutex<Counts>(Counts())
+        let results = Locked<Counts>(Counts())
         let frozen = files
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             var local = Counts()

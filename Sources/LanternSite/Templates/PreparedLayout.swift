@@ -1,4 +1,4 @@
-import Synchronization
+import LanternDiagnostics
 
 /// The layout rendered once per kind of page, with the per-page values (title, description,
 /// content) left as holes: ten thousand certificate pages share one layout rendering.
@@ -80,7 +80,7 @@ struct PreparedLayout: Sendable {
 
 /// Prepared layouts by the parts of the layout context that are not per-page values.
 final class LayoutCache: Sendable {
-    private let layouts = Mutex<[String: PreparedLayout]>([:])
+    private let layouts = Locked<[String: PreparedLayout]>([:])
 
     func layout(for key: String, make: () -> PreparedLayout) -> PreparedLayout {
         if let found = layouts.withLock({ $0[key] }) { return found }

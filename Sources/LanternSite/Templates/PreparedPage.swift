@@ -1,4 +1,4 @@
-import Synchronization
+import LanternDiagnostics
 
 /// A page template rendered once per *shape* of context, with every string value left as a
 /// hole: ten thousand certificate pages of the same shape cost one Mustache rendering and ten
@@ -102,7 +102,7 @@ struct PreparedPage: Sendable {
 
 /// Prepared pages by template name and shape; `nil` marks a shape that must go through Mustache.
 final class PreparedPageCache: Sendable {
-    private let pages = Mutex<[String: PreparedPage?]>([:])
+    private let pages = Locked<[String: PreparedPage?]>([:])
 
     /// The rendered content of `name` for `context`: filled in from the prepared page of its
     /// shape, or rendered by `render` (which also prepares the shape the first time).
