@@ -64,7 +64,15 @@ struct CertIssueCommand: ParsableCommand {
         let service = try records.certificateService()
         let trainees = allEligible ? try service.eligibleTrainees() : [trainee!]
         for trainee in trainees {
-            let record = try service.issue(trainee: trainee)
+            let record: CertificateRecord
+            do {
+                record = try service.issue(trainee: trainee)
+            } catch {
+                guard allEligible, error.code == "already-certified" else { throw error }
+                // Another `lantern` issued it since the list was made.
+                Console.out("skipped \(trainee): \(error.message)\n")
+                continue
+            }
             Console.out("issued \(record.id) to \(record.traineeID), valid until \(record.validUntil.map { String($0.prefix(10)) } ?? "no expiry")\n")
         }
         if allEligible && trainees.isEmpty { Console.out("no trainee is newly eligible\n") }
