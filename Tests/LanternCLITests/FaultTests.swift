@@ -205,6 +205,8 @@ struct SiteBuildFaultTests {
             if FileManager.default.fileExists(atPath: site.path) {
                 #expect(Corpus.snapshot(site) == complete, "round \(round): a partial site under the output's name")
             } else {
+                // With renameat2(RENAME_EXCHANGE) the old and new sites swap in one step: never no site.
+                #expect(!Self.canExchange(in: output), "round \(round): no site under the output's name although the folders can be swapped atomically")
                 // Killed between moving the old site aside and the new one in: a complete copy waits beside it.
                 let siblings = try FileManager.default.contentsOfDirectory(atPath: output.path)
                 let whole = siblings.contains { Corpus.snapshot(output.url.appendingPathComponent($0)) == complete }
@@ -215,5 +217,20 @@ struct SiteBuildFaultTests {
         #expect(rerun.status == 0, "\(rerun.stderr)")
         #expect(Corpus.snapshot(site) == complete)
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["site"], "leftovers of killed builds")
+    }
+
+    /// Whether two folders in `folder` can be swapped with renameat2(RENAME_EXCHANGE) here.
+    static func canExchange(in folder: TemporaryFolder) -> Bool {
+        #if os(Linux)
+        typealias Renameat2 = @convention(c) (Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32
+        guard let symbol = dlsym(nil, "renameat2") else { return false }
+        let first = folder.url.appendingPathComponent(".probe-a").path, second = folder.url.appendingPathComponent(".probe-b").path
+        mkdir(first, 0o700)
+        mkdir(second, 0o700)
+        defer { rmdir(first); rmdir(second) }
+        return unsafeBitCast(symbol, to: Renameat2.self)(AT_FDCWD, first, AT_FDCWD, second, 1 << 1) == 0
+        #else
+        return false
+        #endif
     }
 }

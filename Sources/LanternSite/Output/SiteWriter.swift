@@ -8,8 +8,12 @@ import Glibc
 ///
 /// Everything is written into a temporary folder beside the output; files whose bytes did not
 /// change are hard-linked from the previous build instead of rewritten (same inode, same
-/// modification time); then the temporary folder takes the output's place by rename. A killed
-/// build leaves the previous site as it was (and a temporary folder the next build removes).
+/// modification time); then the temporary folder takes the output's place. On Linux the two
+/// folders swap in one `renameat2(RENAME_EXCHANGE)`, so there is no moment without a site under
+/// the output's name; where that is unsupported, the old site is renamed aside and the new one
+/// in. A killed build leaves the previous site as it was (and a temporary folder the next build
+/// removes); if it was killed between the two fallback renames, the next build puts the old
+/// site back first.
 struct SiteWriter {
     /// The file that marks a folder as a Lantern site, so a build never replaces anything else.
     static let marker = ".lantern-site"
@@ -31,6 +35,10 @@ struct SiteWriter {
         let retired = parent.appendingPathComponent(".\(name).old").path
 
         var isDirectory: ObjCBool = false
+        // A build killed between the two fallback renames left the complete old site aside: put it back.
+        if !fileManager.fileExists(atPath: outputPath), fileManager.fileExists(atPath: retired + "/" + Self.marker) {
+            _ = rename(retired, outputPath)
+        }
         let exists = fileManager.fileExists(atPath: outputPath, isDirectory: &isDirectory)
         if exists {
             guard isDirectory.boolValue else {
@@ -110,6 +118,11 @@ struct SiteWriter {
         }
 
         var outcome = Outcome(written: counts.written, unchanged: counts.unchanged)
+        if exists, Self.exchange(staging, outputPath) {
+            // The staging name now holds the old site.
+            outcome.removed = Self.removeTree(staging, countingFilesNotIn: Set(paths))
+            return outcome
+        }
         if exists {
             guard rename(outputPath, retired) == 0 else {
                 throw LanternError("unwritable-output", "cannot replace '\(outputPath)': \(String(cString: strerror(errno)))")
@@ -125,6 +138,22 @@ struct SiteWriter {
             outcome.removed = Self.removeTree(retired, countingFilesNotIn: Set(paths))
         }
         return outcome
+    }
+
+    /// Swaps two paths atomically with `renameat2(…, RENAME_EXCHANGE)`; false when the system or
+    /// file system cannot (not Linux, a kernel before 3.15, glibc before 2.28, or a file system
+    /// without exchange support), and the caller falls back to two renames. Looked up at run
+    /// time: Swift's Glibc module does not export `renameat2`.
+    static func exchange(_ first: String, _ second: String) -> Bool {
+        #if os(Linux)
+        typealias Renameat2 = @convention(c) (Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32
+        guard let symbol = dlsym(nil, "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: Renameat2.self)
+        let renameExchange: UInt32 = 1 << 1  // RENAME_EXCHANGE in <linux/fs.h>
+        return renameat2(AT_FDCWD, first, AT_FDCWD, second, renameExchange) == 0
+        #else
+        return false
+        #endif
     }
 
     /// Whether the file at `path` holds exactly `bytes`.
