@@ -219,6 +219,32 @@ struct SiteBuildFaultTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["site"], "leftovers of killed builds")
     }
 
+    @Test("builds into the same output at once: every one succeeds and the site is whole")
+    func concurrentBuilds() throws {
+        let repository = Corpus.folder.deletingLastPathComponent().deletingLastPathComponent()
+        let output = try TemporaryFolder(prefix: "lantern-site-race")
+        let site = output.url.appendingPathComponent("site")
+        let arguments = ["build", "--output", site.path, "-C", repository.path]
+        let first = try LanternProcess.run(arguments)
+        try #require(first.status == 0, "\(first.stderr)")
+        let complete = Corpus.snapshot(site)
+        for round in 0..<3 {
+            let processes = try (0..<3).map { _ -> Process in
+                let process = Process()
+                process.executableURL = LanternProcess.executable
+                process.arguments = arguments
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                return process
+            }
+            for process in processes { process.waitUntilExit() }
+            #expect(processes.map(\.terminationStatus) == [0, 0, 0], "round \(round)")
+            #expect(Corpus.snapshot(site) == complete, "round \(round): the site is not whole")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["site"], "round \(round): leftovers")
+        }
+    }
+
     /// Whether two folders in `folder` can be swapped with renameat2(RENAME_EXCHANGE) here.
     static func canExchange(in folder: TemporaryFolder) -> Bool {
         #if os(Linux)

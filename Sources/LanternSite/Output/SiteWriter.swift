@@ -13,7 +13,7 @@ import Glibc
 /// the output's name; where that is unsupported, the old site is renamed aside and the new one
 /// in. A killed build leaves the previous site as it was (and a temporary folder the next build
 /// removes); if it was killed between the two fallback renames, the next build puts the old
-/// site back first.
+/// site back first. Builds into the same folder at the same time publish one after the other.
 struct SiteWriter {
     /// The file that marks a folder as a Lantern site, so a build never replaces anything else.
     static let marker = ".lantern-site"
@@ -34,6 +34,18 @@ struct SiteWriter {
         let staging = parent.appendingPathComponent(".\(name).building").path
         let retired = parent.appendingPathComponent(".\(name).old").path
 
+        do {
+            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw LanternError("unwritable-output", "cannot create '\(parent.path)': \(error.localizedDescription)")
+        }
+        // Builds into the same folder take turns from here on: they share the staging name, and
+        // one must not clear away or publish another's half-written staging folder. The lock is
+        // on the folder itself (no lock file left behind) and ends with the process, even killed.
+        let lock = open(parent.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if lock >= 0 { _ = flock(lock, LOCK_EX) }
+        defer { if lock >= 0 { close(lock) } }
+
         var isDirectory: ObjCBool = false
         // A build killed between the two fallback renames left the complete old site aside: put it back.
         if !fileManager.fileExists(atPath: outputPath), fileManager.fileExists(atPath: retired + "/" + Self.marker) {
@@ -50,11 +62,6 @@ struct SiteWriter {
                 throw LanternError("output-not-a-site", "'\(outputPath)' is not empty and was not made by lantern build; it will not be replaced",
                                    hint: "choose an empty or new folder with --output")
             }
-        }
-        do {
-            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
-            throw LanternError("unwritable-output", "cannot create '\(parent.path)': \(error.localizedDescription)")
         }
         // Leftovers of a build that was killed.
         try? fileManager.removeItem(atPath: staging)

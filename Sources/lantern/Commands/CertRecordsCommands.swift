@@ -215,7 +215,7 @@ struct CertExportCommand: ParsableCommand {
                                           linkedInURL: service.linkedInURL(record, publishable))
         }
         if let output {
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: output)) } catch {
+            do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
                 throw LanternError("write-failed", "cannot write \(output)")
             }
             Console.out("wrote \(output)\n")
@@ -277,7 +277,9 @@ struct CertPublishCommand: ParsableCommand {
             let url = base.appendingPathComponent(path)
             do {
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(text.utf8).write(to: url)
+                // Each file whole or not at all under its name (a temporary file renamed into place),
+                // so a killed publish never leaves a truncated credential or status list behind.
+                try Data(text.utf8).write(to: url, options: .atomic)
             } catch {
                 throw LanternError("write-failed", "cannot write \(output)/\(path)")
             }
