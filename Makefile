@@ -38,13 +38,15 @@ bench-records: deps
 	scripts/bench-records.sh
 
 ## The test suite under AddressSanitizer, then ThreadSanitizer (separate build folders; not part of `make test`).
+## Reports from every process, the spawned `lantern` included, land in .build-?san/sanitizer-logs/;
+## any report fails the target (scripts/sanitize.sh; TSan suppressions in scripts/tsan-suppressions.txt).
 sanitize: sanitize-address sanitize-thread
 
 sanitize-address: deps
-	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --sanitize=address --scratch-path .build-asan
+	scripts/sanitize.sh address
 
 sanitize-thread: deps
-	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
+	scripts/sanitize.sh thread
 
 ## Fuzz every user-file parser with libFuzzer: `make fuzz FUZZ_SECONDS=300` (or scripts/fuzz.sh TARGET SECONDS).
 FUZZ_SECONDS ?= 60

@@ -130,7 +130,8 @@ let package = Package(
 if Context.environment["LANTERN_FUZZ"] == "1" {
     package.targets.append(.executableTarget(
         name: "lantern-fuzz",
-        dependencies: ["LanternDiagnostics", "LanternMarkdown", "LanternCurriculum", "LanternAssessment", "LanternRecords"],
+        dependencies: ["LanternDiagnostics", "LanternMarkdown", "LanternCurriculum", "LanternAssessment", "LanternRecords",
+                       "LanternCertification", .product(name: "Crypto", package: "swift-crypto")],
         path: "Fuzz/lantern-fuzz"
     ))
 }

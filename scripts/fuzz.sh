@@ -5,7 +5,8 @@
 #
 # Builds Fuzz/lantern-fuzz into .build-fuzz (never part of `swift build` / `swift test`), seeds each
 # target from the repository's own files, the bad-input corpus, the fuzz regressions and, when
-# present, ../shared/conformance (read in place, never copied), then runs it for SECONDS.
+# present, ../shared/conformance (read in place, never copied), then runs it for SECONDS. The
+# credential target's seeds are signed at run time by the fuzz issuer (Fuzz/lantern-fuzz).
 # Crashes, timeouts (hangs, quadratic blow-ups) and leaks are written to
 # .build-fuzz/artifacts/TARGET/; copy each into Tests/Corpus/fuzz-regressions/TARGET/ once fixed.
 # Prints executions, coverage (libFuzzer's `cov` edges and `ft` features) and findings per target.
@@ -14,7 +15,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 only=${1:-all}
 seconds=${2:-60}
-targets=(source-text yaml front-matter config program crisis-resources module markdown quiz checklist gift aiken csv answers ratings)
+targets=(source-text yaml front-matter config program crisis-resources module markdown quiz checklist gift aiken csv answers ratings credential)
 if [[ $only != all ]]; then
     [[ " ${targets[*]} " == *" $only "* ]] || { echo "unknown target '$only'; one of: ${targets[*]}" >&2; exit 2; }
     targets=("$only")
@@ -48,6 +49,10 @@ seeds() {
         csv) add $bad/csv/* ;;
         answers) add $bad/answers/* ;;
         ratings) add $bad/ratings/* ;;
+        # Real credentials signed by the fuzz issuer (every verdict), its issuer.json and status
+        # list, and the payloads as JSON; then the hand-written bad credentials.
+        credential) LANTERN_FUZZ_TARGET=credential LANTERN_FUZZ_SEEDS=$out ASAN_OPTIONS=detect_leaks=0 "$bin" >&2
+                    add $bad/credentials/* ;;
     esac
     add Tests/Corpus/fuzz-regressions/$target/* Fuzz/seeds/$target/*
 }

@@ -12,6 +12,18 @@ public func fuzzerInitialize(_ argc: UnsafeMutablePointer<CInt>?, _ argv: Unsafe
     }
     FuzzTarget.selected.withLock { $0 = target }
     FuzzTarget.prepare()
+    // LANTERN_FUZZ_SEEDS=FOLDER: write the target's generated seeds there and stop (scripts/fuzz.sh).
+    if let folder = ProcessInfo.processInfo.environment["LANTERN_FUZZ_SEEDS"] {
+        do {
+            for (name, text) in try FuzzTarget.generatedSeeds(for: target) {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: folder).appendingPathComponent(name))
+            }
+        } catch {
+            FileHandle.standardError.write(Data("cannot write seeds to \(folder): \(error)\n".utf8))
+            exit(1)
+        }
+        exit(0)
+    }
     return 0
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import LanternAssessment
+import LanternCertification
 @testable import LanternCurriculum
 import LanternDiagnostics
 import LanternMarkdown
@@ -23,12 +24,23 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     case csv
     case answers
     case ratings
+    /// A credential given to `lantern cert verify` (VC-JWT or JSON), checked against a fixed
+    /// issuer profile and status list; also read as an issuer profile and as a status list.
+    case credential
 
     static let selected = Mutex<FuzzTarget?>(nil)
     /// The quiz and checklist that answers and ratings files are read against.
     static let fixtures = Mutex<(Quiz, ChecklistDefinition)?>(nil)
+    /// The issuer, key and status list credentials are verified against.
+    static let credentials = Mutex<CredentialFixture?>(nil)
 
     static func prepare() {
+        do {
+            let fixture = try CredentialFixture()
+            credentials.withLock { $0 = fixture }
+        } catch {
+            fatalError("the credential fuzz fixture cannot be signed: \(error)")
+        }
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let engine = DiagnosticsEngine()
         guard let quiz = QuizFile.read(root.appendingPathComponent("assessments/communication-quiz.md"),
@@ -43,6 +55,11 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     }
 
     func run(_ data: Data) {
+        if self == .credential {
+            // `cert verify` reads any bytes (invalid UTF-8 replaced), not through SourceText.
+            Self.credentials.withLock { $0 }?.run(data)
+            return
+        }
         // Every file goes through the same decoding as the real readers.
         guard let source = try? SourceText.decode(data, displayPath: "fuzz.md") else { return }
         let text = source.text
@@ -95,6 +112,16 @@ enum FuzzTarget: String, CaseIterable, Sendable {
             if let checklist = Self.fixtures.withLock({ $0?.1 }) {
                 _ = try? RatingsFile.parse(text, path: "ratings.yml", checklist: checklist)
             }
+        case .credential:
+            break
         }
+    }
+}
+
+extension FuzzTarget {
+    /// Seeds made at run time rather than found in the repository (signed credentials).
+    static func generatedSeeds(for target: FuzzTarget) throws -> [String: String] {
+        guard target == .credential, let fixture = credentials.withLock({ $0 }) else { return [:] }
+        return try fixture.seeds()
     }
 }

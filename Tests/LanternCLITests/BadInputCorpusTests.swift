@@ -8,18 +8,25 @@ struct BadInputCase: Decodable, Sendable, CustomTestStringConvertible {
     var file: String
     /// How it is fed to `lantern`: `workspace` (installed at `install` in the sample workspace, then
     /// `lantern check --format json`), `answers` (`quiz take`), `ratings` (`checklist record`),
-    /// `csv` (`trainee import`), `gift` / `aiken` (`import`), `database` (`db check`, `trainee list`).
+    /// `csv` (`trainee import`), `gift` / `aiken` (`import`), `database` (`db check`, `trainee list`),
+    /// `credential` (`cert verify` against `Tests/Corpus/credential-issuer/`'s issuer and status list,
+    /// at 2030-01-01).
     var kind: String
     var install: String?
     /// The expected exit status (1 for every bad file).
     var status: Int32
-    /// The first error's code (for `lantern check`, which reports codes).
+    /// The first error's code (for `lantern check`, which reports codes); for a credential, the
+    /// first verification step that fails (`parse`, `structure`, `issuer`, `signature`, `status`,
+    /// `validity`), or nil when the file is refused before verification (an error on stderr).
     var code: String?
     /// The first error as printed: `path:line:col` (empty for a whole database file, which the
-    /// message names).
+    /// message names, and for a failed verification step that has no position).
     var location: String
-    /// The start of the first error's message.
+    /// The start of the first error's message (for a credential, of the failing step's detail
+    /// after its position).
     var message: String
+    /// For a credential: the verdict (`invalid`, `revoked`, `suspended`, `expired`, …).
+    var verdict: String?
 
     var testDescription: String { file }
 }
@@ -42,7 +49,19 @@ struct BadInputCorpusTests {
         let present = Set(Corpus.files(under: "bad-input").filter { $0 != "manifest.json" })
         #expect(listed == present, "unlisted: \(present.subtracting(listed).sorted()), missing: \(listed.subtracting(present).sorted())")
         #expect(listed.count >= 100)
-        #expect(Set(Self.cases.map(\.kind)) == ["workspace", "answers", "ratings", "csv", "gift", "aiken", "database"])
+        #expect(Set(Self.cases.map(\.kind)) == ["workspace", "answers", "ratings", "csv", "gift", "aiken", "database", "credential"])
+        #expect(Self.cases.filter { $0.kind == "credential" }.count >= 10)
+    }
+
+    @Test("the corpus issuer's own credential verifies, so each bad credential fails for its own reason")
+    func corpusIssuerIsSound() throws {
+        let folder = try TemporaryFolder()
+        try Self.installIssuer(in: folder)
+        try folder.write("valid.jwt", try Data(contentsOf: Corpus.folder.appendingPathComponent("credential-issuer/valid.jwt")))
+        let result = try LanternProcess.run(["cert", "verify", "valid.jwt", "--issuer", "issuer.json", "--status", "list.jwt",
+                                             "--at", Self.verifiedAt, "--email", "trainee@example.org"], in: folder.url)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.hasSuffix("verdict: valid\n"))
     }
 
     @Test("gives the expected first error, exits non-zero and writes nothing", arguments: cases)
@@ -84,6 +103,21 @@ struct BadInputCorpusTests {
                 result = try LanternProcess.run(["checklist", "record", "listening-skills", "--trainee", trainee, "--assessor", "sup",
                                                  "--ratings", name, "--db", "records.sqlite"], in: workspace.url)
             }
+        case "credential":
+            try Self.installIssuer(in: workspace)
+            try workspace.write(name, input)
+            before = Corpus.snapshot(workspace.url)
+            let arguments = ["cert", "verify", name, "--issuer", "issuer.json", "--status", "list.jwt", "--at", Self.verifiedAt]
+            result = try LanternProcess.run(arguments + ["--json"], in: workspace.url)
+            // The text report too: same exit status, and nothing from the file reaches the
+            // terminal as a control character (an escape sequence could fake the verdict line).
+            let text = try LanternProcess.run(arguments, in: workspace.url)
+            #expect(text.status == result.status, "text report: exit \(text.status)\n\(text.stdout)\(text.stderr)")
+            #expect(!text.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) },
+                    "a control character from the credential reached the terminal")
+            if item.code != nil {
+                #expect(text.stdout.hasSuffix("verdict: \(Self.phrase(item.verdict ?? "invalid"))\n"), "\(text.stdout)")
+            }
         default:
             Issue.record("unknown kind \(item.kind)")
             return
@@ -92,7 +126,14 @@ struct BadInputCorpusTests {
         #expect(result.status == item.status, "exit \(result.status)\nstdout: \(result.stdout)\nstderr: \(result.stderr)")
         #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("Stack dump"), "crashed: \(result.stderr)")
 
-        if item.kind == "workspace" {
+        if item.kind == "credential", let step = item.code {
+            let report = try Self.verification(inJSON: result.stdout)
+            let failed = try #require(report.steps.first { $0.status == "fail" }, "no step failed: \(result.stdout)")
+            #expect(failed.name == step, "first failing step: \(failed)")
+            let expected = (item.location.isEmpty ? "" : "\(item.location): ") + item.message
+            #expect(failed.detail.hasPrefix(expected), "detail: \(failed.detail)")
+            #expect(report.verdict == (item.verdict ?? "invalid"), "verdict: \(report.verdict)")
+        } else if item.kind == "workspace" {
             let first = try Self.firstError(inJSON: result.stdout)
             #expect(first.code == item.code, "code: \(first)")
             #expect(first.location == item.location, "location: \(first)")
@@ -116,6 +157,32 @@ struct BadInputCorpusTests {
     }
 
     // MARK: - Helpers
+
+    /// The instant bad credentials are verified at: inside the corpus issuer's validity windows.
+    static let verifiedAt = "2030-01-01T00:00:00Z"
+
+    /// The issuer profile and signed status list bad credentials are checked against.
+    static func installIssuer(in workspace: TemporaryFolder) throws {
+        let issuer = Corpus.folder.appendingPathComponent("credential-issuer")
+        for file in ["issuer.json", "list.jwt"] {
+            try workspace.write(file, try Data(contentsOf: issuer.appendingPathComponent(file)))
+        }
+    }
+
+    static func phrase(_ verdict: String) -> String {
+        ["valid": "valid", "expired": "not valid: expired", "not-yet-valid": "not valid: not yet valid", "revoked": "not valid: revoked",
+         "suspended": "not valid: suspended", "unverifiable": "not verified: unsupported proof type"][verdict] ?? "not valid"
+    }
+
+    struct Verification: Decodable {
+        struct Step: Decodable { var name: String; var status: String; var detail: String }
+        var verdict: String
+        var steps: [Step]
+    }
+
+    static func verification(inJSON text: String) throws -> Verification {
+        try JSONDecoder().decode(Verification.self, from: Data(text.utf8))
+    }
 
     /// What the fixture database holds: one assessor, one trainee, their audit rows.
     static let fixtureCounts: [String: Int] = ["assessor": 1, "trainee": 1, "audit_log": 2]

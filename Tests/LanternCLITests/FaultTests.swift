@@ -210,6 +210,8 @@ struct SiteBuildFaultTests {
             if FileManager.default.fileExists(atPath: site.path) {
                 #expect(snapshot(site) == complete, "round \(round): a partial site under the output's name")
             } else {
+                // With renameat2(RENAME_EXCHANGE) the old and new sites swap in one step: never no site.
+                #expect(!Self.canExchange(in: output), "round \(round): no site under the output's name although the folders can be swapped atomically")
                 // Killed between moving the old site aside and the new one in: a complete copy waits beside it.
                 let siblings = try FileManager.default.contentsOfDirectory(atPath: output.path)
                 let whole = siblings.contains { snapshot(output.url.appendingPathComponent($0)) == complete }
@@ -223,5 +225,46 @@ struct SiteBuildFaultTests {
         let beside = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
         #expect(beside == ["site"] || beside == [".site.old", "site"], "leftovers of killed builds: \(beside)")
         if beside.contains(".site.old") { #expect(snapshot(output.url.appendingPathComponent(".site.old")) == complete) }
+    }
+
+    @Test("builds into the same output at once: every one succeeds and the site is whole")
+    func concurrentBuilds() throws {
+        let repository = Corpus.folder.deletingLastPathComponent().deletingLastPathComponent()
+        let output = try TemporaryFolder(prefix: "lantern-site-race")
+        let site = output.url.appendingPathComponent("site")
+        let arguments = ["build", "--output", site.path, "-C", repository.path]
+        let first = try LanternProcess.run(arguments)
+        try #require(first.status == 0, "\(first.stderr)")
+        let complete = Corpus.snapshot(site)
+        for round in 0..<3 {
+            let processes = try (0..<3).map { _ -> Process in
+                let process = Process()
+                process.executableURL = LanternProcess.executable
+                process.arguments = arguments
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                return process
+            }
+            for process in processes { process.waitUntilExit() }
+            #expect(processes.map(\.terminationStatus) == [0, 0, 0], "round \(round)")
+            #expect(Corpus.snapshot(site) == complete, "round \(round): the site is not whole")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["site"], "round \(round): leftovers")
+        }
+    }
+
+    /// Whether two folders in `folder` can be swapped with renameat2(RENAME_EXCHANGE) here.
+    static func canExchange(in folder: TemporaryFolder) -> Bool {
+        #if os(Linux)
+        typealias Renameat2 = @convention(c) (Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32
+        guard let symbol = dlsym(nil, "renameat2") else { return false }
+        let first = folder.url.appendingPathComponent(".probe-a").path, second = folder.url.appendingPathComponent(".probe-b").path
+        mkdir(first, 0o700)
+        mkdir(second, 0o700)
+        defer { rmdir(first); rmdir(second) }
+        return unsafeBitCast(symbol, to: Renameat2.self)(AT_FDCWD, first, AT_FDCWD, second, 1 << 1) == 0
+        #else
+        return false
+        #endif
     }
 }

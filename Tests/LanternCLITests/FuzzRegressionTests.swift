@@ -32,6 +32,11 @@ struct FuzzRegressionTests {
             switch target {
             case "gift", "aiken": result = try LanternProcess.run(["import", target, name, "-o", "out.md"], in: workspace.url)
             case "csv": result = try LanternProcess.run(["trainee", "import", name, "--db", "r.sqlite"], in: workspace.url)
+            case "credential":
+                let issuer = Corpus.folder.appendingPathComponent("credential-issuer")
+                for file in ["issuer.json", "list.jwt"] { try workspace.write(file, try Data(contentsOf: issuer.appendingPathComponent(file))) }
+                result = try LanternProcess.run(["cert", "verify", name, "--issuer", "issuer.json", "--status", "list.jwt",
+                                                 "--at", "2030-01-01T00:00:00Z"], in: workspace.url)
             case "answers", "ratings":
                 let added = try LanternProcess.run(["trainee", "add", "--name", "Pat", "--external-id", "HR-1", "--db", "r.sqlite"], in: workspace.url)
                 try #require(added.status == 0)

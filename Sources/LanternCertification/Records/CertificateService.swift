@@ -114,9 +114,6 @@ public struct CertificateService: Sendable {
                                hint: "a certificate names its holder by a salted hash of their email; add the trainee's email first")
         }
         let key = try keys.activeKey()
-        guard let index = StatusEntry.randomIndex(avoiding: try store.usedStatusIndexes()) else {
-            throw LanternError("status-list-full", "the status list has no free entries")
-        }
         // A renewal continues from the old expiry when renewed early, so no time is lost.
         let previousEnd = renews?.validUntil.flatMap(CredentialDate.parse)
         let start = now
@@ -124,21 +121,39 @@ public struct CertificateService: Sendable {
         let validUntil = evaluator.rules.validFor.map { period in
             CredentialDate.adding(period.amount, Self.unit(period.unit), to: base)
         }
-        let credential = AchievementCredential(
-            id: AchievementCredential.newID(now: now), issuer: identity,
-            achievement: AchievementDefinition(workspace: workspace, issuer: identity),
-            recipient: RecipientIdentity(salt: recipient.salt, identityHash: hash),
-            validFrom: start, validUntil: validUntil,
-            status: StatusEntry(listURL: identity.statusListURL, index: index), renews: renews?.id)
-        let jwt: String
-        do { jwt = try credential.signed(with: key) } catch {
-            throw LanternError("signing-failed", "the credential could not be signed")
+        // The index is picked outside the write transaction, so another process issuing at the
+        // same moment may take it first; the store refuses that, and a new index is signed.
+        var taken = try store.usedStatusIndexes()
+        for attempt in 1...Self.indexAttempts {
+            guard let index = StatusEntry.randomIndex(avoiding: taken) else {
+                throw LanternError("status-list-full", "the status list has no free entries")
+            }
+            let credential = AchievementCredential(
+                id: AchievementCredential.newID(now: now), issuer: identity,
+                achievement: AchievementDefinition(workspace: workspace, issuer: identity),
+                recipient: RecipientIdentity(salt: recipient.salt, identityHash: hash),
+                validFrom: start, validUntil: validUntil,
+                status: StatusEntry(listURL: identity.statusListURL, index: index), renews: renews?.id)
+            let jwt: String
+            do { jwt = try credential.signed(with: key) } catch {
+                throw LanternError("signing-failed", "the credential could not be signed")
+            }
+            do {
+                return try store.recordCertificate(CertificateRecord(
+                    id: credential.id, traineeID: recipient.traineeID, programID: programID, statusIndex: index,
+                    validFrom: CredentialDate.format(start), validUntil: validUntil.map(CredentialDate.format), jwt: jwt,
+                    evidence: evidence.evidenceSummary.serialized, renews: renews?.id))
+            } catch {
+                guard error.code == "status-index-taken", attempt < Self.indexAttempts else { throw error }
+                taken = try store.usedStatusIndexes()
+            }
         }
-        return try store.recordCertificate(CertificateRecord(
-            id: credential.id, traineeID: recipient.traineeID, programID: programID, statusIndex: index,
-            validFrom: CredentialDate.format(start), validUntil: validUntil.map(CredentialDate.format), jwt: jwt,
-            evidence: evidence.evidenceSummary.serialized, renews: renews?.id))
+        throw LanternError("status-index-taken", "no free status-list index could be recorded; try again")
     }
+
+    /// How many status-list indexes one issue tries before giving up (each clash is a 1 in
+    /// 131,072 chance with another process issuing at the same moment).
+    static let indexAttempts = 5
 
     static func unit(_ unit: Period.Unit) -> CredentialDate.PeriodUnit {
         switch unit {

@@ -32,28 +32,32 @@ public struct CredentialVerifier: Sendable {
         self.renewal = renewal
     }
 
-    /// Runs every step on one credential (a compact JWS or a JSON credential).
-    public func verify(_ text: String, email: String? = nil) -> VerificationReport {
+    /// Runs every step on one credential (a compact JWS or a JSON credential); `path` names the
+    /// file in the positions of JSON syntax errors.
+    public func verify(_ text: String, email: String? = nil, path: String = "credential") -> VerificationReport {
         var steps: [VerificationReport.Step] = []
         var unsupportedProof = false
 
-        // 1. Parse.
+        // 1. Parse. A byte-order mark (Windows editors add one) is not part of the credential.
+        var text = Substring(text)
+        if text.unicodeScalars.first == "\u{FEFF}" { text = Substring(text.unicodeScalars.dropFirst()) }
         let trimmed = text.trimmingCharacters(in: " \t\r\n")
         var jws: CompactJWS?
         let credential: JSONObject
         var claims = JSONObject()
-        if trimmed.hasPrefix("{") {
+        if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") {
             do {
-                guard let object = try JSONParser.parse(trimmed, path: "credential").objectValue else {
-                    return Self.failedParse("the JSON is not an object")
+                // The untrimmed text, so positions count the lines before the JSON too.
+                guard let object = try JSONParser.parse(String(text), path: path).objectValue else {
+                    return Self.failedParse("the JSON is not an object: a credential is one JSON object {…}")
                 }
                 credential = object
             } catch {
-                return Self.failedParse(error.message)
+                return Self.failedParse(error)
             }
             steps.append(.init("parse", .pass, "JSON credential"))
         } else {
-            do { jws = try CompactJWS(parsing: trimmed) } catch { return Self.failedParse(error.message) }
+            do { jws = try CompactJWS(parsing: trimmed) } catch { return Self.failedParse(error) }
             guard var payload = jws?.payload.objectValue else { return Self.failedParse("the JWS payload is not a JSON object") }
             for name in CredentialSigner.registeredClaims {
                 if let value = payload[name] { claims[name] = value; payload[name] = nil }
@@ -174,6 +178,11 @@ public struct CredentialVerifier: Sendable {
         VerificationReport(verdict: .invalid, steps: [.init("parse", .fail, detail)])
     }
 
+    /// A parse failure with its position (`path:line:col: `) when it has one.
+    private static func failedParse(_ error: LanternError) -> VerificationReport {
+        failedParse((error.location.map { "\($0): " } ?? "") + error.message)
+    }
+
     private static func signatureStep(_ jws: CompactJWS, key: PublicJWK?) -> VerificationReport.Step {
         guard let algorithm = jws.algorithm else { return .init("signature", .fail, "the JWS header has no 'alg'") }
         guard algorithm == ES256.algorithm else {
@@ -202,8 +211,11 @@ public struct CredentialVerifier: Sendable {
               let indexText = entry["statusListIndex"]?.stringValue ?? entry["statusListIndex"]?.intValue.map(String.init),
               let index = Int(indexText), index >= 0
         else { return .init("status", .fail, "the status entry has no statusListCredential or statusListIndex") }
-        let size = entry["statusSize"]?.intValue ?? 1
-        guard (1...8).contains(size) else { return .init("status", .fail, "statusSize \(size) is not supported") }
+        // Absent means 1; present but not a small whole number (1e300, "2", 2.5) is refused, not defaulted.
+        let size = entry["statusSize"].map { $0.intValue ?? 0 } ?? 1
+        guard (1...8).contains(size) else {
+            return .init("status", .fail, "statusSize \(entry["statusSize"]?.serialized.prefix(40) ?? "") is not supported (1 to 8 bits)")
+        }
         let purpose = entry["statusPurpose"]?.stringValue ?? ""
         guard let statusList else { return .init("status", .warn, "not checked: no status list given (published at \(listURL))") }
         switch statusList {
@@ -213,7 +225,8 @@ public struct CredentialVerifier: Sendable {
             guard id == listURL else { return .init("status", .fail, "the status list given is \(id), but the credential uses \(listURL)") }
             guard purposes.contains(purpose) else { return .init("status", .fail, "the status list's purpose is \(purposes.joined(separator: ", ")), the entry's is \(purpose)") }
             if let validUntil, validUntil < now { return .init("status", .fail, "the status list itself expired on \(CredentialDate.format(validUntil))") }
-            guard (index + 1) * size <= bytes.count * 8 else { return .init("status", .fail, "index \(index) is outside the status list") }
+            // Compared by division: `(index + 1) * size` overflows for an index near Int.max.
+            guard index < bytes.count * 8 / size else { return .init("status", .fail, "index \(index) is outside the status list") }
             var value = 0
             for bit in (index * size)..<((index + 1) * size) {
                 value = value << 1 | Int((bytes[bit / 8] >> (7 - UInt8(bit % 8))) & 1)
@@ -290,7 +303,11 @@ public struct CredentialVerifier: Sendable {
         } else {
             problems.append("no credentialSubject")
         }
-        // JWT claims must say what the credential says.
+        // JWT claims must say what the credential says, and the times must be whole seconds a
+        // verifier can compare (not 1e400, not 99999999999999999999, not a string).
+        for name in ["nbf", "exp", "iat"] where claims[name] != nil && claims[name]?.intValue == nil {
+            problems.append("JWT \(name) is not a whole number of seconds")
+        }
         if let iss = claims["iss"], iss.stringValue != issuerID { problems.append("JWT iss differs from the credential's issuer") }
         if let jti = claims["jti"], jti.stringValue != credential["id"]?.stringValue { problems.append("JWT jti differs from the credential's id") }
         if let nbf = claims["nbf"]?.intValue, let from = credential["validFrom"]?.stringValue.flatMap(CredentialDate.parse),

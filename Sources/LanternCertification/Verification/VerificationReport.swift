@@ -66,16 +66,44 @@ public struct VerificationReport: Sendable, Hashable {
         return .object(object)
     }
 
-    /// Text for people: one line per step, then the verdict.
+    /// Text for people: one line per step, then the verdict. Whatever came from the credential
+    /// (ids, names, algorithms, key ids) is shown with control and bidirectional-override
+    /// characters escaped and cut to a readable length, so a crafted credential cannot add
+    /// lines, move the cursor or reorder text to fake a verdict on the verifier's terminal.
     public var text: String {
         var lines: [String] = []
-        if let credentialID { lines.append("credential \(credentialID)") }
-        if let achievementName { lines.append("  \(achievementName)\(issuerName.map { " — issued by \($0)" } ?? "")") }
+        if let credentialID { lines.append("credential \(Self.printable(credentialID))") }
+        if let achievementName { lines.append("  \(Self.printable(achievementName))\(issuerName.map { " — issued by \(Self.printable($0))" } ?? "")") }
         let width = steps.map(\.name.count).max() ?? 0
         for step in steps {
-            lines.append("  \(step.status.rawValue.padding(toLength: 4, withPad: " ", startingAt: 0))  \(step.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(step.detail)")
+            lines.append("  \(step.status.rawValue.padding(toLength: 4, withPad: " ", startingAt: 0))  \(step.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(Self.printable(step.detail))")
         }
         lines.append("verdict: \(verdict.phrase)")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Longest run of text from a credential shown on one line.
+    static let maximumShownLength = 400
+
+    /// `text` safe to print on a terminal: C0/C1 controls, DEL and bidirectional controls as
+    /// `\u{…}` escapes; at most ``maximumShownLength`` characters.
+    static func printable(_ text: String) -> String {
+        var out = ""
+        var shown = 0
+        for scalar in text.unicodeScalars {
+            if shown == maximumShownLength {
+                out += "… (cut)"
+                break
+            }
+            let value = scalar.value
+            if value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value)
+                || (0x2066...0x2069).contains(value) || value == 0x200E || value == 0x200F || value == 0x061C {
+                out += "\\u{" + String(value, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+            shown += 1
+        }
+        return out
     }
 }

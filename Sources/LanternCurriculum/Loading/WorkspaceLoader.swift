@@ -1,7 +1,6 @@
 import Foundation
 import LanternDiagnostics
 import LanternMarkdown
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -4,10 +4,26 @@ import LanternDiagnostics
 
 extension RecordsStore {
     /// Records an issued certificate and audits it (the evidence stays in the record, not the log).
+    ///
+    /// Checked in the same write transaction, so two `lantern` processes issuing at once cannot
+    /// both succeed: a first certificate (one that renews nothing) is refused with
+    /// `already-certified` while the trainee holds one that is not revoked and runs past the new
+    /// one's `validFrom`; a status-list index another certificate took meanwhile is refused with
+    /// `status-index-taken` (the caller picks another and signs again).
     @discardableResult
     public func recordCertificate(_ certificate: CertificateRecord) throws(LanternError) -> CertificateRecord {
         try write { db, now in
             let traineeID = try RecordsStore.traineeID(db, certificate.traineeID)
+            if certificate.renews == nil, let held = try String.fetchOne(db, sql: """
+                SELECT id FROM certificate WHERE trainee_id = ? AND status != 'revoked' AND (valid_until IS NULL OR valid_until > ?)
+                ORDER BY issued_at DESC LIMIT 1
+                """, arguments: [traineeID, certificate.validFrom]) {
+                throw LanternError("already-certified", "trainee \(traineeID) already holds certificate \(held)",
+                                   hint: "'lantern cert renew \(traineeID)' renews it; revoke it first to issue a new one")
+            }
+            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM certificate WHERE status_index = ?)", arguments: [certificate.statusIndex]) == true {
+                throw LanternError("status-index-taken", "status-list index \(certificate.statusIndex) was taken by another certificate")
+            }
             var stored = certificate
             stored.traineeID = traineeID
             stored.issuedAt = now

@@ -2,7 +2,6 @@ import Foundation
 import LanternCurriculum
 import LanternDiagnostics
 import LanternMarkdown
-import Synchronization
 
 /// Builds the static site of a workspace: the curriculum, search, crisis lines and, when given,
 /// the certificate verification pages.
@@ -395,7 +394,7 @@ public struct SiteBuilder: Sendable {
     /// `map` on every core, results in input order.
     static func parallelMap<Element: Sendable, Result: Sendable>(_ items: [Element], _ transform: @Sendable (Element) -> Result) -> [Result] {
         guard items.count > 1 else { return items.map(transform) }
-        let slots = Mutex<[Int: Result]>([:])
+        let slots = Locked<[Int: Result]>([:])
         let workers = min(items.count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 4)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var local: [(Int, Result)] = []

@@ -1,6 +1,5 @@
 import Foundation
 import LanternDiagnostics
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -46,6 +45,17 @@ struct SiteWriter {
         let retired = parent.appendingPathComponent(".\(name).old").path
         let swap = parent.appendingPathComponent(".\(name).swap").path
 
+        try? fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+        // Builds into the same folder take turns from here on: they share the staging names, and
+        // one must not clear away or publish another's half-written folder. The lock is on the
+        // parent folder itself (no lock file left behind) and ends with the process, even killed.
+        let lock = open(parent.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if lock >= 0 { _ = flock(lock, LOCK_EX) }
+        defer { if lock >= 0 { close(lock) } }
+        // A build killed between the fallback renames left the complete old site aside: put it back.
+        if !fileManager.fileExists(atPath: outputPath), fileManager.fileExists(atPath: swap + "/" + Self.marker) {
+            _ = rename(swap, outputPath)
+        }
         var isDirectory: ObjCBool = false
         let exists = fileManager.fileExists(atPath: outputPath, isDirectory: &isDirectory)
         if exists {
@@ -144,7 +154,7 @@ struct SiteWriter {
             var touched: [String] = []
         }
         let chunks = max(1, min(paths.count, ProcessInfo.processInfo.activeProcessorCount * 4))
-        let results = Mutex<Counts>(Counts())
+        let results = Locked<Counts>(Counts())
         let frozen = files
         let baseFiles = base.files
         let destination = targetFolder

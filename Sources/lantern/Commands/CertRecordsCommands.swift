@@ -64,7 +64,15 @@ struct CertIssueCommand: ParsableCommand {
         let service = try records.certificateService()
         let trainees = allEligible ? try service.eligibleTrainees() : [trainee!]
         for trainee in trainees {
-            let record = try service.issue(trainee: trainee)
+            let record: CertificateRecord
+            do {
+                record = try service.issue(trainee: trainee)
+            } catch {
+                guard allEligible, error.code == "already-certified" else { throw error }
+                // Another `lantern` issued it since the list was made.
+                Console.out("skipped \(trainee): \(error.message)\n")
+                continue
+            }
             Console.out("issued \(record.id) to \(record.traineeID), valid until \(record.validUntil.map { String($0.prefix(10)) } ?? "no expiry")\n")
         }
         if allEligible && trainees.isEmpty { Console.out("no trainee is newly eligible\n") }
@@ -207,7 +215,7 @@ struct CertExportCommand: ParsableCommand {
                                           linkedInURL: service.linkedInURL(record, publishable))
         }
         if let output {
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: output)) } catch {
+            do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
                 throw LanternError("write-failed", "cannot write \(output)")
             }
             Console.out("wrote \(output)\n")
@@ -269,7 +277,9 @@ struct CertPublishCommand: ParsableCommand {
             let url = base.appendingPathComponent(path)
             do {
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(text.utf8).write(to: url)
+                // Each file whole or not at all under its name (a temporary file renamed into place),
+                // so a killed publish never leaves a truncated credential or status list behind.
+                try Data(text.utf8).write(to: url, options: .atomic)
             } catch {
                 throw LanternError("write-failed", "cannot write \(output)/\(path)")
             }

@@ -79,18 +79,31 @@ struct CertVerifyCommand: ParsableCommand {
             guard let base, url.hasPrefix(base + "credentials/") else { return nil }
             return renewals[String(url.dropFirst(base.count + 12).prefix { $0 != "/" })]
         })
-        let report = verifier.verify(text, email: email)
+        let report = verifier.verify(text, email: email, path: FileManager.default.fileExists(atPath: credential) ? credential : "credential")
         Console.out(json ? report.json.prettySerialized : report.text)
         if !report.isValid { throw ExitCode(1) }
     }
 
-    /// A file's text; a missing file is a usage mistake (exit 2).
+    /// The largest credential, issuer profile or status list read (Lantern's are kilobytes).
+    static let maximumFileSize = 16 * 1024 * 1024
+
+    /// A file's text (invalid UTF-8 replaced); a missing file is a usage mistake (exit 2). At
+    /// most ``maximumFileSize`` bytes are read, so a huge file, a device or a pipe that never
+    /// ends is refused rather than read into memory.
     static func readFile(_ path: String, what: String) throws -> String {
         guard FileManager.default.fileExists(atPath: path) else {
             throw ValidationError("no \(what) file '\(path)'")
         }
-        guard let data = FileManager.default.contents(atPath: path), data.count <= 16 * 1024 * 1024 else {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
             throw LanternError("unreadable", "cannot read \(what) file \(path)")
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do { data = try handle.read(upToCount: maximumFileSize + 1) ?? Data() } catch {
+            throw LanternError("unreadable", "cannot read \(what) file \(path)")
+        }
+        guard data.count <= maximumFileSize else {
+            throw LanternError("too-large", "\(what) file \(path) is larger than \(maximumFileSize / 1024 / 1024) MB, the most Lantern reads")
         }
         return String(decoding: data, as: UTF8.self)
     }

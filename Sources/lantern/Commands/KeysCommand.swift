@@ -72,7 +72,7 @@ struct KeysCommand: ParsableCommand {
             let profile = try context.issuerProfile()
             let text = format == .issuer ? profile.json.prettySerialized : (profile.json["jwks"] ?? .null).prettySerialized
             if let output {
-                do { try Data(text.utf8).write(to: URL(fileURLWithPath: output)) } catch {
+                do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
                     throw LanternError("write-failed", "cannot write \(output)")
                 }
             } else {
