@@ -235,7 +235,11 @@ struct SiteBuildFaultTests {
         let arguments = ["build", "--output", site.path, "-C", repository.path]
         let first = try LanternProcess.run(arguments)
         try #require(first.status == 0, "\(first.stderr)")
-        let complete = Corpus.snapshot(site)
+        // The build's own records (cache, tree manifest) carry stamps; the pages must be whole.
+        func snapshot(_ folder: URL) -> [String: Data] {
+            Corpus.snapshot(folder).filter { $0.key != ".lantern-build-tree" && $0.key != ".lantern-build-cache" }
+        }
+        let complete = snapshot(site)
         for round in 0..<3 {
             let processes = try (0..<3).map { _ -> Process in
                 let process = Process()
@@ -248,8 +252,10 @@ struct SiteBuildFaultTests {
             }
             for process in processes { process.waitUntilExit() }
             #expect(processes.map(\.terminationStatus) == [0, 0, 0], "round \(round)")
-            #expect(Corpus.snapshot(site) == complete, "round \(round): the site is not whole")
-            #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["site"], "round \(round): leftovers")
+            #expect(snapshot(site) == complete, "round \(round): the site is not whole")
+            // Beside the site, at most the previous one, which the next build updates in place.
+            let beside = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
+            #expect(beside == ["site"] || beside == [".site.old", "site"], "round \(round): leftovers: \(beside)")
         }
     }
 
