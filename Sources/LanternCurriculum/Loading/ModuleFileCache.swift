@@ -82,10 +82,13 @@ public protocol ModuleFileCache: Sendable {
     /// then), so that it need not be read at all; nil to read it. The module's body is then not
     /// read either (`WorkspaceCacheRecord.unreadBodies`).
     func facts(forFile relativePath: String, status: FileStatus, displayPath: String) -> ModuleFileFacts?
+    /// Whether the cache holds a status for the file (so asking for its status is worth it).
+    func hasStatus(forFile relativePath: String) -> Bool
 }
 
 extension ModuleFileCache {
     public func facts(forFile relativePath: String, status: FileStatus, displayPath: String) -> ModuleFileFacts? { nil }
+    public func hasStatus(forFile relativePath: String) -> Bool { false }
 }
 
 /// Everything loading one module file derives from that file alone: the module without its

@@ -150,7 +150,7 @@ public struct WorkspaceLoader: Sendable {
                 // the next build sees another status and reads it again.
                 var status: FileStatus?
                 var info = stat()
-                if let cache, folderDescriptor >= 0, fstatat(folderDescriptor, name, &info, 0) == 0 {
+                if let cache, folderDescriptor >= 0, cache.hasStatus(forFile: relative), fstatat(folderDescriptor, name, &info, 0) == 0 {
                     status = FileStatus(info)
                     if let status, let facts = cache.facts(forFile: relative, status: status, displayPath: displayPath) {
                         // The file is as it was when it was last read, and had been for a while:
@@ -162,7 +162,14 @@ public struct WorkspaceLoader: Sendable {
                         return outcome
                     }
                 }
-                let data = try SourceText.bytes(atPath: rootPath + relative, displayPath: displayPath)
+                let data: Data
+                if cache != nil, folderDescriptor >= 0, let (bytes, opened) = FileBytes.read(name, in: folderDescriptor) {
+                    // Read with its status, for the next build (taken before the bytes are read).
+                    data = bytes
+                    status = status ?? opened
+                } else {
+                    data = try SourceText.bytes(atPath: rootPath + relative, displayPath: displayPath)
+                }
                 let digest = cache.map { cache in data.withUnsafeBytes { cache.digest(of: $0) } }
                 if let cache, let digest, var facts = cache.facts(forFile: relative, digest: digest, displayPath: displayPath),
                    let (body, textLength) = try Self.body(of: data, from: facts.bodyOffset, displayPath: displayPath) {
@@ -398,5 +405,30 @@ final class Slots<Element>: @unchecked Sendable {
     func release() {
         buffer.deinitialize()
         buffer.deallocate()
+    }
+}
+
+/// A file read with plain POSIX calls, relative to an open folder, with its status.
+enum FileBytes {
+    /// The bytes of the regular file `name` in the open folder `folder` and its status (taken
+    /// before reading); nil if it cannot be read this way (the caller then says why).
+    static func read(_ name: String, in folder: Int32) -> (Data, FileStatus)? {
+        let descriptor = openat(folder, name, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, let status = FileStatus(info) else { return nil }
+        var data = Data(count: status.size)
+        let complete = data.withUnsafeMutableBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Glibc.read(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count <= 0 { return false }
+                offset += count
+            }
+            // Nothing more than its size said (a file growing while read is read again next time).
+            return true
+        }
+        return complete ? (data, status) : nil
     }
 }

@@ -138,6 +138,10 @@ public final class BuildCache: ModuleFileCache, Sendable {
         }
     }
 
+    public func hasStatus(forFile relativePath: String) -> Bool {
+        entries[relativePath]?.status != nil
+    }
+
     public func facts(forFile relativePath: String, status: FileStatus, displayPath: String) -> ModuleFileFacts? {
         guard let entry = entries[relativePath], entry.status == status else { return nil }
         guard var facts = facts(forFile: relativePath, digest: entry.digest, displayPath: displayPath) else { return nil }

@@ -52,6 +52,7 @@ struct IncrementalPlan: Sendable {
         digests.reserveCapacity(count)
         frontMatterKeys.reserveCapacity(count)
         previousEntries.reserveCapacity(count)
+        var scratch = KeyHasher("front-matter")
         for index in 0..<count {
             let found = byPath[modules[index].relativePath]
             recordIndex.append(found)
@@ -60,7 +61,7 @@ struct IncrementalPlan: Sendable {
             let entry = digest.flatMap { previous.entry(modules[index].relativePath, digest: $0) }
             previousEntries.append(entry)
             // A front matter key depends on the file alone: the previous build's, when the bytes are the same.
-            frontMatterKeys.append(entry?.frontMatterKey ?? Self.frontMatterKey(modules[index]))
+            frontMatterKeys.append(entry?.frontMatterKey ?? Self.frontMatterKey(modules[index], using: &scratch))
         }
         self.recordIndex = recordIndex
         self.digests = digests
@@ -101,7 +102,7 @@ struct IncrementalPlan: Sendable {
             key.add(digest)
             key.add(index)
             key.add(count)
-            for neighbour in [index - 1, index + 1] {
+            for neighbour in stride(from: index - 1, through: index + 1, by: 2) {
                 if neighbour >= 0 && neighbour < count {
                     key.add(modules[neighbour].id)
                     key.add(frontMatterKeys[neighbour])
@@ -239,6 +240,12 @@ struct IncrementalPlan: Sendable {
     /// The key of a module's front matter: everything other pages show of it.
     static func frontMatterKey(_ module: Module) -> FileDigest {
         var key = KeyHasher("front-matter")
+        return frontMatterKey(module, using: &key)
+    }
+
+    /// The same, with a hasher whose memory is reused.
+    static func frontMatterKey(_ module: Module, using key: inout KeyHasher) -> FileDigest {
+        key.reset("front-matter")
         key.add(module.id)
         key.add(module.title)
         key.add(module.summary)
@@ -270,7 +277,7 @@ struct IncrementalPlan: Sendable {
     static func templatesKey(_ folder: URL) -> FileDigest {
         var key = KeyHasher("templates")
         let path = folder.standardizedFileURL.path
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
+        guard let names = TreeManifest.names(in: path) else {
             key.add("no folder")
             return key.digest
         }

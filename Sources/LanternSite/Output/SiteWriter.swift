@@ -183,7 +183,7 @@ struct SiteWriter {
                         if counted { local.unchanged += 1 }
                         continue
                     }
-                    unlinkat(destination, path, 0)
+                    if baseFiles[path] != nil { unlinkat(destination, path, 0) }
                     if linkat(previousFolder, path, destination, path, 0) == 0 {
                         local.recorded.append((path, same))
                         local.touched.append(String(parentFolder(path[...])))
@@ -391,8 +391,11 @@ struct SiteWriter {
     /// a new inode, never the old one's bytes, which another site may share); the new file, or
     /// the reason it could not be written.
     static func writeFile(_ bytes: [UInt8], in folder: Int32, _ path: String) -> Result<TreeManifest.File, WriteFailure> {
-        unlinkat(folder, path, 0)
-        let descriptor = openat(folder, path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        var descriptor = openat(folder, path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        if descriptor < 0 && errno == EEXIST {
+            unlinkat(folder, path, 0)
+            descriptor = openat(folder, path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        }
         guard descriptor >= 0 else { return .failure(WriteFailure(reason: String(cString: strerror(errno)))) }
         defer { close(descriptor) }
         var offset = 0

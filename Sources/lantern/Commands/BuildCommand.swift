@@ -13,8 +13,10 @@ struct BuildCommand: ParsableCommand {
         failed or interrupted build leaves the previous site as it was. Files whose bytes did not
         change are kept as they were. A build cache in the output folder (.lantern-build-cache)
         lets the next build skip parsing unchanged modules and rendering pages whose inputs did
-        not change; the site is the same bytes as a full build. Exit status: 0 built, 1 a problem
-        in the workspace or a broken link (with --check-links), 2 a usage mistake.
+        not change, and the previous site is kept beside the output (.<name>.old) to be updated
+        in place; the site is the same bytes as a full build. --no-cache ignores both. Exit
+        status: 0 built, 1 a problem in the workspace or a broken link (with --check-links), 2 a
+        usage mistake.
         """
     )
 
