@@ -39,7 +39,8 @@ bench-records: deps
 
 ## The test suite under AddressSanitizer, then ThreadSanitizer (separate build folders; not part of `make test`).
 ## Reports from every process, the spawned `lantern` included, land in .build-?san/sanitizer-logs/;
-## any report fails the target (scripts/sanitize.sh; TSan suppressions in scripts/tsan-suppressions.txt).
+## any report fails the target (scripts/sanitize.sh; ASan includes leak checking; suppressions for
+## code Lantern does not own in scripts/lsan-suppressions.txt and scripts/tsan-suppressions.txt).
 sanitize: sanitize-address sanitize-thread
 
 sanitize-address: deps
