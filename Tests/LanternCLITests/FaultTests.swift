@@ -181,19 +181,26 @@ struct FaultTests {
 /// `lantern build` killed at random moments never leaves a half-built site under the output's name.
 @Suite("faults: SIGKILL during a site build")
 struct SiteBuildFaultTests {
-    @Test("the output is absent or complete after every kill; a rerun completes and cleans up")
-    func killSiteBuild() throws {
+    /// The site's files, without the build's own records (the cache, and the record of the
+    /// folder itself: inodes and times, different after every build).
+    func snapshot(_ folder: URL) -> [String: Data] {
+        Corpus.snapshot(folder).filter { $0.key != ".lantern-build-tree" && $0.key != ".lantern-build-cache" }
+    }
+
+    /// A first build of the repository's workspace into `site` in a new temporary folder.
+    func firstBuild(prefix: String) throws -> (output: TemporaryFolder, site: URL, arguments: [String]) {
         let repository = Corpus.folder.deletingLastPathComponent().deletingLastPathComponent()
-        let output = try TemporaryFolder(prefix: "lantern-site-kill")
+        let output = try TemporaryFolder(prefix: prefix)
         let site = output.url.appendingPathComponent("site")
         let arguments = ["build", "--output", site.path, "-C", repository.path]
         let first = try LanternProcess.run(arguments)
         try #require(first.status == 0, "\(first.stderr)")
-        // The site's files, without the build's own records (the cache, and the record of the
-        // folder itself: inodes and times, different after every build).
-        func snapshot(_ folder: URL) -> [String: Data] {
-            Corpus.snapshot(folder).filter { $0.key != ".lantern-build-tree" && $0.key != ".lantern-build-cache" }
-        }
+        return (output, site, arguments)
+    }
+
+    @Test("the output is absent or complete after every kill; a rerun completes and cleans up")
+    func killSiteBuild() throws {
+        let (output, site, arguments) = try firstBuild(prefix: "lantern-site-kill")
         let complete = snapshot(site)
         #expect(complete.count > 10)
 
@@ -229,16 +236,7 @@ struct SiteBuildFaultTests {
 
     @Test("builds into the same output at once: every one succeeds and the site is whole")
     func concurrentBuilds() throws {
-        let repository = Corpus.folder.deletingLastPathComponent().deletingLastPathComponent()
-        let output = try TemporaryFolder(prefix: "lantern-site-race")
-        let site = output.url.appendingPathComponent("site")
-        let arguments = ["build", "--output", site.path, "-C", repository.path]
-        let first = try LanternProcess.run(arguments)
-        try #require(first.status == 0, "\(first.stderr)")
-        // The build's own records (cache, tree manifest) carry stamps; the pages must be whole.
-        func snapshot(_ folder: URL) -> [String: Data] {
-            Corpus.snapshot(folder).filter { $0.key != ".lantern-build-tree" && $0.key != ".lantern-build-cache" }
-        }
+        let (output, site, arguments) = try firstBuild(prefix: "lantern-site-race")
         let complete = snapshot(site)
         for round in 0..<3 {
             let processes = try (0..<3).map { _ -> Process in

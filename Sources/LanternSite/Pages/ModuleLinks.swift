@@ -25,12 +25,7 @@ enum ModuleLinks {
     static let publishableExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "webp", "svg", "avif", "pdf", "mp3", "mp4", "webm", "vtt"]
 
     /// The curriculum file a link or image destination names, when it is one the site publishes.
-    static func publishableFile(_ url: String) -> String? {
-        guard !URLSafety.isDangerous(url) else { return nil }
-        return publishableFile(target: LinkTarget.classify(url))
-    }
-
-    /// The same, for a safe destination already classified.
+    /// Takes the destination already classified (and known to be safe).
     static func publishableFile(target: LinkTarget) -> String? {
         guard case .file(let path) = target, !path.isEmpty else { return nil }
         let ext = path.lastIndex(of: ".").map { path[path.index(after: $0)...].lowercased() } ?? path.lowercased()

@@ -18,7 +18,7 @@ struct RenderedModule: Sendable {
     var headings: [Heading]
     /// Distinct lower-case words of the module, in order of first use, for search.
     var words: [String]
-    /// Curriculum files the module shows or links to (see `ModuleLinks.publishableFile`).
+    /// Curriculum files the module shows or links to (see `ModuleLinks.publishableFile(target:)`).
     var media: [String]
 
     static let maximumWords = 1500
@@ -139,11 +139,6 @@ struct RenderedModule: Sendable {
             self.limit = limit
             current.reserveCapacity(64)
             scratch.reserveCapacity(64)
-        }
-
-        mutating func add(_ text: String) {
-            var copy = text
-            copy.withUTF8 { add($0) }
         }
 
         mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
