@@ -1,6 +1,8 @@
 import Foundation
 import LanternDiagnostics
+import Crypto
 import LanternMarkdown
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -42,6 +44,11 @@ public struct WorkspaceLoader: Sendable {
         }
     }
 
+    /// How many workspace loads this process has started: instrumentation, so tests can hold
+    /// "a command loads its course once".
+    public static var loadsStarted: Int { loadCounter.load(ordering: .relaxed) }
+    private static let loadCounter = Atomic<Int>(0)
+
     /// Loads the workspace whose root folder is `root`.
     ///
     /// - Parameters:
@@ -51,6 +58,7 @@ public struct WorkspaceLoader: Sendable {
     ///     not parsed again (nor read, when its status vouches for it). The result is the same
     ///     as without a cache, but for the bodies of unread modules, plus `cacheRecord`.
     public func load(at root: URL, displayRoot: String = "", cache: (any ModuleFileCache)? = nil) -> WorkspaceLoadResult {
+        Self.loadCounter.add(1, ordering: .relaxed)
         var context = LoadContext(root: root.standardizedFileURL, displayRoot: displayRoot, cache: cache)
         let workspace = load(&context)
         return WorkspaceLoadResult(workspace: workspace, diagnostics: Diagnostic.sorted(context.engine.diagnostics),
@@ -93,6 +101,11 @@ public struct WorkspaceLoader: Sendable {
 
         /// Reads a file only from inside its own folder (`ContainedFile`), or reports why not.
         mutating func text(_ relative: String) -> SourceText? {
+            textAndHash(relative, hashing: false)?.text
+        }
+
+        /// The file's text and, when `hashing`, the SHA-256 (hex) of the bytes just read.
+        mutating func textAndHash(_ relative: String, hashing: Bool) -> (text: SourceText, hash: String)? {
             do {
                 let slash = relative.lastIndex(of: "/")
                 let folder = slash.map { String(relative[..<$0]) } ?? ""
@@ -106,7 +119,7 @@ public struct WorkspaceLoader: Sendable {
                 let source = try SourceText.decode(data, displayPath: display(relative))
                 bytesRead += source.text.utf8.count
                 filesRead += 1
-                return source
+                return (source, hashing ? Hex.encode(SHA256.hash(data: data)) : "")
             } catch {
                 engine.emit(error.diagnostic)
                 return nil
@@ -345,9 +358,12 @@ public struct WorkspaceLoader: Sendable {
         var assessments: [AssessmentSource] = []
         for name in context.markdownFiles(in: assessmentFolder) ?? [] {
             let relative = assessmentFolder + "/" + name
-            guard let source = context.text(relative) else { continue }
-            guard let (assessment, moduleLocation) = AssessmentSourceReader.read(
+            guard let (source, hash) = context.textAndHash(relative, hashing: true) else { continue }
+            guard let read = AssessmentSourceReader.read(
                 source, fileID: String(name.dropLast(3)), relativePath: relative, engine: engine) else { continue }
+            var assessment = read.0
+            let moduleLocation = read.moduleLocation
+            assessment.contentHash = hash
             if let moduleID = assessment.moduleID, let moduleLocation, !fileIDs.contains(moduleID) {
                 engine.error("unknown-module", "\(assessment.kind?.rawValue ?? "assessment") '\(assessment.id)' belongs to module '\(moduleID)', which does not exist",
                              at: moduleLocation, hint: Suggestions.didYouMean(moduleID, in: fileIDs))

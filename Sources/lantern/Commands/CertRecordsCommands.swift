@@ -1,4 +1,5 @@
 import ArgumentParser
+import LanternApplication
 import Foundation
 import LanternCertification
 import LanternCurriculum
@@ -9,7 +10,7 @@ import LanternSite
 /// Opens what certificate commands over records need.
 extension RecordsOptions {
     func certificateService(mustExist: Bool = true) throws -> CertificateService {
-        let workspace = try workspace()
+        let workspace = try course().loadedWorkspace()
         let (root, display) = try location.resolve()
         return try CertificateService(workspace: workspace, store: try open(mustExist: mustExist),
                                       keys: KeyStore(workspaceRoot: root, displayRoot: display))
