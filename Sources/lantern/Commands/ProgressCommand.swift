@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LanternDiagnostics
 import LanternRecords
 
 struct ProgressCommand: ParsableCommand {
@@ -53,10 +54,6 @@ struct ProgressCommand: ParsableCommand {
     }
 }
 
-func percent(_ score: Double) -> String {
-    String(format: "%.0f%%", score * 100)
-}
+func percent(_ score: Double) -> String { Wording.percent(score) }
 
-func hours(_ value: Double) -> String {
-    value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
-}
+func hours(_ value: Double) -> String { Wording.hours(value) }
