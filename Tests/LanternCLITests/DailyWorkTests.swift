@@ -226,4 +226,26 @@ struct DailyWorkTests {
         let ignore = try folder.read("ws/.gitignore")
         for line in [".lantern/", "site/", ".site.old/"] { #expect(ignore.contains(line + "\n")) }
     }
+
+    @Test("lantern build never reports a negative count of kept pages, even when every kept file was changed by hand")
+    func buildNeverKeepsMinusOne() throws {
+        let folder = try TemporaryFolder()
+        #expect(try LanternProcess.run(["init", "ws"], in: folder.url).status == 0)
+        let workspace = folder.url.appendingPathComponent("ws")
+        #expect(try LanternProcess.run(["build"], in: workspace).status == 0)
+        #expect(try LanternProcess.run(["build"], in: workspace).status == 0)
+        let site = workspace.appendingPathComponent("site")
+        let files = (FileManager.default.enumerator(atPath: site.path)?.compactMap { $0 as? String } ?? [])
+            .filter { $0.hasSuffix(".html") || $0 == "assets/search-index.js" }
+        for file in files {
+            let handle = try FileHandle(forWritingTo: site.appendingPathComponent(file))
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data(" ".utf8))
+            try handle.close()
+        }
+        let third = try LanternProcess.run(["build"], in: workspace)
+        #expect(third.status == 0, "\(third.stderr)")
+        #expect(third.stdout.contains(" 0 kept from the last build"), "\(third.stdout)")
+        #expect(!third.stdout.contains("-1"))
+    }
 }
