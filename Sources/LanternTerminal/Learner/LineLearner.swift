@@ -35,6 +35,7 @@ public final class LineLearner {
       read N        print module N (r N, open N, or just N)
       quiz N        take module N's quiz (t N)
       next          the next thing to do (n)
+      crisis        crisis lines: who to contact now (!)
       help          this list (?)
       quit          leave Lantern; everything is already saved (q)
     """
@@ -65,6 +66,11 @@ public final class LineLearner {
                 }
             case "help", "?", "h":
                 say(Self.commandHelp)
+            case "crisis", "!", "help-now":
+                say("")
+                say(PagerDocument(title: "", blocks: ModuleDocument.crisisNotice(for: workspace))
+                    .layout(width: width, color: false).lines.map(\.plain).joined(separator: "\n"))
+                say("If you or someone with you is in danger now, call your local emergency number.")
             case "quit", "q", "exit", "bye":
                 say("Goodbye. Your progress is saved.")
                 return
@@ -109,18 +115,28 @@ public final class LineLearner {
 
     private func read(_ index: Int, in map: CourseMap) {
         let entry = map.entries[index]
-        guard !entry.isLocked else {
-            say("Module \(index + 1) is locked: finish \(CourseMap.Entry.list(entry.waitingFor)) first.")
+        guard !entry.isUnavailable else {
+            say("Module \(index + 1) is " + CourseMap.unavailableText.prefix(1).lowercased() + CourseMap.unavailableText.dropFirst())
             return
         }
         let module = entry.module
-        do { try store.moduleOpened(module.id) } catch { say("Could not save that you opened the module: \(error.message)") }
+        if entry.isLocked {
+            say("")
+            say("Preview of module \(index + 1): it is locked until you finish \(CourseMap.Entry.list(entry.waitingFor)). "
+                + "Reading it now does not count towards your progress.")
+        } else {
+            do { try store.moduleOpened(module.id) } catch { say("Could not save that you opened the module: \(error.message)") }
+        }
         let document = ModuleDocument.make(module, in: workspace, position: (index, map.entries.count))
         say("")
         say(document.title)
         say("")
         say(document.layout(width: width, color: false).lines.map(\.plain).joined(separator: "\n"))
         say("")
+        if entry.isLocked {
+            say("End of the preview of module \(index + 1).")
+            return
+        }
         say("End of module \(index + 1)." + (entry.quizzes.isEmpty ? "" : " Type quiz \(index + 1) to take its quiz."))
         do {
             try store.moduleRead(module.id, seconds: 0, reachedEnd: true)
