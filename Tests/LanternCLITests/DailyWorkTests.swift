@@ -248,4 +248,41 @@ struct DailyWorkTests {
         #expect(third.stdout.contains(" 0 kept from the last build"), "\(third.stdout)")
         #expect(!third.stdout.contains("-1"))
     }
+
+    @Test("NO_COLOR keeps the full-screen learner, without colour", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func noColorKeepsFullScreen() throws {
+        let folder = try TemporaryFolder()
+        #expect(try LanternProcess.run(["init", "ws"], in: folder.url).status == 0)
+        let workspace = folder.url.appendingPathComponent("ws")
+        #expect(try LanternProcess.run(["trainee", "add", "--name", "Ann", "--email", "ann@example.org"], in: workspace).status == 0)
+        // `script` gives the learner a terminal of its own, as a person at a keyboard has.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", "'\(LanternProcess.executable.path)' learn", "/dev/null"]
+        process.currentDirectoryURL = workspace
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        environment["TERM"] = "xterm"
+        environment.removeValue(forKey: "LANTERN_DB")
+        process.environment = environment
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Press q until the learner has drawn its map and left.
+        for _ in 0..<40 where process.isRunning {
+            input.fileHandleForWriting.write(Data("q".utf8))
+            Thread.sleep(forTimeInterval: 0.25)
+        }
+        if process.isRunning { process.terminate() }
+        try? input.fileHandleForWriting.close()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(text.contains("\u{1B}[?1049h"), "the full screen was not used")
+        #expect(text.contains("Progress:"))
+        for colour in ["\u{1B}[35m", "\u{1B}[36m", "\u{1B}[7m", ";35m", ";36m"] {
+            #expect(!text.contains(colour), "colour or inverse video under NO_COLOR")
+        }
+    }
 }
