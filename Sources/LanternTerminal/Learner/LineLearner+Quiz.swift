@@ -32,7 +32,7 @@ extension LineLearner {
         case .session(let started, let resumed):
             session = started
             say("")
-            say("Quiz: \(session.quiz.title). \(session.attemptText). \(session.count) questions"
+            say("Quiz: \(session.quiz.title). \(session.attemptText). \(Wording.count(session.count, "question"))"
                 + (session.timeText(at: clock()).map { ", \($0)" } ?? "") + ".")
             if resumed { say("Welcome back: your answers are saved. Carrying on at question \(min(session.index, session.count - 1) + 1).") }
             else if let intro = session.quiz.introduction, !intro.isEmpty { say(plain(intro)) }
