@@ -285,4 +285,31 @@ struct DailyWorkTests {
             #expect(!text.contains(colour), "colour or inverse video under NO_COLOR")
         }
     }
+
+    @Test("at a terminal an irreversible command asks, and only 'yes' goes on", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func confirmationAtATerminal() throws {
+        let fixture = try RecordsFixture()
+        func erase(answer: String) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+            process.arguments = ["-qec", "'\(LanternProcess.executable.path)' trainee erase \(fixture.traineeID) --db '\(fixture.database)'", "/dev/null"]
+            let input = Pipe(), output = Pipe()
+            process.standardInput = input
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            input.fileHandleForWriting.write(Data((answer + "\n").utf8))
+            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            try? input.fileHandleForWriting.close()
+            return text
+        }
+        let declined = try erase(answer: "no")
+        #expect(declined.contains("Type yes to go on"))
+        #expect(declined.contains("nothing was changed"))
+        #expect(try fixture.run(["trainee", "show", fixture.traineeID]).stdout.contains("Pat Example"))
+        let accepted = try erase(answer: "yes")
+        #expect(accepted.contains("erased the personal data"))
+        #expect(!(try fixture.run(["trainee", "show", fixture.traineeID]).stdout.contains("Pat Example")))
+    }
 }

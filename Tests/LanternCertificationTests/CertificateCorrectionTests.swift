@@ -84,4 +84,21 @@ struct CertificateCorrectionTests {
         #expect(Wording.count(6, "trainee") == "6 trainees")
         #expect(Wording.count(32, "quiz attempt") == "32 quiz attempts")
     }
+
+    @Test("the printable certificate shows the full name unless the trainee chose their preferred name")
+    func printedNameFollowsTheSetting() throws {
+        let setup = try CertificateLifecycleTests.setup()
+        try CertificateLifecycleTests.complete(setup)
+        let record = try setup.service().issue(trainee: setup.traineeID)
+        let env = ["LANTERN_DB": setup.dbPath]
+        #expect(try LanternProcess.run(["trainee", "edit", setup.traineeID, "--preferred-name", "Lex"], in: setup.folder.url, environment: env).status == 0)
+        let legal = try LanternProcess.run(["cert", "export", record.id, "--format", "html"], in: setup.folder.url, environment: env)
+        #expect(legal.stdout.contains("Alex Example"))
+        let edited = try LanternProcess.run(["trainee", "edit", setup.traineeID, "--print-name", "preferred"], in: setup.folder.url, environment: env)
+        #expect(edited.status == 0, "\(edited.stderr)")
+        #expect(edited.stdout.contains("lantern cert reissue \(record.id)"))
+        let preferred = try LanternProcess.run(["cert", "export", record.id, "--format", "html"], in: setup.folder.url, environment: env)
+        #expect(preferred.stdout.contains("Lex"))
+        #expect(!preferred.stdout.contains("Alex Example"))
+    }
 }

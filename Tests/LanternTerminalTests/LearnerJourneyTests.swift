@@ -96,6 +96,7 @@ import Testing
         #expect(!io.transcript.contains("\u{1B}"))
         let again = ScriptedLineIO(lines: ["quiz 1"])
         try LineLearner(workspace: workspace, store: store, io: again).run()
+        #expect(again.transcript.contains("You have a quiz in progress"))
         #expect(again.transcript.contains("Welcome back"))
         #expect(again.transcript.contains("Question 2 of"))
     }

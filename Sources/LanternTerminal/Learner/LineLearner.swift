@@ -44,6 +44,13 @@ public final class LineLearner {
         var map = CourseMap(workspace: workspace, progress: try store.progress())
         say("Lantern · \(map.title)")
         printMap(map)
+        if let store = store as? any QuizStore {
+            for quiz in catalog.quizzes where (try? store.openAttempt(quizID: quiz.id)) != nil {
+                guard let index = map.entries.firstIndex(where: { $0.quizzes.contains(quiz.id) }) else { continue }
+                say("You have a quiz in progress: \(quiz.title). Type quiz \(index + 1) to carry on where you stopped.")
+                break
+            }
+        }
         say("Type a command and press Enter. Type help for the list of commands.")
         while let line = io.readLine(prompt: "\nlantern> ") {
             let words = line.split(whereSeparator: \.isWhitespace).map { $0.lowercased() }

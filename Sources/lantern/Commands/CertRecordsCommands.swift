@@ -260,7 +260,7 @@ struct CertExportCommand: ParsableCommand {
             text = JSONValue.object(payload).prettySerialized
         case .html:
             let publishable = try service.publishable(record)
-            text = CertificateHTML.render(publishable, holderName: try service.store.trainee(record.traineeID).displayName,
+            text = CertificateHTML.render(publishable, holderName: try service.store.trainee(record.traineeID).printedName,
                                           verificationURL: service.identity.credentialURL(record.id),
                                           statement: service.workspace.program?.certificate?.statement,
                                           linkedInURL: service.linkedInURL(record, publishable))
