@@ -107,7 +107,5 @@ public struct RequirementsEvaluator: Sendable {
 
     static func percent(_ score: Double) -> String { Wording.percent(score) }
 
-    static func hours(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
-    }
+    static func hours(_ value: Double) -> String { Wording.hours(value) }
 }
