@@ -1,24 +1,16 @@
 import Foundation
 import LanternAssessment
 import LanternCurriculum
-import LanternRecords
 import LanternTestSupport
 import Testing
 @testable import LanternTerminal
 
 /// The learner as a trainee meets it every day (issue 18), driven through the scripted
-/// terminal: less-style keys, the quiz introduction and safety-critical marks, reopening an
-/// open quiz, search highlights, several quizzes, modules past 9, previews, crisis lines from
-/// every screen, and modules or quizzes with mistakes in them.
+/// terminal: less-style keys, safety-critical marks, search highlights, several quizzes,
+/// modules past 9, previews and modules with mistakes in them. (With the records: see
+/// LanternApplicationTests/LearnerDailyRecordsTests.)
 @Suite struct LearnerDailyTests {
     let workspace = ShippedWorkspace.workspace
-
-    func recordsStore() throws -> (RecordsLearnerStore, TemporaryFolder) {
-        let folder = try TemporaryFolder()
-        let records = try RecordsStore(path: folder.url.appendingPathComponent("records.sqlite").path, actor: "test")
-        let trainee = try records.addTrainee(NewTrainee(name: "Daily Trainee"))
-        return (RecordsLearnerStore(records: records, traineeID: trainee.id), folder)
-    }
 
     @Test func controlKeysDecodeAndScrollLikeLess() throws {
         var decoder = KeyDecoder()
@@ -34,22 +26,6 @@ import Testing
         #expect(pager.top == page - 1)
         _ = pager.handle(.control("b"))
         #expect(pager.top == 0)
-    }
-
-    @Test func ctrlDNeverQuitsMidQuizAndTheIntroductionShowsFullScreen() throws {
-        let (store, _folder) = try recordsStore()
-        _ = _folder
-        let terminal = ScriptedTerminal()
-        var screens: [String] = []
-        terminal.onRead = { screens.append($0.screen.text) }
-        terminal.press(.character("t"), .enter, .control("d"), .control("d"), .interrupt)
-        try FullScreenLearner(workspace: workspace, store: store, terminal: terminal, color: false, seed: { 42 }).run()
-        let intro = try #require(screens.first { $0.contains("Press Enter to start") })
-        #expect(intro.contains("the pass mark is"))
-        #expect(intro.contains("Safety-critical"))
-        // After two Ctrl-D the quiz is still on screen.
-        #expect(screens.suffix(2).allSatisfy { $0.contains("Question 1 of") })
-        #expect(try store.openAttempt(quizID: "foundations-quiz") != nil)
     }
 
     @Test func safetyCriticalQuestionsAreMarked() throws {
@@ -102,24 +78,6 @@ import Testing
         #expect(try store.progress().completed.isEmpty)
     }
 
-    @Test(arguments: ["map", "reader", "quiz"])
-    func crisisLinesAreOneKeyAwayFromEveryScreen(from place: String) throws {
-        let (store, _folder) = try recordsStore()
-        _ = _folder
-        let terminal = ScriptedTerminal()
-        switch place {
-        case "reader": terminal.press(.enter)
-        case "quiz": terminal.press(.character("t"), .enter)
-        default: break
-        }
-        var screens: [String] = []
-        terminal.onRead = { screens.append($0.screen.text) }
-        terminal.press(.character("!"), .character("q"), .interrupt)
-        try FullScreenLearner(workspace: workspace, store: store, terminal: terminal, color: false, seed: { 42 }).run()
-        #expect(screens.contains { $0.contains("Crisis lines") && $0.contains("988") })
-        #expect(screens.first?.contains("! crisis") == true, "the footer shows the key: \(screens.first ?? "")")
-    }
-
     /// The sample workspace with a second quiz for the listening module, a module whose front
     /// matter has a YAML mistake, and optionally a broken quiz.
     static func workspaceWithProblems() throws -> (Workspace, TemporaryFolder) {
@@ -162,20 +120,5 @@ import Testing
         try LineLearner(workspace: workspace, store: MemoryLearnerStore(), io: io).run()
         #expect(io.transcript.contains("1. Broken: unavailable"))
         #expect(io.transcript.contains("lantern check"))
-    }
-
-    @Test func aBrokenQuizSaysSo() throws {
-        let folder = try SampleWorkspace.create()
-        let quiz = try folder.read("assessments/intro-quiz.md")
-        // A question with no right answer: a quiz error.
-        try folder.write("assessments/intro-quiz.md", quiz.replacingOccurrences(of: "[x]", with: "[ ]"))
-        let workspace = try #require(WorkspaceLoader().load(at: folder.url).workspace)
-        #expect(QuizCatalog(workspace: workspace).quizzes.allSatisfy { $0.id != "intro-quiz" })
-        let records = try RecordsStore(path: folder.url.appendingPathComponent("r.sqlite").path, actor: "t")
-        let trainee = try records.addTrainee(NewTrainee(name: "T"))
-        let io = ScriptedLineIO(lines: ["quiz 1"])
-        try LineLearner(workspace: workspace, store: RecordsLearnerStore(records: records, traineeID: trainee.id), io: io).run()
-        #expect(io.transcript.contains("has a mistake in it and cannot be taken"))
-        #expect(!io.transcript.contains("no quiz you can take"))
     }
 }

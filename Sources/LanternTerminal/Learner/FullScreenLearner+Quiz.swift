@@ -21,7 +21,7 @@ extension FullScreenLearner {
                 return false
             }
             // A new attempt starts after the introduction (the time limit, if any, starts then).
-            if try store.openAttempt(quizID: quiz.id) == nil {
+            if !progress.openQuizzes.contains(quiz.id) {
                 switch showIntroduction(quiz) {
                 case .start: break
                 case .back: return false

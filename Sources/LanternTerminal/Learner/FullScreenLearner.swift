@@ -15,12 +15,15 @@ public final class FullScreenLearner {
     let clock: () -> Date
     /// Where new attempts' seeds come from (fixed in tests).
     let seed: () -> UInt64
-    lazy var catalog = QuizCatalog(workspace: workspace)
+    /// The quizzes as the application parsed them (parsed here only when not given).
+    let givenQuizzes: [Quiz]?
+    lazy var catalog = givenQuizzes.map(QuizCatalog.init(quizzes:)) ?? QuizCatalog(workspace: workspace)
 
     public init(workspace: Workspace, store: any LearnerStore, terminal: any Terminal, color: Bool,
                 subtitle: String = "", clock: @escaping () -> Date = Date.init,
-                seed: @escaping () -> UInt64 = { UInt64.random(in: 1...UInt64.max) }) {
+                seed: @escaping () -> UInt64 = { UInt64.random(in: 1...UInt64.max) }, quizzes: [Quiz]? = nil) {
         self.seed = seed
+        givenQuizzes = quizzes
         self.workspace = workspace
         self.store = store
         self.terminal = terminal
@@ -72,9 +75,9 @@ public final class FullScreenLearner {
 
     /// The quiz with an attempt started and not submitted, if any.
     private func openQuiz() -> (id: String, moduleID: String)? {
-        guard let store = store as? any QuizStore else { return nil }
+        guard store is any QuizStore, let open = try? store.progress().openQuizzes, !open.isEmpty else { return nil }
         for quiz in catalog.quizzes {
-            guard (try? store.openAttempt(quizID: quiz.id)) != nil, let module = owner(of: quiz) else { continue }
+            guard open.contains(quiz.id), let module = owner(of: quiz) else { continue }
             return (quiz.id, module.id)
         }
         return nil
