@@ -1,4 +1,5 @@
 import ArgumentParser
+import LanternApplication
 import LanternDiagnostics
 import LanternRecords
 
@@ -74,11 +75,8 @@ extension AssessorCommand {
         @OptionGroup var records: RecordsOptions
 
         func run() throws {
-            let (before, after) = try records.open(mustExist: true).editAssessor(id, name: name, email: email)
-            var changed: [String] = []
-            if before.name != after.name { changed.append("name") }
-            if before.email != after.email { changed.append("email") }
-            Console.out("changed \(changed.joined(separator: " and ")) of assessor \(id)\n")
+            try EditAssessor(records: try records.open(mustExist: true), actor: records.principal, output: StandardOutput())
+                .run(assessor: id, name: name, email: email)
         }
     }
 }

@@ -217,10 +217,7 @@ struct CertReissueCommand: ParsableCommand {
         if old.status != .revoked {
             try confirmation.confirm("Revoking certificate \(id) and issuing a new one in its place", command: "lantern cert reissue \(id)")
         }
-        let record = try service.reissue(certificate: id)
-        Console.out("issued \(record.id) to \(record.traineeID) in place of \(id) (revoked: superseded), valid until "
-                    + "\(record.validUntil.map { String($0.prefix(10)) } ?? "no expiry")\n"
-                    + "publish the site again ('lantern build' or 'lantern cert publish') so the status list says so\n")
+        try ReissueCertificate(service: service, actor: records.principal, output: StandardOutput()).run(certificate: id)
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LanternApplication
 import Foundation
 import LanternDiagnostics
 import LanternRecords
@@ -117,8 +118,7 @@ struct HoursCommand: ParsableCommand {
         func run() throws {
             let store = try records.open(mustExist: true)
             try confirmation.confirm("Voiding hours entry \(entry)", command: "lantern hours void \(entry) --reason …")
-            let voided = try store.voidHours(entryID: entry, reason: reason)
-            Console.out("voided \(voided.id) (\(Wording.hours(voided.hours)) on \(voided.date)); it no longer counts\n")
+            try VoidHours(records: store, actor: records.principal, output: StandardOutput()).run(entry: entry, reason: reason)
         }
     }
 

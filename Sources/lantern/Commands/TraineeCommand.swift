@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LanternApplication
 import LanternDiagnostics
 import LanternRecords
 
@@ -143,26 +144,9 @@ struct TraineeCommand: ParsableCommand {
         @OptionGroup var records: RecordsOptions
 
         func run() throws {
-            let store = try records.open(mustExist: true)
-            let edit = try store.editTrainee(trainee, TraineeChanges(name: name, preferredName: preferredName, email: email,
-                                                                     externalID: externalID, publicNameConsent: publicName,
-                                                                     printName: printName))
-            let id = edit.after.id
-            Console.out("changed \(edit.changedFields.map { $0.replacingOccurrences(of: "_", with: " ") }.joined(separator: ", ")) of trainee \(id)\n")
-            let current = try store.certificates(trainee: id).filter { $0.status != .revoked }
-            guard !current.isEmpty else { return }
-            let emailChanged = edit.changedFields.contains("email")
-            let nameChanged = edit.changedFields.contains { ["name", "preferred_name", "print_name"].contains($0) }
-            for certificate in current where emailChanged || nameChanged {
-                var why: [String] = []
-                if emailChanged { why.append("names its holder by a hash of the old email address, so the new address will not match it") }
-                if nameChanged { why.append("was printed and published with the old name") }
-                Console.out("certificate \(certificate.id) \(why.joined(separator: ", and ")).\n"
-                            + "  to replace it: lantern cert reissue \(certificate.id)  (revokes it as superseded and issues a new one, same expiry)\n")
-            }
-            if nameChanged && !emailChanged {
-                Console.out("the verification page shows the current name after the next 'lantern build'\n")
-            }
+            try EditTrainee(records: try records.open(mustExist: true), actor: records.principal, output: StandardOutput())
+                .run(trainee: trainee, TraineeChanges(name: name, preferredName: preferredName, email: email, externalID: externalID,
+                                                      publicNameConsent: publicName, printName: printName))
         }
     }
 
