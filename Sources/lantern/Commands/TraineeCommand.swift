@@ -3,6 +3,7 @@ import Foundation
 import LanternApplication
 import LanternDiagnostics
 import LanternRecords
+import LanternSite
 
 struct TraineeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -245,7 +246,9 @@ struct TraineeCommand: ParsableCommand {
                 try confirmation.confirm("Erasing the personal data of trainee \(found.id)", command: "lantern trainee erase \(found.id)")
             }
             let id = try store.eraseTrainee(trainee)
-            Console.out("erased the personal data of trainee \(id)\n")
+            // The copies of the site a build keeps (the previous site, the cache) may hold the name.
+            if let (root, _) = try? records.location.resolve() { SiteBuildState.forgetPreviousSites(workspaceRoot: root) }
+            Console.out("erased the personal data of trainee \(id); build the site again so the published one forgets it too\n")
         }
     }
 }
