@@ -22,6 +22,10 @@ public struct PublishableCredential: Sendable, Hashable {
     public var validUntil: String?
     public var holderName: String?
     public var status: Status
+    /// `yyyy-mm-dd` when the status changed (revoked or suspended on), or the expiry day.
+    public var statusDate: String?
+    /// The achievement's id (its page's address).
+    public var achievementID: String?
 
     /// Reads the publishable fields from a signed credential Lantern issued.
     ///
@@ -32,7 +36,7 @@ public struct PublishableCredential: Sendable, Hashable {
     ///   - holderName: the holder's display name; published only when `holderConsented`.
     ///   - now: the time that decides "expired".
     public static func make(id: String, jwt: String, recordedStatus: CredentialStatus, holderName: String?,
-                            holderConsented: Bool, now: Date = Date()) throws(LanternError) -> PublishableCredential {
+                            holderConsented: Bool, statusChangedAt: String? = nil, now: Date = Date()) throws(LanternError) -> PublishableCredential {
         let payload = try CompactJWS(parsing: jwt).payload
         guard let validFromText = payload["validFrom"]?.stringValue, let validFrom = CredentialDate.parse(validFromText) else {
             throw LanternError("credential-invalid", "credential \(id) has no validFrom")
@@ -51,6 +55,9 @@ public struct PublishableCredential: Sendable, Hashable {
             issuedOn: CredentialDate.formatDay(validFrom),
             validUntil: validUntil.map(CredentialDate.formatDay),
             holderName: holderConsented ? holderName : nil,
-            status: status)
+            status: status,
+            statusDate: status == .expired ? validUntil.map(CredentialDate.formatDay)
+                : status == .active ? nil : statusChangedAt.map { String($0.prefix(10)) },
+            achievementID: payload["credentialSubject"]?["achievement"]?["id"]?.stringValue)
     }
 }

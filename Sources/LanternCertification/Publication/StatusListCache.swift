@@ -17,7 +17,9 @@ struct StatusListCache {
 
     /// What decides the list's content: where it is published, the signing key, the statuses.
     static func fingerprint(listURL: String, keyThumbprint: String, statuses: [Int: CredentialStatus]) -> String {
-        var text = listURL + "\n" + keyThumbprint + "\n"
+        // The format version: a list signed by an earlier release (no statusSize on the list,
+        // three messages) is re-signed, never reused.
+        var text = "format 2\n" + listURL + "\n" + keyThumbprint + "\n"
         for (index, status) in statuses.sorted(by: { $0.key < $1.key }) { text += "\(index):\(status.rawValue)\n" }
         return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }

@@ -13,6 +13,9 @@ public struct CertificateService: Sendable {
     public let identity: IssuerIdentity
     public let evaluator: RequirementsEvaluator
     public let now: Date
+    /// Sign even when lantern.yml's addresses are placeholders (`example.org`): for
+    /// demonstrations only, since a credential carries its addresses for good.
+    public var allowPlaceholder = false
 
     public init(workspace: Workspace, store: RecordsStore, keys: KeyStore, now: Date = Date()) throws(LanternError) {
         guard let evaluator = RequirementsEvaluator(workspace: workspace) else {
@@ -107,7 +110,42 @@ public struct CertificateService: Sendable {
         return evaluator.evaluateRenewal(try evidence(trainee: reference), cycleFrom: from, until: until)
     }
 
+    /// Refuses to sign placeholder addresses unless ``allowPlaceholder``.
+    func checkAddresses() throws(LanternError) {
+        guard !allowPlaceholder, let first = workspace.config.placeholderAddresses.first else { return }
+        throw LanternError("placeholder-address",
+                           "lantern.yml's \(first.key) is a placeholder address (\(first.address)); a certificate carries its addresses for good, so it is not signed",
+                           hint: "set \(first.key) to where the site will really be published, or pass --allow-placeholder for a demonstration")
+    }
+
+    /// Replaces a certificate with one in today's format (the legacy path's "reissue"): same
+    /// holder (the same salted email hash), same validity dates, a new id and status entry,
+    /// linked to the old one in the records. The old certificate is left as it is: revoke it
+    /// (reason `superseded`) once the holder has the new one.
+    @discardableResult
+    public func reissue(certificate id: String) throws(LanternError) -> CertificateRecord {
+        let old = try store.certificate(id)
+        guard old.status != .revoked else {
+            throw LanternError("certificate-revoked", "certificate \(id) is revoked; a revoked certificate is not reissued")
+        }
+        let payload = try CompactJWS(parsing: old.jwt).payload
+        let identity = (payload["credentialSubject"]?["identifier"]?.arrayValue ?? []).first { $0["identityType"]?.stringValue == "emailAddress" }
+        guard let salt = identity?["salt"]?.stringValue, let hash = identity?["identityHash"]?.stringValue,
+              let from = CredentialDate.parse(old.validFrom) else {
+            throw LanternError("credential-invalid", "certificate \(id) has no salted email hash or start date to carry over")
+        }
+        let evidence = (try? JSONParser.parse(old.evidence)) ?? .array([])
+        return try issueCredential(trainee: old.traineeID, evidenceSummary: evidence, renews: old,
+                                   fixed: (from, old.validUntil.flatMap(CredentialDate.parse), RecipientIdentity(salt: salt, identityHash: hash)))
+    }
+
     private func issueCredential(trainee reference: String, evidence: RequirementsReport, renews: CertificateRecord?) throws(LanternError) -> CertificateRecord {
+        try issueCredential(trainee: reference, evidenceSummary: evidence.evidenceSummary, renews: renews, fixed: nil)
+    }
+
+    private func issueCredential(trainee reference: String, evidenceSummary: JSONValue, renews: CertificateRecord?,
+                                 fixed: (from: Date, until: Date?, recipient: RecipientIdentity)?) throws(LanternError) -> CertificateRecord {
+        try checkAddresses()
         let recipient = try store.recipientHash(trainee: reference)
         guard let hash = recipient.hash else {
             throw LanternError("trainee-no-email", "trainee \(recipient.traineeID) has no email address",
@@ -116,11 +154,12 @@ public struct CertificateService: Sendable {
         let key = try keys.activeKey()
         // A renewal continues from the old expiry when renewed early, so no time is lost.
         let previousEnd = renews?.validUntil.flatMap(CredentialDate.parse)
-        let start = now
+        let start = fixed?.from ?? now
         let base = previousEnd.map { max($0, now) } ?? now
-        let validUntil = evaluator.rules.validFor.map { period in
+        let validUntil = fixed.map(\.until) ?? evaluator.rules.validFor.map { period in
             CredentialDate.adding(period.amount, Self.unit(period.unit), to: base)
         }
+        let holder = fixed?.recipient ?? RecipientIdentity(salt: recipient.salt, identityHash: hash)
         // The index is picked outside the write transaction, so another process issuing at the
         // same moment may take it first; the store refuses that, and a new index is signed.
         var taken = try store.usedStatusIndexes()
@@ -131,7 +170,7 @@ public struct CertificateService: Sendable {
             let credential = AchievementCredential(
                 id: AchievementCredential.newID(now: now), issuer: identity,
                 achievement: AchievementDefinition(workspace: workspace, issuer: identity),
-                recipient: RecipientIdentity(salt: recipient.salt, identityHash: hash),
+                recipient: holder,
                 validFrom: start, validUntil: validUntil,
                 status: StatusEntry(listURL: identity.statusListURL, index: index), renews: renews?.id)
             let jwt: String
@@ -142,7 +181,7 @@ public struct CertificateService: Sendable {
                 return try store.recordCertificate(CertificateRecord(
                     id: credential.id, traineeID: recipient.traineeID, programID: programID, statusIndex: index,
                     validFrom: CredentialDate.format(start), validUntil: validUntil.map(CredentialDate.format), jwt: jwt,
-                    evidence: evidence.evidenceSummary.serialized, renews: renews?.id))
+                    evidence: evidenceSummary.serialized, renews: renews?.id))
             } catch {
                 guard error.code == "status-index-taken", attempt < Self.indexAttempts else { throw error }
                 taken = try store.usedStatusIndexes()
@@ -199,7 +238,35 @@ public struct CertificateService: Sendable {
         let trainee = try store.trainee(record.traineeID)
         let status: CredentialStatus = record.status == .revoked ? .revoked : record.status == .suspended ? .suspended : .active
         return try PublishableCredential.make(id: record.id, jwt: record.jwt, recordedStatus: status,
-                                              holderName: trainee.displayName, holderConsented: trainee.publicNameConsent, now: now)
+                                              holderName: trainee.displayName, holderConsented: trainee.publicNameConsent,
+                                              statusChangedAt: record.statusChangedAt, now: now)
+    }
+
+    /// The printable certificate of `record`, with the holder's name as `name` says (the full
+    /// legal name by default). Refuses a revoked or suspended certificate: a framed copy of a
+    /// certificate that is not in force would mislead whoever sees it.
+    public func printable(_ record: CertificateRecord, name: HolderName = .legal) throws(LanternError) -> PrintableCertificate {
+        if record.status != .active {
+            let since = record.statusChangedAt.map { " on \($0.prefix(10))" } ?? ""
+            throw LanternError("certificate-not-in-force",
+                               "certificate \(record.id) is \(record.status.rawValue)\(since): a printable certificate is made only for a certificate in force",
+                               hint: "'lantern cert export \(record.id) --format jwt' still gives the signed credential, which verifies as \(record.status.rawValue)")
+        }
+        let publishable = try publishable(record)
+        let trainee = try store.trainee(record.traineeID)
+        let organisation = workspace.config.organisation
+        let logo = try organisation.logo.map { path throws(LanternError) in
+            try CertificateLogo.dataURI(root: workspace.root, path: path, displayRoot: workspace.displayRoot)
+        }
+        let payload = try CompactJWS(parsing: record.jwt).payload
+        return PrintableCertificate(
+            organisationName: organisation.name, logoDataURI: logo, signatoryName: organisation.signatoryName,
+            signatoryTitle: organisation.signatoryTitle, holderName: name.pick(legal: trainee.name, preferred: trainee.preferredName),
+            achievementName: publishable.achievementName,
+            achievementDescription: payload["credentialSubject"]?["achievement"]?["description"]?.stringValue,
+            credentialID: record.id, issuedOn: publishable.issuedOn, validUntil: publishable.validUntil,
+            verificationURL: identity.credentialURL(record.id), statement: workspace.program?.certificate?.statement,
+            status: publishable.status, linkedInURL: linkedInURL(record, publishable))
     }
 
     /// LinkedIn's add-to-profile address for a certificate.
@@ -215,7 +282,8 @@ public struct CertificateService: Sendable {
         let renewals = Dictionary(try store.certificates().compactMap { record in record.renews.map { ($0, record.id) } },
                                   uniquingKeysWith: { first, _ in first })
         let identity = self.identity
-        return CredentialVerifier(issuerProfile: publication.issuerJSON, statusList: publication.statusListJWT, schema: schema, now: now,
+        return CredentialVerifier(issuerProfile: publication.issuerJSON, keys: publication.jwksJSON, statusList: publication.statusListJWT,
+                                  schema: schema, now: now,
                                   renewal: { credentialURL in
                                       let prefix = identity.baseURL + "credentials/"
                                       guard credentialURL.hasPrefix(prefix) else { return nil }

@@ -19,9 +19,16 @@ public struct PublishedCredential: Sendable, Hashable, Codable {
     /// Only with the holder's consent.
     public var holderName: String?
     public var status: Status
+    /// When the status last changed (revoked or suspended on; for expired, the expiry day).
+    public var statusDate: String?
+    /// The achievement's address (its page on this site), from the credential.
+    public var achievementID: String?
 
     public init(id: String, jwt: String, achievementName: String, issuerName: String, issuedOn: String,
-                validUntil: String? = nil, holderName: String? = nil, status: Status = .active) {
+                validUntil: String? = nil, holderName: String? = nil, status: Status = .active,
+                statusDate: String? = nil, achievementID: String? = nil) {
+        self.statusDate = statusDate
+        self.achievementID = achievementID
         self.id = id
         self.jwt = jwt
         self.achievementName = achievementName

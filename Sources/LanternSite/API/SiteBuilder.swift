@@ -373,13 +373,15 @@ public struct SiteBuilder: Sendable {
             }
         }
         site.add("issuer.json", verification.issuerJSON)
+        if !verification.jwksJSON.isEmpty { site.add("jwks.json", verification.jwksJSON) }
         site.add("status/list.jwt", verification.statusListJWT.hasSuffix("\n") ? verification.statusListJWT : verification.statusListJWT + "\n")
         site.add("assets/verify.js", verification.verifierScript)
         site.add("assets/verify-page.js", BuiltinAssets.verifyPageScript)
         let baseURL = workspace.config.site.baseURL
         let credentials = verification.credentials
+        let keysPublished = !verification.jwksJSON.isEmpty
         let pages = Self.parallelMap(credentials) { credential in
-            Array(templates.page("credential", context: CredentialPage.context(credential, baseURL: baseURL),
+            Array(templates.page("credential", context: CredentialPage.context(credential, baseURL: baseURL, keysPublished: keysPublished),
                            layout: layout.context(title: credential.achievementName, root: "../../", section: .none, noindex: true,
                                                   scripts: ["assets/verify.js", "assets/verify-page.js"])).utf8)
         }

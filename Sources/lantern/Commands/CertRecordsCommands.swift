@@ -54,6 +54,9 @@ struct CertIssueCommand: ParsableCommand {
     @Flag(help: "Issue to every trainee who meets the requirements and holds no current certificate.")
     var allEligible = false
 
+    @Flag(help: "Sign even though lantern.yml's addresses are placeholders (example.org): for demonstrations only.")
+    var allowPlaceholder = false
+
     @OptionGroup var records: RecordsOptions
 
     func validate() throws {
@@ -61,7 +64,8 @@ struct CertIssueCommand: ParsableCommand {
     }
 
     func run() throws {
-        let service = try records.certificateService()
+        var service = try records.certificateService()
+        service.allowPlaceholder = allowPlaceholder
         let trainees = allEligible ? try service.eligibleTrainees() : [trainee!]
         for trainee in trainees {
             let record: CertificateRecord
@@ -208,11 +212,8 @@ struct CertExportCommand: ParsableCommand {
             for claim in CredentialSigner.registeredClaims { payload[claim] = nil }
             text = JSONValue.object(payload).prettySerialized
         case .html:
-            let publishable = try service.publishable(record)
-            text = CertificateHTML.render(publishable, holderName: try service.store.trainee(record.traineeID).displayName,
-                                          verificationURL: service.identity.credentialURL(record.id),
-                                          statement: service.workspace.program?.certificate?.statement,
-                                          linkedInURL: service.linkedInURL(record, publishable))
+            // The full legal name: the holder's own copy. Refused for a revoked or suspended certificate.
+            text = try CertificateHTML.render(try service.printable(record, name: .legal))
         }
         if let output {
             do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
@@ -231,11 +232,43 @@ struct CertRenewCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The trainee id (t-…) or external id.", valueName: "trainee"))
     var trainee: String
 
+    @Flag(help: "Sign even though lantern.yml's addresses are placeholders (example.org): for demonstrations only.")
+    var allowPlaceholder = false
+
     @OptionGroup var records: RecordsOptions
 
     func run() throws {
-        let record = try records.certificateService().renew(trainee: trainee)
+        var service = try records.certificateService()
+        service.allowPlaceholder = allowPlaceholder
+        let record = try service.renew(trainee: trainee)
         Console.out("issued \(record.id), renewing \(record.renews ?? "?"), valid until \(record.validUntil.map { String($0.prefix(10)) } ?? "no expiry")\n")
+    }
+}
+
+struct CertReissueCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reissue",
+        abstract: "Replace a certificate with one in today's format: same holder and dates, a new id.",
+        discussion: """
+        For certificates made by a release before issue 16, which 'cert verify' accepts with a
+        warning that strict Open Badges verifiers may reject them. The old certificate stays as it
+        is; revoke it with '--reason superseded' once the holder has the new one.
+        """)
+
+    @Argument(help: ArgumentHelp("The certificate id.", valueName: "id"))
+    var id: String
+
+    @Flag(help: "Sign even though lantern.yml's addresses are placeholders (example.org): for demonstrations only.")
+    var allowPlaceholder = false
+
+    @OptionGroup var records: RecordsOptions
+
+    func run() throws {
+        var service = try records.certificateService()
+        service.allowPlaceholder = allowPlaceholder
+        let record = try service.reissue(certificate: id)
+        Console.out("issued \(record.id) replacing \(id), valid until \(record.validUntil.map { String($0.prefix(10)) } ?? "no expiry"); "
+                    + "\(id) stays valid until you run 'lantern cert revoke \(id) --reason superseded'\n")
     }
 }
 
@@ -260,7 +293,7 @@ struct CertExpiringCommand: ParsableCommand {
 struct CertPublishCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "publish",
-        abstract: "Write issuer.json, status/list.jwt and credentials/<id>/credential.jwt for the static site.")
+        abstract: "Write issuer.json, jwks.json, status/list.jwt and credentials/<id>/credential.jwt for the static site.")
 
     @Option(name: [.short, .long], help: ArgumentHelp("The folder to write into.", valueName: "folder"))
     var output: String = "site"
@@ -284,6 +317,7 @@ struct CertPublishCommand: ParsableCommand {
                 throw LanternError("write-failed", "cannot write \(output)/\(path)")
             }
         }
-        Console.out("wrote issuer.json, status/list.jwt and \(files.count - 2) credential\(files.count == 3 ? "" : "s") to \(output)\n")
+        let credentials = files.count - publication.files.count
+        Console.out("wrote issuer.json, jwks.json, status/list.jwt and \(credentials) credential\(credentials == 1 ? "" : "s") to \(output)\n")
     }
 }

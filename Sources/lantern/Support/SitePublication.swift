@@ -24,9 +24,10 @@ enum SitePublication {
             credentials.append(PublishedCredential(
                 id: publishable.id, jwt: publishable.jwt, achievementName: publishable.achievementName,
                 issuerName: publishable.issuerName, issuedOn: publishable.issuedOn, validUntil: publishable.validUntil,
-                holderName: publishable.holderName, status: status))
+                holderName: publishable.holderName, status: status, statusDate: publishable.statusDate,
+                achievementID: publishable.achievementID))
         }
-        return VerificationSite(issuerJSON: publication.issuerJSON, statusListJWT: publication.statusListJWT,
+        return VerificationSite(issuerJSON: publication.issuerJSON, jwksJSON: publication.jwksJSON, statusListJWT: publication.statusListJWT,
                                 verifierScript: BrowserVerifier.script, credentials: credentials)
     }
 }
