@@ -1,4 +1,5 @@
 import Foundation
+import LanternCertification
 import LanternCurriculum
 import LanternDiagnostics
 import LanternMarkdown
@@ -147,6 +148,7 @@ public struct SiteBuilder: Sendable {
                                                        scripts: ["assets/search-index.js", "assets/search.js"])))
         site.add("assets/style.css", templates.stylesheet)
         site.add("assets/search.js", BuiltinAssets.searchScript)
+        site.add("assets/verify-home.js", BuiltinAssets.verifyHomeScript)
         try copyMedia(outputs.map { output in
             switch output {
             case .rendered(let rendered, _, _): rendered.media
@@ -328,7 +330,8 @@ public struct SiteBuilder: Sendable {
         let title = programTitle
         return templates.page("home", context: context,
                               layout: layout.context(title: title, root: "./", section: .home,
-                                                     description: workspace.program?.summary))
+                                                     description: workspace.program?.summary,
+                                                     scripts: workspace.program?.certificate == nil ? [] : ["assets/verify-home.js"]))
     }
 
     private func outlinePage(rendered: [RenderedModule], templates: TemplateSet, layout: PageLayout) -> String {
@@ -385,10 +388,40 @@ public struct SiteBuilder: Sendable {
                            layout: layout.context(title: credential.achievementName, root: "../../", section: .none, noindex: true,
                                                   scripts: ["assets/verify.js", "assets/verify-page.js"])).utf8)
         }
+        try addAchievement(templates: templates, layout: layout, into: &site)
         for (credential, page) in zip(credentials, pages) {
             site.add("credentials/\(credential.id)/index.html", bytes: page)
             site.add("credentials/\(credential.id)/credential.jwt", credential.jwt.hasSuffix("\n") ? credential.jwt : credential.jwt + "\n")
         }
+    }
+
+    /// The page at the achievement's address (what the certificate certifies, its criteria and
+    /// hours) and its badge image, which every credential names.
+    private func addAchievement(templates: TemplateSet, layout: PageLayout, into site: inout SiteFiles) throws(LanternError) {
+        guard let program = workspace.program, let rules = program.certificate else { return }
+        let identity = IssuerIdentity(config: workspace.config)
+        let achievement = AchievementDefinition(workspace: workspace, issuer: identity)
+        let base = identity.baseURL
+        guard achievement.id.hasPrefix(base) else { return }
+        let folder = String(achievement.id.dropFirst(base.count))
+        let depth = folder.split(separator: "/").count
+        let root = String(repeating: "../", count: depth)
+        let minutes = workspace.modules.reduce(0) { $0 + $1.minutes }
+        var fields: TemplateValue = [
+            "name": .string(achievement.name), "criteria": .string(achievement.criteria),
+            "studyTime": .string(Duration.text(minutes: minutes)), "moduleCount": .int(workspace.modules.count),
+            "modules": .list(workspace.modules.filter { program.moduleIDs.contains($0.id) }.map {
+                ["href": .string(root + "modules/\($0.id)/"), "title": .string($0.title)]
+            }),
+        ]
+        if achievement.description != achievement.name { fields["description"] = .string(achievement.description) }
+        if rules.practicumHours > 0 { fields["practicumHours"] = .int(rules.practicumHours) }
+        if let period = rules.validFor { fields["validFor"] = .string(period.description) }
+        let page = templates.page("achievement", context: ["achievement": fields, "root": .string(root),
+                                                          "organisation": .string(workspace.config.organisation.name)],
+                                  layout: layout.context(title: achievement.name, root: root, section: .none))
+        site.add(folder + "index.html", page)
+        site.add(folder + "badge.svg", BadgeImage.svg(achievementName: achievement.name, organisationName: workspace.config.organisation.name))
     }
 
     // MARK: - Parallelism

@@ -257,4 +257,67 @@ enum BuiltinAssets {
     })();
 
     """#
+
+    /// The home page's "verify a certificate" box: an id opens that certificate's page when this
+    /// site publishes it (otherwise says so and asks for the credential itself); a pasted
+    /// credential is verified here, in the browser, against this site's issuer files.
+    static let verifyHomeScript = #"""
+    "use strict";
+    (function () {
+      var form = document.getElementById("verify-form");
+      var input = document.getElementById("verify-input");
+      var out = document.getElementById("verify-result");
+      if (!form || !input || !out) { return; }
+      var labels = { valid: "Valid", expired: "Not valid: expired", "not-yet-valid": "Not valid: not yet valid", revoked: "Not valid: revoked",
+                     suspended: "Not valid: suspended", invalid: "Not valid", unverifiable: "Cannot check: unsupported proof", "cannot-check": "Cannot check" };
+      function say(verdict, lines) {
+        out.textContent = "";
+        out.setAttribute("data-verdict", verdict);
+        var head = document.createElement("p"); head.className = "headline"; head.textContent = labels[verdict] || verdict; out.appendChild(head);
+        var list = document.createElement("ul");
+        lines.forEach(function (line) { var item = document.createElement("li"); item.textContent = line; list.appendChild(item); });
+        out.appendChild(list);
+      }
+      function text(url) {
+        return fetch(url, { cache: "no-store" }).then(function (r) { return r.ok ? r.text() : null; }).catch(function () { return null; });
+      }
+      function loadVerifier() {
+        if (typeof lanternVerify === "function") { return Promise.resolve(true); }
+        return new Promise(function (resolve) {
+          var script = document.createElement("script");
+          script.src = "assets/verify.js";
+          script.onload = function () { resolve(typeof lanternVerify === "function"); };
+          script.onerror = function () { resolve(false); };
+          document.head.appendChild(script);
+        });
+      }
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        var value = input.value.trim();
+        if (/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(value) && value.indexOf(".") < 0) {
+          text("credentials/" + encodeURIComponent(value) + "/credential.jwt").then(function (found) {
+            if (found !== null) { window.location.href = "credentials/" + encodeURIComponent(value) + "/"; return; }
+            say("cannot-check", ["Certificate " + value + " is not published here. Ask the holder for the credential itself (the file credential.jwt) and paste its text above."]);
+          });
+          return;
+        }
+        if (!window.isSecureContext || !(window.crypto && window.crypto.subtle)) {
+          say("cannot-check", ["This page is not in a secure context, so the browser cannot check signatures: open it from its https:// address, or use 'lantern cert verify'."]);
+          return;
+        }
+        loadVerifier().then(function (ready) {
+          if (!ready) { say("cannot-check", ["This site publishes no certificate verifier: check the credential with 'lantern cert verify'."]); return; }
+          return Promise.all([text("issuer.json"), text("status/list.jwt"), text("jwks.json")]).then(function (files) {
+            return lanternVerify(value, files[0], files[1], files[2]);
+          }).then(function (result) {
+            var lines = (result.toDo || []).map(function (item) { return "To check it: " + item; });
+            if (result.failingStep) { lines.push("Failed at: " + result.failingStep); }
+            (result.steps || []).forEach(function (step) { lines.push(String(step.status).toUpperCase() + " " + step.name + ": " + step.detail); });
+            say(result.verdict, lines);
+          });
+        });
+      });
+    })();
+
+    """#
 }

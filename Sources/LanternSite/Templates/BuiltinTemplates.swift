@@ -6,7 +6,7 @@
 enum BuiltinTemplates {
     static let all: [String: String] = [
         "layout": layout, "home": home, "module": module, "outline": outline,
-        "crisis": crisis, "search": search, "credential": credential,
+        "crisis": crisis, "search": search, "credential": credential, "achievement": achievement,
     ]
 
     static let layout = #"""
@@ -76,6 +76,17 @@ enum BuiltinTemplates {
     {{/certification.practicumHours}}
     </ul>
     <p><a class="button" href="{{firstModule.href}}">Start with {{firstModule.title}}</a> <a href="outline/">See the whole course outline</a></p>
+    {{#certification}}
+    <section class="verify-box" aria-labelledby="verify-box-heading">
+    <h2 id="verify-box-heading">Verify a certificate</h2>
+    <form id="verify-form">
+    <label for="verify-input">A certificate id (such as 2026-k7m3q9x2), or the credential itself (the text of credential.jwt)</label>
+    <textarea id="verify-input" name="certificate" rows="3" required></textarea>
+    <button type="submit">Verify</button>
+    </form>
+    <div id="verify-result" role="status" aria-live="polite"></div>
+    </section>
+    {{/certification}}
     <section aria-labelledby="modules-heading">
     <h2 id="modules-heading">Modules</h2>
     <ol class="module-list">
@@ -250,6 +261,42 @@ enum BuiltinTemplates {
     <div id="search-results" aria-live="polite">
     <noscript><p>Search needs JavaScript. The <a href="../outline/">course outline</a> lists every module and section.</p></noscript>
     </div>
+
+    """#
+
+    /// The page at an achievement's address (the credential's `achievement.id`).
+    static let achievement = #"""
+    <article class="achievement">
+    <img class="badge" src="badge.svg" alt="The badge of {{achievement.name}}" width="160" height="160">
+    <h1>{{achievement.name}}</h1>
+    <p class="lead">A certificate issued by {{organisation}}.</p>
+    {{#achievement.description}}
+    <p>{{achievement.description}}</p>
+    {{/achievement.description}}
+    <section aria-labelledby="criteria-heading">
+    <h2 id="criteria-heading">What it certifies</h2>
+    <p>{{achievement.criteria}}</p>
+    <ul class="facts">
+    <li><strong>{{achievement.studyTime}}</strong> of learning in {{achievement.moduleCount}} modules</li>
+    {{#achievement.practicumHours}}
+    <li><strong>{{achievement.practicumHours}} hours</strong> of supervised practicum</li>
+    {{/achievement.practicumHours}}
+    {{#achievement.validFor}}
+    <li>Valid for <strong>{{achievement.validFor}}</strong>, then renewed with continuing education</li>
+    {{/achievement.validFor}}
+    </ul>
+    </section>
+    <section aria-labelledby="modules-heading">
+    <h2 id="modules-heading">Modules</h2>
+    <ul>
+    {{#achievement.modules}}
+    <li><a href="{{href}}">{{title}}</a></li>
+    {{/achievement.modules}}
+    </ul>
+    </section>
+    <p>A holder's certificate has its own page, linked from the certificate itself, where anyone can check it.
+    The peer role supports; it does not diagnose or treat.</p>
+    </article>
 
     """#
 
