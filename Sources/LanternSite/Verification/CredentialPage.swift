@@ -1,9 +1,9 @@
 import Foundation
 import LanternCertification
 
-/// The context of `credentials/<id>/index.html`: only what `PublishedCredential` holds.
+/// The context of `credentials/<id>/index.html`: only what `PublishableCredential` holds.
 enum CredentialPage {
-    static func context(_ credential: PublishedCredential, baseURL: String, keysPublished: Bool = true) -> TemplateValue {
+    static func context(_ credential: PublishableCredential, baseURL: String, keysPublished: Bool = true) -> TemplateValue {
         var fields: TemplateValue = [
             "id": .string(credential.id), "achievementName": .string(credential.achievementName),
             "issuerName": .string(credential.issuerName), "issuedOn": .string(credential.issuedOn),
@@ -17,7 +17,7 @@ enum CredentialPage {
         var context: TemplateValue = ["credential": fields, "root": "../../", "pageURL": .string(pageURL)]
         if keysPublished { context["keysPublished"] = true }
         // "Add to LinkedIn" only for a certificate in force: never for revoked, suspended or expired.
-        if credential.status == .active { context["linkedInURL"] = .string(linkedInURL(credential, pageURL: pageURL)) }
+        if credential.status == .active { context["linkedInURL"] = .string(credential.linkedInURL(verificationURL: pageURL)) }
         let base = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         if let achievement = credential.achievementID, achievement.hasPrefix(base) {
             context["achievementPage"] = .string("../../" + achievement.dropFirst(base.count))
@@ -26,7 +26,7 @@ enum CredentialPage {
     }
 
     /// What the page says first when the certificate is not in force.
-    static func statusNotice(_ status: PublishedCredential.Status) -> String? {
+    static func statusNotice(_ status: PublishableCredential.Status) -> String? {
         switch status {
         case .active: nil
         case .expired: "This certificate has expired. It was genuine, but it no longer certifies current competence."
@@ -35,19 +35,12 @@ enum CredentialPage {
         }
     }
 
-    static func statusLabel(_ status: PublishedCredential.Status) -> String {
+    static func statusLabel(_ status: PublishableCredential.Status) -> String {
         switch status {
         case .active: "Active"
         case .expired: "Expired"
         case .revoked: "Revoked"
         case .suspended: "Suspended"
         }
-    }
-
-    /// LinkedIn's "add a certification to your profile" address, built from the certificate's fields.
-    static func linkedInURL(_ credential: PublishedCredential, pageURL: String) -> String {
-        LinkedInLink.url(achievementName: credential.achievementName, issuerName: credential.issuerName,
-                         issuedOn: credential.issuedOn, validUntil: credential.validUntil,
-                         verificationURL: pageURL, credentialID: credential.id)
     }
 }

@@ -75,7 +75,8 @@ struct CertVerifyCommand: ParsableCommand {
         }
         var keysText = try keysPath.map { try Self.readInput($0, what: "key set") }
         var statusTexts = try status.map { try Self.readInput($0, what: "status list") }
-        let publication = try? service?.publication()
+        // The signed status list as kept; signed again (with the active key) if the records changed.
+        let publication = (try? service?.publication()) ?? (try? service?.signStatusList())
         if issuerText == nil {
             if let publication {
                 issuerText = publication.issuerJSON

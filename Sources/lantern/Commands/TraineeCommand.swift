@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LanternDiagnostics
 import LanternRecords
+import LanternSite
 
 struct TraineeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -185,7 +186,9 @@ struct TraineeCommand: ParsableCommand {
 
         func run() throws {
             let id = try records.open(mustExist: true).eraseTrainee(trainee)
-            Console.out("erased the personal data of trainee \(id)\n")
+            // The copies of the site a build keeps (the previous site, the cache) may hold the name.
+            if let (root, _) = try? records.location.resolve() { SiteBuildState.forgetPreviousSites(workspaceRoot: root) }
+            Console.out("erased the personal data of trainee \(id); build the site again so the published one forgets it too\n")
         }
     }
 }
