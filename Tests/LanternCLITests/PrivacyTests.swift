@@ -175,7 +175,7 @@ struct ErasureSiteCopyTests {
         }
         #expect(try kept("previous").count == 1, "a second build keeps the previous site")
         #expect(try kept("cache").count == 1)
-        #expect(try LanternProcess.run(["trainee", "erase", id] + db, in: workspace.url).status == 0)
+        #expect(try LanternProcess.run(["trainee", "erase", id, "--yes"] + db, in: workspace.url).status == 0)
         #expect(try kept("previous").isEmpty)
         #expect(try kept("cache").isEmpty)
         #expect(try LanternProcess.run(["build"], in: workspace.url).status == 0)
