@@ -33,7 +33,14 @@ public struct TakeQuiz: Sendable {
     /// Nil when the quiz allows no more attempts.
     public func begin(_ quiz: Quiz, trainee: String, at time: Date, seed: UInt64) throws(LanternError) -> OpenQuizAttempt? {
         if let open = try records.openAttempt(trainee: trainee, quiz: quiz.id) {
-            var attempt = try quiz.startAttempt(seed: open.seed, at: open.startedAt, number: open.number)
+            var attempt: Attempt
+            if let drawn = open.drawn {
+                attempt = drawn
+            } else {
+                // Started by an earlier release, which kept only the seed: draw it again now, and keep it.
+                attempt = try quiz.startAttempt(seed: open.seed, at: open.startedAt, number: open.number)
+                try records.keepDraw(attempt, ofOpenAttempt: open.id, quizHash: course.contentHash(ofAssessment: quiz.id) ?? "")
+            }
             let shown = Set(attempt.questions.map(\.questionID))
             attempt.responses = open.responses.filter { shown.contains($0.key) }
             return OpenQuizAttempt(id: open.id, attempt: attempt, resumed: true)
@@ -41,7 +48,7 @@ public struct TakeQuiz: Sendable {
         let (_, used) = try records.attemptCount(trainee: trainee, quiz: quiz.id)
         if quiz.settings.attempts > 0, used >= quiz.settings.attempts { return nil }
         let attempt = try quiz.startAttempt(seed: seed, at: time, number: used + 1)
-        let id = try records.startAttempt(trainee: trainee, quiz: quiz.id, number: attempt.number, seed: seed, startedAt: time)
+        let id = try records.startAttempt(attempt, trainee: trainee, quizHash: course.contentHash(ofAssessment: quiz.id) ?? "")
         return OpenQuizAttempt(id: id, attempt: attempt, resumed: false)
     }
 
@@ -57,7 +64,9 @@ public struct TakeQuiz: Sendable {
     /// Grades and records the attempt as it stands (at the deadline if that passed first).
     public func submit(_ open: OpenQuizAttempt, of quiz: Quiz, trainee: String, at time: Date) throws(LanternError) -> TakenQuiz {
         let submittedAt = open.attempt.deadline.map { min($0, time) } ?? time
-        return try record(open.attempt, id: open.id, quiz: quiz, trainee: trainee, submittedAt: submittedAt, ignored: [])
+        let hash = try records.openAttempt(trainee: trainee, quiz: quiz.id).map(\.quizHash) ?? ""
+        return try record(open.attempt, id: open.id, quiz: quiz, trainee: trainee, submittedAt: submittedAt,
+                          quizHash: hash.isEmpty ? course.contentHash(ofAssessment: quiz.id) ?? "" : hash, closing: open.id, ignored: [])
     }
 
     // MARK: The whole quiz at once (`lantern quiz take`)
@@ -100,7 +109,8 @@ public struct TakeQuiz: Sendable {
             let ignored = answers.keys.filter { !drawn.contains($0) }.sorted()
             attempt = try attempt.answering(answers.filter { drawn.contains($0.key) }, at: started)
             do {
-                taken = try record(attempt, id: RecordID.make("qa"), quiz: quiz, trainee: trainee, submittedAt: clock(), ignored: ignored)
+                taken = try record(attempt, id: RecordID.make("qa"), quiz: quiz, trainee: trainee, submittedAt: clock(),
+                                   quizHash: course.contentHash(ofAssessment: quiz.id) ?? "", closing: nil, ignored: ignored)
                 break
             } catch where error.code == "attempt-conflict" {
                 continue
@@ -120,9 +130,10 @@ public struct TakeQuiz: Sendable {
 
     // MARK: Shared by both
 
-    /// Grades `attempt` and records it as the trainee's attempt number `attempt.number`.
-    private func record(_ attempt: Attempt, id: String, quiz: Quiz, trainee: String, submittedAt: Date,
-                        ignored: [String]) throws(LanternError) -> TakenQuiz {
+    /// Grades `attempt` and records it as the trainee's attempt number `attempt.number`
+    /// (closing the open attempt `closing`, in the same transaction).
+    private func record(_ attempt: Attempt, id: String, quiz: Quiz, trainee: String, submittedAt: Date, quizHash: String,
+                        closing: String?, ignored: [String]) throws(LanternError) -> TakenQuiz {
         if quiz.settings.attempts > 0, attempt.number > quiz.settings.attempts {
             throw LanternError("no-attempts-left", "quiz '\(quiz.id)' allows \(quiz.settings.attempts) attempt\(quiz.settings.attempts == 1 ? "" : "s")",
                                hint: "ask a trainer if another attempt is appropriate")
@@ -130,13 +141,8 @@ public struct TakeQuiz: Sendable {
         var attempt = attempt
         let result = quiz.submit(attempt, at: submittedAt)
         attempt.submittedAt = submittedAt
-        let record = QuizAttempt(id: id, traineeID: trainee, quizID: quiz.id,
-                                 quizHash: course.contentHash(ofAssessment: quiz.id) ?? "", seed: attempt.seed,
-                                 questions: attempt.questions.map(\.questionID),
-                                 responses: try Self.json(attempt), results: try Self.json(result),
-                                 score: min(1, max(0, result.total.doubleValue)), passed: result.passed,
-                                 startedAt: Timestamp.string(attempt.startedAt), submittedAt: Timestamp.string(submittedAt))
-        let stored = try records.recordAttempt(record, priorAttempts: attempt.number - 1)
+        let stored = try records.recordAttempt(QuizAttempt(id: id, traineeID: trainee, quizHash: quizHash, attempt: attempt, result: result),
+                                               closing: closing)
         return TakenQuiz(record: stored, attempt: attempt, result: result, ignoredQuestions: ignored)
     }
 

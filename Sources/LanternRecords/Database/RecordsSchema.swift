@@ -14,6 +14,7 @@ public enum RecordsSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-records", migrate: createV1)
         migrator.registerMigration("v2-certificates", migrate: createCertificates)
+        migrator.registerMigration(AttemptRecordsMigration.identifier, migrate: AttemptRecordsMigration.migrate)
         return migrator
     }
 

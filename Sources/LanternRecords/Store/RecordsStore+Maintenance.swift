@@ -27,7 +27,7 @@ extension RecordsStore {
             }
             let chain = try AuditLog.verify(db)
             var counts: [String: Int] = [:]
-            for table in ["trainee", "assessor", "cohort", "enrolment", "quiz_attempt", "attempt_answer", "observation",
+            for table in ["trainee", "assessor", "cohort", "enrolment", "quiz_attempt", "open_attempt", "attempt_answer", "observation",
                           "practicum_hours", "ce_hours", "audit_log"] {
                 counts[table] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
             }

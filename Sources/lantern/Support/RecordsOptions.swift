@@ -32,7 +32,8 @@ struct RecordsOptions: ParsableArguments {
 
     /// Opens the records, creating them unless `mustExist`.
     func open(mustExist: Bool = false) throws(LanternError) -> RecordsStore {
-        try RecordsStore(path: try databasePath(), actor: principal.auditName, mustExist: mustExist)
+        try RecordsStore(path: try databasePath(), actor: principal.auditName, mustExist: mustExist,
+                         beforeCommit: CrashTestPause.fromEnvironment())
     }
 
     /// The course, loaded and checked once for the command.
