@@ -14,6 +14,12 @@ extension RecordsOptions {
         return try CertificateService(workspace: workspace, store: try open(mustExist: mustExist),
                                       keys: KeyStore(workspaceRoot: root, displayRoot: display))
     }
+
+    /// The workspace's signing keys.
+    func keyStore() throws -> KeyStore {
+        let (root, display) = try location.resolve()
+        return KeyStore(workspaceRoot: root, displayRoot: display)
+    }
 }
 
 struct CertStatusCommand: ParsableCommand {
@@ -62,21 +68,9 @@ struct CertIssueCommand: ParsableCommand {
     }
 
     func run() throws {
-        let service = try records.certificateService()
-        let trainees = allEligible ? try service.eligibleTrainees() : [trainee!]
-        for trainee in trainees {
-            let record: CertificateRecord
-            do {
-                record = try service.issue(trainee: trainee)
-            } catch {
-                guard allEligible, error.code == "already-certified" else { throw error }
-                // Another `lantern` issued it since the list was made.
-                Console.out("skipped \(trainee): \(error.message)\n")
-                continue
-            }
-            Console.out("issued \(record.id) to \(record.traineeID), valid until \(record.validUntil.map { String($0.prefix(10)) } ?? "no expiry")\n")
-        }
-        if allEligible && trainees.isEmpty { Console.out("no trainee is newly eligible\n") }
+        let issue = try IssueCertificate(course: records.course(), records: records.open(mustExist: true), keys: records.keyStore(),
+                                         actor: records.principal, output: StandardOutput())
+        if allEligible { try issue.issueToEveryEligible() } else { try issue.issue(trainee: trainee!) }
     }
 }
 
@@ -153,33 +147,32 @@ struct CertStatusChange: ParsableArguments {
 
     @OptionGroup var records: RecordsOptions
 
-    func apply(_ status: CertificateRecord.Status, verb: String) throws {
+    func apply(_ change: ChangeCertificateStatus.Change) throws {
         guard StatusReason(rawValue: reason) != nil else {
             throw ValidationError("unknown reason '\(reason)'" + (Suggestions.didYouMean(reason, in: StatusReason.codes).map { "; \($0)" } ?? "")
                                   + "; reasons: \(StatusReason.codes.joined(separator: ", "))")
         }
-        let service = try records.certificateService()
-        let record = try service.store.setCertificateStatus(id, to: status, reason: reason)
-        Console.out("\(verb) \(record.id) (\(reason)); publish the site again so the status list says so\n")
+        try ChangeCertificateStatus(records: records.open(mustExist: true), actor: records.principal, output: StandardOutput())
+            .apply(change, to: id, reason: reason)
     }
 }
 
 struct CertRevokeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Revoke a certificate for good, with a reason code.")
     @OptionGroup var change: CertStatusChange
-    func run() throws { try change.apply(.revoked, verb: "revoked") }
+    func run() throws { try change.apply(.revoke) }
 }
 
 struct CertSuspendCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "suspend", abstract: "Suspend a certificate until reinstated, with a reason code.")
     @OptionGroup var change: CertStatusChange
-    func run() throws { try change.apply(.suspended, verb: "suspended") }
+    func run() throws { try change.apply(.suspend) }
 }
 
 struct CertReinstateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "reinstate", abstract: "Reinstate a suspended certificate, with a reason code.")
     @OptionGroup var change: CertStatusChange
-    func run() throws { try change.apply(.active, verb: "reinstated") }
+    func run() throws { try change.apply(.reinstate) }
 }
 
 struct CertExportCommand: ParsableCommand {
@@ -235,8 +228,9 @@ struct CertRenewCommand: ParsableCommand {
     @OptionGroup var records: RecordsOptions
 
     func run() throws {
-        let record = try records.certificateService().renew(trainee: trainee)
-        Console.out("issued \(record.id), renewing \(record.renews ?? "?"), valid until \(record.validUntil.map { String($0.prefix(10)) } ?? "no expiry")\n")
+        try RenewCertificate(course: records.course(), records: records.open(mustExist: true), keys: records.keyStore(),
+                             actor: records.principal, output: StandardOutput())
+            .renew(trainee: trainee)
     }
 }
 
@@ -269,22 +263,8 @@ struct CertPublishCommand: ParsableCommand {
     @OptionGroup var records: RecordsOptions
 
     func run() throws {
-        let service = try records.certificateService()
-        let publication = try service.publication()
-        var files = publication.files
-        for record in try service.store.certificates() { files["credentials/\(record.id)/credential.jwt"] = record.jwt + "\n" }
-        let base = URL(fileURLWithPath: output)
-        for (path, text) in files.sorted(by: { $0.key < $1.key }) {
-            let url = base.appendingPathComponent(path)
-            do {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                // Each file whole or not at all under its name (a temporary file renamed into place),
-                // so a killed publish never leaves a truncated credential or status list behind.
-                try Data(text.utf8).write(to: url, options: .atomic)
-            } catch {
-                throw LanternError("write-failed", "cannot write \(output)/\(path)")
-            }
-        }
-        Console.out("wrote issuer.json, status/list.jwt and \(files.count - 2) credential\(files.count == 3 ? "" : "s") to \(output)\n")
+        try PublishVerificationFiles(course: records.course(), records: records.open(mustExist: true), keys: records.keyStore(),
+                                     actor: records.principal, output: StandardOutput())
+            .write(to: URL(fileURLWithPath: output), display: output)
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
-import LanternDiagnostics
-import LanternRecords
+import LanternApplication
 
 struct HoursCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -52,15 +51,10 @@ struct HoursCommand: ParsableCommand {
         }
 
         func run() throws {
-            let store = try records.open()
-            let kind: HoursEntry.Kind = if let supervisor {
-                .practicum(supervisorID: supervisor, signedOffAt: signedOff ? Timestamp.string(Date()) : nil)
-            } else {
-                .continuingEducation(category: ce ?? "")
-            }
-            let entry = try store.logHours(HoursEntry(traineeID: trainee, date: date ?? Timestamp.today(Date()), hours: hours,
-                                                      kind: kind, note: note))
-            Console.out(entry.id + "\n")
+            try LogHours(records: records.open(), actor: records.principal, output: StandardOutput())
+                .log(trainee: trainee, hours: hours, date: date,
+                     kind: supervisor.map { .practicum(supervisorID: $0, signedOffNow: signedOff) } ?? .continuingEducation(category: ce ?? ""),
+                     note: note)
         }
     }
 
@@ -76,8 +70,8 @@ struct HoursCommand: ParsableCommand {
         @OptionGroup var records: RecordsOptions
 
         func run() throws {
-            try records.open(mustExist: true).signOffPracticum(entryID: entry, supervisor: supervisor)
-            Console.out("signed off \(entry)\n")
+            try LogHours(records: records.open(mustExist: true), actor: records.principal, output: StandardOutput())
+                .signOff(entry: entry, supervisor: supervisor)
         }
     }
 }
