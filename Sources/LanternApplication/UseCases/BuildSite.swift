@@ -67,7 +67,7 @@ public struct BuildSite: Sendable {
     public func build(_ request: Request) throws -> Outcome {
         // What the previous build into the same folder knew: unchanged modules are not parsed
         // again. The workspace is loaded once, for the pages and the certificates alike.
-        let cache = request.noCache ? BuildCache(state: .unused) : BuildCache.read(site: request.output)
+        let cache = request.noCache ? BuildCache(state: .unused) : BuildCache.read(SiteBuildState(workspaceRoot: request.root, output: request.output))
         let result = WorkspaceLoader().load(at: request.root, displayRoot: request.displayRoot, cache: cache)
         let errors = result.diagnostics.filter { $0.severity == .error }
         guard let workspace = result.workspace, errors.isEmpty || request.allowErrors else {

@@ -3,14 +3,14 @@ import LanternCertification
 import LanternDiagnostics
 import LanternRecords
 
-/// Revoking, suspending or reinstating a certificate, with a reason code; the next
-/// publication's status list says so.
+/// Revoking, suspending or reinstating a certificate, with a reason code. The status list is
+/// signed again here, by the job that changed it: a build only copies it.
 public struct ChangeCertificateStatus: Sendable {
-    let records: RecordsStore
+    let service: CertificateService
     let output: any OutputSink
 
-    public init(records: RecordsStore, actor: Principal, output: any OutputSink) {
-        self.records = records.acting(as: actor.auditName)
+    public init(course: Course, records: RecordsStore, keys: KeyStore, actor: Principal, output: any OutputSink) throws(LanternError) {
+        service = try CertificateService(workspace: course.loadedWorkspace(), store: records.acting(as: actor.auditName), keys: keys)
         self.output = output
     }
 
@@ -29,12 +29,13 @@ public struct ChangeCertificateStatus: Sendable {
     @discardableResult
     public func apply(_ change: Change, to id: String, reason: String) throws(LanternError) -> CertificateRecord {
         guard StatusReason(rawValue: reason) != nil else {
-            throw LanternError("unknown-reason", "unknown reason '\(reason)'",
+            throw LanternError(.unknownReason, "unknown reason '\(reason)'",
                                hint: (Suggestions.didYouMean(reason, in: StatusReason.codes).map { "\($0); " } ?? "")
                                    + "reasons: \(StatusReason.codes.joined(separator: ", "))")
         }
-        let record = try records.setCertificateStatus(id, to: change.status, reason: reason)
-        output.write("\(change.rawValue) \(record.id) (\(reason)); publish the site again so the status list says so\n")
+        let record = try service.store.setCertificateStatus(id, to: change.status, reason: reason)
+        try service.signStatusList()
+        output.write("\(change.rawValue) \(record.id) (\(reason)); build the site again so the published status list says so\n")
         return record
     }
 }

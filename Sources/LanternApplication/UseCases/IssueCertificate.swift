@@ -30,7 +30,7 @@ public struct IssueCertificate: Sendable {
         for trainee in trainees {
             do {
                 issued.append(try issue(trainee: trainee))
-            } catch where error.code == "already-certified" {
+            } catch where error.is(.alreadyCertified) {
                 // Another `lantern` issued it since the list was made.
                 output.write("skipped \(trainee): \(error.message)\n")
             }

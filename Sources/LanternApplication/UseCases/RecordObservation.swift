@@ -43,14 +43,14 @@ public struct RecordObservation: Sendable {
         if let date { file.date = date }
         if let supersedes { file.supersedes = supersedes }
         guard let chosenMethod = file.method ?? definition.methods.first else {
-            throw LanternError("missing-method", "say how the trainee was observed", hint: "pass --method NAME")
+            throw LanternError(.missingMethod, "say how the trainee was observed", hint: "pass --method NAME")
         }
         if file.method == nil, definition.methods.count > 1 {
             output.report(Diagnostic(.note, "default-method", "no method given: recorded as '\(chosenMethod)', the checklist's first method", at: nil,
                                      hint: "pass --method \(definition.methods.joined(separator: "|")) to record another"))
         }
         if !definition.methods.isEmpty, !definition.methods.contains(chosenMethod) {
-            throw LanternError("unknown-method", "'\(chosenMethod)' is not a method of checklist '\(checklistID)'",
+            throw LanternError(.unknownMethod, "'\(chosenMethod)' is not a method of checklist '\(checklistID)'",
                                hint: Suggestions.didYouMean(chosenMethod, in: definition.methods) ?? "methods: \(definition.methods.joined(separator: ", "))")
         }
         let observation = try records.recordObservation(Observation(
@@ -63,10 +63,10 @@ public struct RecordObservation: Sendable {
 
     static func readText(_ path: String) throws(LanternError) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw LanternError("cannot-read", "cannot read '\(path)'", hint: "check the path")
+            throw LanternError(.cannotRead, "cannot read '\(path)'", hint: "check the path")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw LanternError("not-utf8", "'\(path)' is not UTF-8 text", at: SourceLocation(path: path))
+            throw LanternError(.notUtf8, "'\(path)' is not UTF-8 text", at: SourceLocation(path: path))
         }
         return text
     }
@@ -77,7 +77,7 @@ public struct RecordObservation: Sendable {
         for pair in pairs {
             let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                throw LanternError("invalid-rating", "'\(pair)' should be CRITERION=LEVEL", hint: "for example --rating open-questions=competent")
+                throw LanternError(.invalidRating, "'\(pair)' should be CRITERION=LEVEL", hint: "for example --rating open-questions=competent")
             }
             lines.append("  \(JSONString.quoted(parts[0])): \(JSONString.quoted(parts[1]))")
         }

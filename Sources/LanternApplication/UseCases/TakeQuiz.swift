@@ -81,10 +81,10 @@ public struct TakeQuiz: Sendable {
                           json: Bool = false) throws(LanternError) -> TakenQuiz {
         let (quiz, _) = try course.quiz(quizID)
         guard let data = FileManager.default.contents(atPath: answersFile) else {
-            throw LanternError("cannot-read", "cannot read '\(answersFile)'", hint: "check the path")
+            throw LanternError(.cannotRead, "cannot read '\(answersFile)'", hint: "check the path")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw LanternError("not-utf8", "'\(answersFile)' is not UTF-8 text", at: SourceLocation(path: answersFile))
+            throw LanternError(.notUtf8, "'\(answersFile)' is not UTF-8 text", at: SourceLocation(path: answersFile))
         }
         let answers = try AnswersFile.parse(text, path: answersFile, quiz: quiz)
         return try takeWhole(quiz, trainee: trainee, answers: answers, answersPath: answersFile, seed: seed, json: json)
@@ -95,7 +95,7 @@ public struct TakeQuiz: Sendable {
     public func takeWhole(_ quiz: Quiz, trainee: String, answers: [String: Response], answersPath: String = "",
                           seed: UInt64? = nil, json: Bool = false) throws(LanternError) -> TakenQuiz {
         if let open = try records.openAttempt(trainee: trainee, quiz: quiz.id) {
-            throw LanternError("attempt-open", "attempt \(open.number) at quiz '\(quiz.id)' is open in the learner for trainee '\(open.traineeID)'",
+            throw LanternError(.attemptOpen, "attempt \(open.number) at quiz '\(quiz.id)' is open in the learner for trainee '\(open.traineeID)'",
                                hint: "submit it in 'lantern learn' first; recording another attempt now would use its number")
         }
         var generator = SystemRandomNumberGenerator()
@@ -112,12 +112,12 @@ public struct TakeQuiz: Sendable {
                 taken = try record(attempt, id: RecordID.make("qa"), quiz: quiz, trainee: trainee, submittedAt: clock(),
                                    quizHash: course.contentHash(ofAssessment: quiz.id) ?? "", closing: nil, ignored: ignored)
                 break
-            } catch where error.code == "attempt-conflict" {
+            } catch where error.is(.attemptConflict) {
                 continue
             }
         }
         guard let taken else {
-            throw LanternError("attempt-conflict", "could not record the attempt: other attempts at quiz '\(quiz.id)' kept arriving",
+            throw LanternError(.attemptConflict, "could not record the attempt: other attempts at quiz '\(quiz.id)' kept arriving",
                                hint: "try again")
         }
         for id in taken.ignoredQuestions {
@@ -135,7 +135,7 @@ public struct TakeQuiz: Sendable {
     private func record(_ attempt: Attempt, id: String, quiz: Quiz, trainee: String, submittedAt: Date, quizHash: String,
                         closing: String?, ignored: [String]) throws(LanternError) -> TakenQuiz {
         if quiz.settings.attempts > 0, attempt.number > quiz.settings.attempts {
-            throw LanternError("no-attempts-left", "quiz '\(quiz.id)' allows \(quiz.settings.attempts) attempt\(quiz.settings.attempts == 1 ? "" : "s")",
+            throw LanternError(.noAttemptsLeft, "quiz '\(quiz.id)' allows \(quiz.settings.attempts) attempt\(quiz.settings.attempts == 1 ? "" : "s")",
                                hint: "ask a trainer if another attempt is appropriate")
         }
         var attempt = attempt
@@ -150,7 +150,7 @@ public struct TakeQuiz: Sendable {
         do {
             return try AssessmentJSON.encode(value)
         } catch {
-            throw LanternError("attempt-encoding", "the attempt cannot be stored as JSON")
+            throw LanternError(.attemptEncoding, "the attempt cannot be stored as JSON")
         }
     }
 }

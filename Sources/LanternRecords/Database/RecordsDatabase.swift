@@ -107,13 +107,10 @@ public enum RecordsDatabase {
                                    hint: "check that you may write there, or pass --db PATH")
             }
         }
-        let fd = Foundation.open(url.path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-        if fd >= 0 {
-            // The umask cannot widen 0600, but make the mode exact anyway.
-            fchmod(fd, 0o600)
-            close(fd)
-        } else if errno != EEXIST {
-            throw LanternError("cannot-create-database", "cannot create '\(display)': \(String(cString: strerror(errno)))",
+        do {
+            try Platform.createPrivateFile(url.path, exclusive: true)
+        } catch {
+            throw LanternError("cannot-create-database", "cannot create '\(display)': \(error.message)",
                                hint: "check that you may write there, or pass --db PATH")
         }
     }

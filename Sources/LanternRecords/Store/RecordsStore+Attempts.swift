@@ -14,7 +14,7 @@ extension RecordsStore {
     @discardableResult
     public func recordAttempt(_ attempt: QuizAttempt, closing openAttemptID: String? = nil) throws(LanternError) -> QuizAttempt {
         guard (0...1).contains(attempt.score), attempt.score.isFinite else {
-            throw LanternError("invalid-score", "an attempt's score must be between 0 and 1")
+            throw LanternError(.invalidScore, "an attempt's score must be between 0 and 1")
         }
         let actor = self.actor
         return try write { db, now in
@@ -23,7 +23,7 @@ extension RecordsStore {
             if let openAttemptID {
                 try db.execute(sql: "DELETE FROM open_attempt WHERE id = ? AND trainee_id = ?", arguments: [openAttemptID, attempt.traineeID])
                 guard db.changesCount == 1 else {
-                    throw LanternError("attempt-not-open", "attempt \(attempt.number) at quiz '\(attempt.quizID)' is not open any more (it was submitted elsewhere)",
+                    throw LanternError(.attemptNotOpen, "attempt \(attempt.number) at quiz '\(attempt.quizID)' is not open any more (it was submitted elsewhere)",
                                        hint: "see the trainee's attempts with 'lantern progress'")
                 }
             }
@@ -42,7 +42,7 @@ extension RecordsStore {
     /// trainee's next attempt at its quiz, in the order given (its `number` is set so).
     public func recordAttempts(_ attempts: [QuizAttempt]) throws(LanternError) {
         guard attempts.allSatisfy({ (0...1).contains($0.score) }) else {
-            throw LanternError("invalid-score", "an attempt's score must be between 0 and 1")
+            throw LanternError(.invalidScore, "an attempt's score must be between 0 and 1")
         }
         let actor = self.actor
         try write { db, now in
@@ -72,7 +72,7 @@ extension RecordsStore {
     static func requireNextNumber(_ db: Database, _ number: Int, trainee: String, quiz: String) throws {
         let recorded = try recordedCount(db, trainee: trainee, quiz: quiz)
         guard number == recorded + 1 else {
-            throw LanternError("attempt-conflict", number <= recorded
+            throw LanternError(.attemptConflict, number <= recorded
                                ? "attempt \(number) at quiz '\(quiz)' was already recorded for trainee '\(trainee)' (by another session or program)"
                                : "attempt \(number) at quiz '\(quiz)' cannot be recorded: trainee '\(trainee)' has \(recorded) recorded",
                                hint: "run the quiz again: the next attempt will be \(recorded + 1)")
@@ -88,7 +88,7 @@ extension RecordsStore {
             let traineeID = try RecordsStore.traineeID(db, reference)
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM open_attempt WHERE id = ? AND trainee_id = ? AND quiz_id = ?",
                                     arguments: [attemptID, traineeID, quizID]) == true else {
-                throw LanternError("attempt-not-open", "attempt '\(attemptID)' at quiz '\(quizID)' is not open (submitted, or never started)",
+                throw LanternError(.attemptNotOpen, "attempt '\(attemptID)' at quiz '\(quizID)' is not open (submitted, or never started)",
                                    hint: "take the quiz again to start a new attempt")
             }
             try db.execute(sql: """

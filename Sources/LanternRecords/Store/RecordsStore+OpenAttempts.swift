@@ -32,7 +32,7 @@ extension RecordsStore {
             let traineeID = try RecordsStore.traineeID(db, reference)
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM open_attempt WHERE trainee_id = ? AND quiz_id = ?",
                                  arguments: [traineeID, attempt.quizID]) == true {
-                throw LanternError("attempt-open", "trainee '\(traineeID)' already has an attempt open at quiz '\(attempt.quizID)'",
+                throw LanternError(.attemptOpen, "trainee '\(traineeID)' already has an attempt open at quiz '\(attempt.quizID)'",
                                    hint: "resume it in 'lantern learn'")
             }
             try RecordsStore.requireNextNumber(db, attempt.number, trainee: traineeID, quiz: attempt.quizID)
@@ -83,7 +83,7 @@ extension RecordsStore {
         do {
             return try AssessmentJSON.encode(value)
         } catch {
-            throw LanternError("cannot-encode", "a record could not be written as JSON")
+            throw LanternError(.cannotEncode, "a record could not be written as JSON")
         }
     }
 }

@@ -5,6 +5,7 @@ import LanternCertification
 import LanternCurriculum
 import LanternDiagnostics
 import LanternRecords
+import LanternSite
 
 /// Opens what certificate commands over records need.
 extension RecordsOptions {
@@ -152,7 +153,8 @@ struct CertStatusChange: ParsableArguments {
             throw ValidationError("unknown reason '\(reason)'" + (Suggestions.didYouMean(reason, in: StatusReason.codes).map { "; \($0)" } ?? "")
                                   + "; reasons: \(StatusReason.codes.joined(separator: ", "))")
         }
-        try ChangeCertificateStatus(records: records.open(mustExist: true), actor: records.principal, output: StandardOutput())
+        try ChangeCertificateStatus(course: records.course(), records: records.open(mustExist: true), keys: records.keyStore(),
+                                    actor: records.principal, output: StandardOutput())
             .apply(change, to: id, reason: reason)
     }
 }
@@ -255,10 +257,16 @@ struct CertExpiringCommand: ParsableCommand {
 struct CertPublishCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "publish",
-        abstract: "Write issuer.json, status/list.jwt and credentials/<id>/credential.jwt for the static site.")
+        abstract: "Publish the verification files alone: issuer.json, status/list.jwt and credentials/<id>/credential.jwt.",
+        discussion: """
+        The verification-only part of what 'lantern build' publishes, through the same code: the
+        folder is replaced as a whole (never half-written) and holds these files and nothing
+        else. Signs the status list again first if the records changed without it. A folder that
+        holds the site 'lantern build' made is refused: build the site instead.
+        """)
 
     @Option(name: [.short, .long], help: ArgumentHelp("The folder to write into.", valueName: "folder"))
-    var output: String = "site"
+    var output: String = "verification"
 
     @OptionGroup var records: RecordsOptions
 
