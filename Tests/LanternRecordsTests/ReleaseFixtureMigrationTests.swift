@@ -65,7 +65,7 @@ import Testing
         #expect(report.isHealthy, "\(report)")
         let last = try #require(try store.auditEntries().last)
         #expect(last.action == "migration")
-        #expect(last.subjectID == "v3-attempt-records")
+        #expect(last.subjectID == "v4-attempt-records")
         #expect(last.detail.contains("\"rows\":\"1\"") && last.detail.contains("\"open\":\"1\""))
         #expect(last.detail.contains("\"digest\":\""))
         #expect(throws: (any Error).self) {

@@ -17,6 +17,12 @@ public struct PublishVerificationFiles: Sendable {
         try self.init(workspace: course.loadedWorkspace(), records: records, keys: keys, actor: actor, output: output)
     }
 
+    /// With a certificate service the front end set up (its options, such as placeholders allowed).
+    public init(service: CertificateService, output: any OutputSink) {
+        self.service = service
+        self.output = output
+    }
+
     /// With a workspace already loaded another way (the site build loads it through its cache).
     public init(workspace: Workspace, records: RecordsStore, keys: KeyStore, actor: Principal, output: any OutputSink) throws(LanternError) {
         service = try CertificateService(workspace: workspace, store: records.acting(as: actor.auditName), keys: keys)
@@ -31,7 +37,7 @@ public struct PublishVerificationFiles: Sendable {
         let verification = try verificationSite()
         let report = try SiteBuilder(workspace: service.workspace).publishVerification(verification, into: folder.standardizedFileURL)
         let count = verification.credentials.count
-        output.write("wrote issuer.json, status/list.jwt and \(count) credential\(count == 1 ? "" : "s") to \(display)"
+        output.write("wrote issuer.json, jwks.json, status/list.jwt and \(count) credential\(count == 1 ? "" : "s") to \(display)"
                      + " (\(report.written) file\(report.written == 1 ? "" : "s") written, \(report.unchanged) unchanged)\n")
     }
 
@@ -41,7 +47,7 @@ public struct PublishVerificationFiles: Sendable {
     public func verificationSite() throws(LanternError) -> VerificationSite {
         let publication = try service.publication()
         let credentials = try service.store.certificates().map { record throws(LanternError) in try service.publishable(record) }
-        return VerificationSite(issuerJSON: publication.issuerJSON, statusListJWT: publication.statusListJWT,
+        return VerificationSite(issuerJSON: publication.issuerJSON, jwksJSON: publication.jwksJSON, statusListJWT: publication.statusListJWT,
                                 verifierScript: BrowserVerifier.script, credentials: credentials)
     }
 }

@@ -4,7 +4,7 @@ import GRDB
 import LanternAssessment
 import LanternDiagnostics
 
-/// Migration `v3-attempt-records`: attempts in one shape, numbered, and open attempts in a
+/// Migration `v4-attempt-records`: attempts in one shape, numbered, and open attempts in a
 /// table of their own.
 ///
 /// - `quiz_attempt` gains `number` (the trainee's attempt number at the quiz: a unique index
@@ -21,7 +21,7 @@ import LanternDiagnostics
 ///   triggers are dropped for the conversion and recreated, and an audit `migration` row
 ///   records how many rows changed and a SHA-256 digest of what they held before.
 enum AttemptRecordsMigration {
-    static let identifier = "v3-attempt-records"
+    static let identifier = "v4-attempt-records"
 
     static func migrate(_ db: Database) throws {
         try db.execute(sql: """

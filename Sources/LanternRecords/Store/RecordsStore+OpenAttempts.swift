@@ -56,6 +56,14 @@ extension RecordsStore {
         }
     }
 
+    /// The quizzes at which the trainee has an attempt started and not submitted.
+    public func openAttemptQuizIDs(trainee reference: String) throws(LanternError) -> Set<String> {
+        try read { db in
+            let id = try RecordsStore.traineeID(db, reference)
+            return Set(try String.fetchAll(db, sql: "SELECT quiz_id FROM open_attempt WHERE trainee_id = ?", arguments: [id]))
+        }
+    }
+
     /// The trainee's open attempt at `quizID`, with the answers saved so far, if any.
     public func openAttempt(trainee reference: String, quiz quizID: String) throws(LanternError) -> OpenAttempt? {
         try read { db in
