@@ -130,12 +130,12 @@ let package = Package(
         .executableTarget(name: "lantern-bench-learn", dependencies: ["LanternTerminal", "LanternCurriculum"]),
         // Benchmark for the records store (not a test): `swift run -c release lantern-bench-records`.
         .executableTarget(name: "lantern-bench-records", dependencies: [
-            "LanternRecords", .product(name: "GRDB", package: "GRDB.swift"),
+            "LanternRecords", "LanternAssessment", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "LanternSiteTests", dependencies: ["LanternSite", "LanternCertification", "LanternCurriculum", "LanternDiagnostics", "LanternTestSupport"],
                     exclude: ["Golden", "MustacheSpec"]),
         .testTarget(name: "LanternCertificationTests",
-                    dependencies: ["LanternCertification", "LanternCurriculum", "LanternDiagnostics", "LanternRecords", "LanternTestSupport",
+                    dependencies: ["LanternCertification", "LanternCurriculum", "LanternDiagnostics", "LanternRecords", "LanternAssessment", "LanternTestSupport",
                                    .product(name: "Crypto", package: "swift-crypto")]),
     ],
     swiftLanguageModes: [.v6]

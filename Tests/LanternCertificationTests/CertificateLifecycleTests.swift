@@ -1,4 +1,5 @@
 import Foundation
+import LanternAssessment
 import LanternCertification
 import LanternCurriculum
 import LanternDiagnostics
@@ -39,9 +40,14 @@ import Testing
 
     static func complete(_ setup: Setup) throws {
         let store = setup.store
-        try store.recordAttempt(QuizAttempt(traineeID: setup.traineeID, quizID: "intro-quiz", quizHash: "h", seed: 1, questions: ["q"],
-                                            responses: "{}", results: "{}", score: 1, passed: true,
-                                            startedAt: "2026-01-01T10:00:00.000Z", submittedAt: "2026-01-01T10:10:00.000Z"))
+        let attempt = Attempt(quizID: "intro-quiz", number: 1, seed: 1, startedAt: Date(timeIntervalSince1970: 1_767_261_600),
+                              deadline: nil, questions: [PresentedQuestion(questionID: "q", contentHash: "h", displayOrder: [])],
+                              responses: ["q": .choices([0])], submittedAt: Date(timeIntervalSince1970: 1_767_262_200))
+        let result = try AssessmentJSON.decode(AttemptResult.self, from: """
+            {"quizID":"intro-quiz","attemptNumber":1,"seed":1,"questions":[],"earned":"1","possible":1,"total":"1",
+             "passMark":"4/5","passed":true,"failedCritical":[],"reasons":[],"overTime":false,"needsMarking":[]}
+            """)
+        try store.recordAttempt(QuizAttempt(traineeID: setup.traineeID, quizHash: "h", attempt: attempt, result: result))
         for day in ["2026-01-02", "2026-01-09"] {
             try store.recordObservation(Observation(traineeID: setup.traineeID, checklistID: "listening-skills", checklistHash: "h",
                                                     assessorID: "sam", method: "role-play", observedOn: day,

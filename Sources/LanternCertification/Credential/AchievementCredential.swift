@@ -1,4 +1,5 @@
 import Foundation
+import LanternDiagnostics
 
 /// An Open Badges 3.0 `AchievementCredential` (VC Data Model 2.0) as Lantern issues it.
 public struct AchievementCredential: Sendable, Hashable {
@@ -33,10 +34,7 @@ public struct AchievementCredential: Sendable, Hashable {
 
     /// A new random credential id: the year and eight base-32 characters.
     public static func newID(now: Date = Date()) -> String {
-        let alphabet = Array("0123456789abcdefghjkmnpqrstvwxyz")
-        var generator = SystemRandomNumberGenerator()
-        let suffix = String((0..<8).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
-        return String(CredentialDate.format(now).prefix(4)) + "-" + suffix
+        String(CredentialDate.format(now).prefix(4)) + "-" + RandomID.base32(8)
     }
 
     /// A new unlinkable subject id: `urn:uuid:` and a random (version 4) UUID.

@@ -419,7 +419,7 @@ public struct WorkspaceLoader: Sendable {
 
 /// One slot per index, each written by exactly one worker of a `concurrentPerform`, then read
 /// once they are all done: results without a lock or a dictionary.
-final class Slots<Element>: @unchecked Sendable {
+final class Slots<Element: Sendable>: @unchecked Sendable {
     private let buffer: UnsafeMutableBufferPointer<Element?>
 
     init(count: Int) {

@@ -15,6 +15,7 @@ public enum RecordsSchema {
         migrator.registerMigration("v1-records", migrate: createV1)
         migrator.registerMigration("v2-certificates", migrate: createCertificates)
         migrator.registerMigration("v3-corrections", migrate: createCorrections)
+        migrator.registerMigration(AttemptRecordsMigration.identifier, migrate: AttemptRecordsMigration.migrate)
         return migrator
     }
 

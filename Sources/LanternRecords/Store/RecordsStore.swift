@@ -14,13 +14,18 @@ public final class RecordsStore: Sendable {
     /// Who is making changes (`--as`, or the OS user); written on every record and audit row.
     public let actor: String
     let clock: @Sendable () -> Date
+    /// Runs inside every write once its changes are made, just before they commit: a crash test
+    /// stops the process there to prove nothing half-written survives (nil in normal use).
+    let beforeCommit: (@Sendable () -> Void)?
 
     /// Opens (creating it unless `mustExist`) the database at `path`.
-    public init(path: String, actor: String, mustExist: Bool = false, clock: @escaping @Sendable () -> Date = { Date() }) throws(LanternError) {
+    public init(path: String, actor: String, mustExist: Bool = false, clock: @escaping @Sendable () -> Date = { Date() },
+                beforeCommit: (@Sendable () -> Void)? = nil) throws(LanternError) {
         self.pool = try RecordsDatabase.open(at: path, mustExist: mustExist)
         self.path = path
         self.actor = actor
         self.clock = clock
+        self.beforeCommit = beforeCommit
     }
 
     /// The same records (one connection pool) with changes made by `actor`: one store per
@@ -34,6 +39,7 @@ public final class RecordsStore: Sendable {
         path = store.path
         self.actor = actor
         clock = store.clock
+        beforeCommit = store.beforeCommit
     }
 
     /// The current time as stored.
@@ -42,10 +48,11 @@ public final class RecordsStore: Sendable {
     /// Runs `body` in one write transaction, mapping every failure to a `LanternError`.
     func write<T: Sendable>(_ body: @Sendable (Database, _ now: String) throws -> T) throws(LanternError) -> T {
         let now = self.now()
+        let beforeCommit = self.beforeCommit
         do {
             return try pool.write { db in
                 let result = try body(db, now)
-                CrashTestHook.pauseBeforeCommit()
+                beforeCommit?()
                 return result
             }
         } catch {

@@ -55,7 +55,7 @@ public enum QuizFlow {
     public static func answer(_ response: Response, in session: inout QuizSession, store: any QuizStore, at time: Date) throws(LanternError) {
         guard let (question, _) = session.current else { return }
         if session.isTimeUp(at: time) {
-            throw LanternError("time-up", "the time limit has run out", hint: "your answers given in time are kept")
+            throw LanternError(.timeUp, "the time limit has run out", hint: "your answers given in time are kept")
         }
         try store.saveAnswer(response, to: question.id, of: session.open, at: time)
         try session.answer(response, at: time)

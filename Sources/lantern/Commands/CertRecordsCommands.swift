@@ -342,13 +342,7 @@ struct CertPublishCommand: ParsableCommand {
     @OptionGroup var records: RecordsOptions
 
     func run() throws {
-        let service = try records.certificateService()
-        try service.signStatusList()
-        let verification = try SitePublication.verificationSite(service)
-        let outputURL = URL(fileURLWithPath: output).standardizedFileURL
-        let report = try SiteBuilder(workspace: service.workspace).publishVerification(verification, into: outputURL)
-        let count = verification.credentials.count
-        Console.out("wrote issuer.json, jwks.json, status/list.jwt and \(count) credential\(count == 1 ? "" : "s") to \(output)"
-                    + " (\(report.written) file\(report.written == 1 ? "" : "s") written, \(report.unchanged) unchanged)\n")
+        try PublishVerificationFiles(service: records.certificateService(), output: StandardOutput())
+            .write(to: URL(fileURLWithPath: output), display: output)
     }
 }

@@ -215,10 +215,11 @@ struct TraineeCommand: ParsableCommand {
                 Console.out(text)
                 return
             }
-            let fd = open(output, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o600)
-            guard fd >= 0 else { throw LanternError("cannot-write", "cannot write '\(output)'") }
-            let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-            handle.write(Data(text.utf8))
+            do {
+                try Platform.createPrivateFile(output, contents: Data(text.utf8), exclusive: false)
+            } catch {
+                throw LanternError("cannot-write", "cannot write '\(output)'")
+            }
         }
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LanternApplication
 import LanternAssessment
+import LanternCertification
 import LanternCurriculum
 import LanternDiagnostics
 import LanternRecords
@@ -32,7 +33,14 @@ struct RecordsOptions: ParsableArguments {
 
     /// Opens the records, creating them unless `mustExist`.
     func open(mustExist: Bool = false) throws(LanternError) -> RecordsStore {
-        try RecordsStore(path: try databasePath(), actor: principal.auditName, mustExist: mustExist)
+        try RecordsStore(path: try databasePath(), actor: principal.auditName, mustExist: mustExist,
+                         beforeCommit: CrashTestPause.fromEnvironment())
+    }
+
+    /// The workspace's signing keys.
+    func keyStore() throws -> KeyStore {
+        let (root, display) = try location.resolve()
+        return KeyStore(workspaceRoot: root, displayRoot: display)
     }
 
     /// The course, loaded and checked once for the command.
