@@ -75,4 +75,38 @@ import Testing
         #expect(verdict(try run(expired)) == "expired")
         #expect(verdict(try run("not a token")) == "invalid")
     }
+
+    /// The page's holder check (WebCrypto SHA-256 of the typed email and the salt) gives the
+    /// CLI's `--email` answer: the same normalisation (trimmed, lower-cased), the same hash.
+    @Test func holderCheckMatchesTheCLI() throws {
+        guard let node else { print("skipped: no node"); return }
+        let jwt = try fixture.credential().signed(with: fixture.key)
+        let emails = [CertificateFixture.email, "  trainee@EXAMPLE.org\n", "trainee@example.org ", "someone@example.org", "trainee@example.or"]
+        let folder = try TemporaryFolder()
+        _ = try folder.write("verify.js", BrowserVerifier.script)
+        _ = try folder.write("t.js", """
+        const fs = require("fs"); const vm = require("vm");
+        vm.runInThisContext(fs.readFileSync("verify.js", "utf8") + "\\nglobalThis.lanternVerify = lanternVerify; globalThis.lanternCheckHolder = lanternCheckHolder;");
+        (async () => {
+          const result = await lanternVerify(\(JSONValue.string(jwt).serialized), null, null, null);
+          const out = [];
+          for (const email of \(JSONValue.array(emails.map(JSONValue.string)).serialized)) out.push((await lanternCheckHolder(result.credential, email)).status);
+          console.log(JSON.stringify(out));
+        })();
+        """)
+        let process = Process()
+        process.executableURL = node
+        process.arguments = ["t.js"]
+        process.currentDirectoryURL = folder.url
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let browser = try #require(try JSONParser.parse(output).arrayValue, "\(output)").compactMap(\.stringValue)
+        let verifier = try fixture.verifier()
+        let cli = emails.map { verifier.verify(jwt, email: $0).step("recipient")?.status.rawValue ?? "none" }
+        #expect(browser == cli, "browser \(browser), CLI \(cli)")
+        #expect(cli == ["pass", "pass", "pass", "fail", "fail"])
+    }
 }

@@ -122,6 +122,7 @@ public enum CertificateHTML {
         .verify svg { width: 27mm; height: 27mm; flex: none; }
         .verify p { margin: 0; font-size: 8pt; max-width: 58mm; }
         .url { font-family: "DejaVu Sans Mono", Menlo, monospace; word-break: break-all; font-size: 7.5pt; }
+        .noprint { text-align: center; font-family: sans-serif; margin: 0 0 8mm; }
         .expired { position: absolute; top: 45%; left: -20mm; right: -20mm; transform: rotate(-12deg); margin: 0; padding: 2mm 0;
                    font: bold 26pt sans-serif; letter-spacing: .3em; text-transform: uppercase; color: #a40000;
                    border-top: 1mm solid #a40000; border-bottom: 1mm solid #a40000; background: rgba(255,255,255,.75); }
@@ -158,7 +159,8 @@ public enum CertificateHTML {
         <circle cx="50" cy="50" r="47" fill="none" stroke="#7a5a1e" stroke-width="2"/>
         <circle cx="50" cy="50" r="40" fill="none" stroke="#7a5a1e" stroke-width="0.8" stroke-dasharray="2 2"/>
         <text x="50" y="47" text-anchor="middle" font-size="18" font-family="Georgia, serif" fill="#2f4f6f">\(esc(initials))</text>
-        <text x="50" y="63" text-anchor="middle" font-size="7.5" font-family="Georgia, serif" fill="#7a5a1e" letter-spacing="1">VERIFIED CREDENTIAL</text>
+        <text x="50" y="62" text-anchor="middle" font-size="6.5" font-family="Georgia, serif" fill="#7a5a1e" letter-spacing="0.6">VERIFIABLE</text>
+        <text x="50" y="70" text-anchor="middle" font-size="6.5" font-family="Georgia, serif" fill="#7a5a1e" letter-spacing="0.6">CREDENTIAL</text>
         </svg>
         <div class="verify">
         <div><p>Check this certificate: scan the code or visit</p>
