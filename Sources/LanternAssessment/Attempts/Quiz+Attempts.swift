@@ -11,10 +11,7 @@ extension Quiz {
         }
         var generator = SeededGenerator(seed: seed)
         let bank = gradableQuestions
-        var chosen = Array(bank.indices)
-        if let draw = settings.draw, draw < bank.count {
-            chosen = Array(generator.permutation(bank.count).prefix(draw)).sorted()
-        }
+        var chosen = drawnIndices(using: &generator)
         if settings.shuffle {
             chosen = generator.permutation(chosen.count).map { chosen[$0] }
         }

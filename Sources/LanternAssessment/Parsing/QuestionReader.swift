@@ -64,7 +64,7 @@ struct QuestionReader {
         var question = Question(id: id, type: attributes.type ?? inferType(answers), prompt: attributes.prompt,
                                 details: source.blockText(of: details),
                                 generalFeedback: general.isEmpty ? nil : general.joined(separator: "\n\n"),
-                                isCritical: attributes.isCritical, outcomes: attributes.outcomes.map(\.0), points: attributes.points,
+                                isCritical: attributes.isCritical, outcomes: attributes.outcomes.map(\.0), tags: attributes.tags.map(\.0), points: attributes.points,
                                 caseSensitive: attributes.caseSensitive,
                                 allOrNothing: attributes.allOrNothing || quizAllOrNothing,
                                 orderingCredit: attributes.partial ?? .allOrNothing, location: headingLocation)
