@@ -24,7 +24,8 @@ extension RecordsStore {
     }
 
     /// Takes a quiz non-interactively through the assessment engine and records the attempt:
-    /// the next attempt number (refused when none are left), a draw from `seed` (random when
+    /// the next attempt number (refused when none are left, counting attempts a trainer granted,
+    /// or while the quiz's `wait:` since the last attempt has not passed), a draw from `seed` (random when
     /// nil), the answers given for drawn questions, the grade. All or nothing, in one
     /// transaction; a concurrent attempt by the same trainee makes this one re-number and retry.
     public func takeQuiz(_ quiz: Quiz, quizHash: String, trainee reference: String, answers: [String: Response],
@@ -34,7 +35,9 @@ extension RecordsStore {
         for _ in 0..<20 {
             let (traineeID, prior) = try attemptCount(trainee: reference, quiz: quiz.id)
             let started = clock()
-            var attempt = try quiz.startAttempt(seed: seed, at: started, number: prior + 1)
+            let standing = try self.standing(trainee: traineeID, quiz: quiz)
+            if let refusal = standing.refusal(at: started) { throw refusal.error(quizID: quiz.id) }
+            var attempt = try quiz.startAttempt(seed: seed, at: started, number: prior + 1, granted: standing.attemptsGranted)
             let drawn = Set(attempt.questions.map(\.questionID))
             let ignored = answers.keys.filter { !drawn.contains($0) }.sorted()
             attempt = try attempt.answering(answers.filter { drawn.contains($0.key) }, at: started)
@@ -62,20 +65,12 @@ extension RecordsStore {
                            hint: "try again")
     }
 
-    /// Every recorded attempt at a quiz with the engine's values decoded, for item analysis.
-    /// Attempts whose JSON no longer decodes are counted in `unreadable`.
-    public func engineAttempts(quiz quizID: String) throws(LanternError) -> (attempts: [(attempt: Attempt, result: AttemptResult)], unreadable: Int) {
-        let rows = try attempts(quiz: quizID)
-        var decoded: [(attempt: Attempt, result: AttemptResult)] = []
-        var unreadable = 0
-        for row in rows {
-            if let attempt = try? AssessmentJSON.decode(Attempt.self, from: row.responses),
-               let result = try? AssessmentJSON.decode(AttemptResult.self, from: row.results) {
-                decoded.append((attempt, result))
-            } else {
-                unreadable += 1
-            }
-        }
-        return (decoded, unreadable)
+    /// Every recorded attempt at `quiz` with the engine's values decoded and its effective
+    /// result (marks and latest regrade applied), for item analysis. Attempts whose JSON no
+    /// longer decodes are counted in `unreadable`.
+    public func engineAttempts(quiz: Quiz) throws(LanternError) -> (attempts: [(attempt: Attempt, result: AttemptResult)], unreadable: Int) {
+        let total = try attempts(quiz: quiz.id).count
+        let decoded = try effectiveAttempts(quiz: quiz)
+        return (decoded.map { ($0.attempt, $0.effective) }, total - decoded.count)
     }
 }

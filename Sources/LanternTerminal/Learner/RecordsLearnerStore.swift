@@ -44,6 +44,10 @@ public final class RecordsLearnerStore: QuizStore {
         return progress
     }
 
+    public func standing(of quiz: Quiz) throws(LanternError) -> QuizStanding {
+        try records.standing(trainee: traineeID, quiz: quiz)
+    }
+
     public func moduleOpened(_ moduleID: String) throws(LanternError) {
         try records.recordModuleProgress(trainee: traineeID, module: moduleID)
     }

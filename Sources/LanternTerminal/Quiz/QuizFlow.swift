@@ -8,7 +8,7 @@ public enum QuizFlow {
     public enum Start: Sendable {
         /// An attempt to take (new, or resumed at the question the trainee left).
         case session(QuizSession, resumed: Bool)
-        /// The quiz allows no more attempts.
+        /// The quiz allows no more attempts, or not yet (`wait:`): the message says which.
         case noAttemptsLeft(String)
     }
 
@@ -27,11 +27,18 @@ public enum QuizFlow {
             attempt.responses = saved.responses.filter { shown.contains($0.key) }
             return .session(QuizSession(quiz: quiz, module: module, attemptID: saved.id, attempt: attempt), resumed: true)
         }
-        let used = try store.progress().attemptsUsed[quiz.id] ?? 0
-        if quiz.settings.attempts > 0, used >= quiz.settings.attempts {
-            return .noAttemptsLeft("You have used all \(quiz.settings.attempts) attempts at this quiz. Ask your trainer what comes next.")
+        let standing = try store.standing(of: quiz)
+        switch standing.refusal(at: time) {
+        case .noAttemptsLeft(let allowed)?:
+            return .noAttemptsLeft("You have used all \(allowed) attempts at this quiz. Ask your trainer what comes next: "
+                                   + "they can allow another attempt (lantern quiz grant).")
+        case .waiting(let until)?:
+            return .noAttemptsLeft("This quiz asks for a break between attempts. You can try again from "
+                                   + "\(until.formatted(date: .abbreviated, time: .shortened)).")
+        case nil:
+            break
         }
-        let attempt = try quiz.startAttempt(seed: seed, at: time, number: used + 1)
+        let attempt = try quiz.startAttempt(seed: seed, at: time, number: standing.attemptsUsed + 1, granted: standing.attemptsGranted)
         let id = try store.startAttempt(quizID: quiz.id, number: attempt.number, seed: seed, startedAt: time)
         return .session(QuizSession(quiz: quiz, module: module, attemptID: id, attempt: attempt), resumed: false)
     }

@@ -30,4 +30,14 @@ public protocol QuizStore: LearnerStore {
     func saveAnswer(attemptID: String, quizID: String, questionID: String, response: Response) throws(LanternError)
     /// Records the submitted attempt and its result; the attempt is no longer open.
     func submit(attemptID: String, quiz: Quiz, attempt: Attempt, result: AttemptResult) throws(LanternError)
+    /// Where the trainee stands on `quiz` (grade, attempts left counting grants, `wait:`).
+    func standing(of quiz: Quiz) throws(LanternError) -> QuizStanding
+}
+
+extension QuizStore {
+    /// Without grants, marks or times stored: attempts counted from the progress alone.
+    public func standing(of quiz: Quiz) throws(LanternError) -> QuizStanding {
+        let used = try progress().attemptsUsed[quiz.id] ?? 0
+        return QuizStanding.evaluate([], settings: quiz.settings, attemptsUsed: used)
+    }
 }
