@@ -101,6 +101,8 @@ public enum QuizWriter {
             break
         }
         if let general = question.generalFeedback {
+            // Essays and descriptions have no answers to close their text: a `---` line does.
+            if question.type == .essay || question.type == .description { out += "\n---\n" }
             out += "\n" + general.split(separator: "\n", omittingEmptySubsequences: false).map { ">" + ($0.isEmpty ? "" : " " + $0) }.joined(separator: "\n") + "\n"
         }
         return out
