@@ -325,6 +325,9 @@ public struct WorkspaceLoader: Sendable {
         // Assessments.
         let assessmentFolder = config.paths.assessments
         var assessments: [AssessmentSource] = []
+        // Files that exist, read or not: one whose front matter is broken has its own error,
+        // and must not also be reported as missing where a module lists it.
+        let assessmentFiles = Set((context.markdownFiles(in: assessmentFolder) ?? []).map { String($0.dropLast(3)) })
         for name in context.markdownFiles(in: assessmentFolder) ?? [] {
             let relative = assessmentFolder + "/" + name
             guard let source = context.text(relative) else { continue }
@@ -338,7 +341,7 @@ public struct WorkspaceLoader: Sendable {
         }
         let assessmentIDs = Set(assessments.map(\.id))
         for parsed in parsedModules {
-            for (id, location) in parsed.assessments where !assessmentIDs.contains(id) {
+            for (id, location) in parsed.assessments where !assessmentIDs.contains(id) && !assessmentFiles.contains(id) {
                 engine.error("unknown-assessment", "module '\(parsed.fileID)' lists assessment '\(id)', but \(context.display(assessmentFolder + "/" + id + ".md")) does not exist",
                              at: location, hint: Suggestions.didYouMean(id, in: assessmentIDs))
             }
@@ -346,7 +349,7 @@ public struct WorkspaceLoader: Sendable {
         if let rules = program?.certificate {
             for (selection, kind) in [(rules.quizzes, AssessmentSource.Kind.quiz), (rules.checklists, .checklist)] {
                 guard case .only(let ids) = selection else { continue }
-                for id in ids where assessments.first(where: { $0.id == id && $0.kind == kind }) == nil {
+                for id in ids where assessments.first(where: { $0.id == id && $0.kind == kind }) == nil && !(assessmentFiles.contains(id) && !assessmentIDs.contains(id)) {
                     engine.error("unknown-assessment", "the certificate requires \(kind.rawValue) '\(id)', which does not exist", at: programLocation,
                                  hint: Suggestions.didYouMean(id, in: assessmentIDs))
                 }
