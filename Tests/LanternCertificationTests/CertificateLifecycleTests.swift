@@ -102,10 +102,14 @@ import Testing
         let again = try setup.service(now: Date().addingTimeInterval(3_600)).publication().statusListJWT
         #expect(again == first)
         _ = try setup.store.setCertificateStatus(record.id, to: .suspended, reason: "investigation")
+        // A status changed without signing (what `cert suspend` does next): nothing to publish.
+        #expect { try setup.service().publication() } throws: { ($0 as? LanternError)?.code == "status-list-unsigned" }
+        try setup.service().signStatusList()
         let suspended = try setup.service().publication().statusListJWT
         #expect(suspended != first)
         #expect(try setup.service().verifier().verify(record.jwt).verdict == .suspended)
         _ = try setup.store.setCertificateStatus(record.id, to: .active, reason: "investigation-cleared")
+        try setup.service().signStatusList()
         let reinstated = try setup.service().publication().statusListJWT
         #expect(reinstated != suspended)
         #expect(try setup.service().verifier().verify(record.jwt).verdict == .valid)

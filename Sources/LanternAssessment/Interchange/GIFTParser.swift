@@ -185,14 +185,14 @@ public enum GIFTParser {
             return nil
         }
         let after = trim(units[(close + 1)...])
-        if let stray = find("}", in: after) {
-            engine.error("gift-brace", "'}' after the answers are already closed", at: location(after[stray], path: path, fallbackLine: firstLine),
-                         hint: "remove it, or escape a literal brace as '\\}'")
-            return nil
-        }
         if let another = find("{", in: after) {
             engine.error("gift-brace", "a question can have only one set of answers in braces", at: location(after[another], path: path, fallbackLine: firstLine),
                          hint: "split it into two questions separated by a blank line, or escape the brace as '\\{'")
+            return nil
+        }
+        if let stray = find("}", in: after) {
+            engine.error("gift-brace", "'}' after the answers are already closed", at: location(after[stray], path: path, fallbackLine: firstLine),
+                         hint: "remove it, or escape a literal brace as '\\}'")
             return nil
         }
         var stemUnits = Array(units[..<open])

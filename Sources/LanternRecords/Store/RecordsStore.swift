@@ -23,6 +23,19 @@ public final class RecordsStore: Sendable {
         self.clock = clock
     }
 
+    /// The same records (one connection pool) with changes made by `actor`: one store per
+    /// process, one view of it per person acting (a server serves many).
+    public func acting(as actor: String) -> RecordsStore {
+        actor == self.actor ? self : RecordsStore(sharing: self, actor: actor)
+    }
+
+    private init(sharing store: RecordsStore, actor: String) {
+        pool = store.pool
+        path = store.path
+        self.actor = actor
+        clock = store.clock
+    }
+
     /// The current time as stored.
     func now() -> String { Timestamp.string(clock()) }
 

@@ -1,3 +1,5 @@
+import LanternCertification
+
 /// Everything the verification part of the site publishes, prepared by the certification layer.
 ///
 /// The issuer profile and the status list are opaque, already-signed text: the site copies
@@ -9,10 +11,10 @@ public struct VerificationSite: Sendable, Hashable, Codable {
     public var statusListJWT: String
     /// JavaScript defining `async function lanternVerify(credentialJWT, issuerJSONText, statusListJWT)`.
     public var verifierScript: String
-    public var credentials: [PublishedCredential]
+    public var credentials: [PublishableCredential]
 
     public init(issuerJSON: String, statusListJWT: String, verifierScript: String = VerifierScript.placeholder,
-                credentials: [PublishedCredential]) {
+                credentials: [PublishableCredential]) {
         self.issuerJSON = issuerJSON
         self.statusListJWT = statusListJWT
         self.verifierScript = verifierScript
@@ -28,6 +30,6 @@ public struct VerificationSite: Sendable, Hashable, Codable {
         issuerJSON = try container.decode(String.self, forKey: .issuerJSON)
         statusListJWT = try container.decode(String.self, forKey: .statusListJWT)
         verifierScript = try container.decodeIfPresent(String.self, forKey: .verifierScript) ?? VerifierScript.placeholder
-        credentials = try container.decode([PublishedCredential].self, forKey: .credentials)
+        credentials = try container.decode([PublishableCredential].self, forKey: .credentials)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LanternApplication
 import Foundation
 import LanternRecords
 
@@ -17,7 +18,7 @@ struct ProgressCommand: ParsableCommand {
     @OptionGroup var records: RecordsOptions
 
     func run() throws {
-        let checked = try? records.assessments()
+        let checked = (try? records.course())?.checked
         let transcript = try records.open(mustExist: true).transcript(trainee, checklists: checked?.checklists ?? [],
                                                                        quizzes: checked?.quizzes ?? [])
         if json {

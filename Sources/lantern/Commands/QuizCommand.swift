@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import LanternAssessment
-import LanternDiagnostics
-import LanternRecords
+import LanternApplication
 
 struct QuizCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,33 +38,8 @@ struct QuizCommand: ParsableCommand {
         @OptionGroup var records: RecordsOptions
 
         func run() throws {
-            let (quiz, hash) = try records.quiz(self.quiz)
-            guard let data = FileManager.default.contents(atPath: answers) else {
-                throw LanternError("cannot-read", "cannot read '\(answers)'", hint: "check the path")
-            }
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw LanternError("not-utf8", "'\(answers)' is not UTF-8 text", at: SourceLocation(path: answers))
-            }
-            let responses = try AnswersFile.parse(text, path: answers, quiz: quiz)
-            let taken = try records.open().takeQuiz(quiz, quizHash: hash, trainee: trainee, answers: responses, seed: seed)
-            for id in taken.ignoredQuestions {
-                Console.printError(Diagnostic(.warning, "not-drawn", "question '\(id)' was not drawn in this attempt; its answer was ignored",
-                                              at: SourceLocation(path: answers)))
-            }
-            if json {
-                struct Output: Encodable { var attemptID: String; var traineeID: String; var result: AttemptResult }
-                Console.out(jsonText(Output(attemptID: taken.record.id, traineeID: taken.record.traineeID, result: taken.result)))
-                return
-            }
-            let result = taken.result
-            var lines = ["attempt \(taken.record.id): \(taken.record.traineeID), quiz \(quiz.id), attempt \(result.attemptNumber)",
-                         "score \(percent(result.total.doubleValue)) (pass mark \(percent(result.passMark.doubleValue))): \(result.passed ? "passed" : "not passed")"]
-            lines += result.reasons.map { "  \($0)" }
-            lines += result.questions.map { grade in
-                let mark = !grade.answered ? "unanswered" : grade.needsMarking ? "to be marked" : grade.isCorrect ? "right" : grade.score == .zero ? "wrong" : "part (\(percent(grade.score.doubleValue)))"
-                return "  \(grade.questionID): \(mark)\(grade.isCritical ? " [critical]" : "")"
-            }
-            Console.out(lines.joined(separator: "\n") + "\n")
+            try TakeQuiz(course: records.course(), records: records.open(), actor: records.principal, output: StandardOutput())
+                .takeWhole(quizID: quiz, trainee: trainee, answersFile: answers, seed: seed, json: json)
         }
     }
 }
@@ -96,17 +69,8 @@ extension QuizCommand {
         @OptionGroup var records: RecordsOptions
 
         func run() throws {
-            let (quiz, _) = try records.quiz(self.quiz)
-            let store = try records.open(mustExist: true)
-            let grant = try store.grantAttempts(trainee: trainee, quiz: quiz.id, attempts: attempts, reason: reason)
-            let standing = try store.standing(trainee: grant.traineeID, quiz: quiz)
-            var line = "granted \(grant.id): \(grant.traineeID) may take \(attempts) more attempt\(attempts == 1 ? "" : "s") at quiz \(quiz.id)"
-            if let left = standing.attemptsLeft, let allowed = standing.attemptsAllowed {
-                line += " (\(standing.attemptsUsed) of \(allowed) used, \(left) left)"
-            } else {
-                line += " (the quiz allows unlimited attempts; the grant is kept for the record)"
-            }
-            Console.out(line + "\n")
+            try GrantAttempts(course: records.course(), records: records.open(mustExist: true), actor: records.principal, output: StandardOutput())
+                .grant(trainee: trainee, quizID: quiz, attempts: attempts, reason: reason)
         }
     }
 
@@ -141,18 +105,8 @@ extension QuizCommand {
             guard let attempt, let question, let written = score else {
                 throw ValidationError("give ATTEMPT QUESTION --score S")
             }
-            guard let value = Fraction.score(written) else {
-                throw LanternError("invalid-score", "'\(written)' is not a score", hint: "write 75%, 3/4, 0.75, 1 or 0")
-            }
-            let store = try records.open(mustExist: true)
-            let quizID = try quiz ?? store.attemptQuizID(attempt)
-            let (quiz, _) = try records.quiz(quizID)
-            let marked = try store.markQuestion(attempt: attempt, question: question, score: value, feedback: feedback, quiz: quiz)
-            let result = marked.effective
-            var text = "marked \(question) of attempt \(attempt) (\(marked.record.traineeID), quiz \(quiz.id)): \(value.percentText) by \(store.actor)\n"
-            text += "attempt now scores \(result.total.percentText) (pass mark \(result.passMark.percentText)): \(result.passed ? "passed" : "not passed")"
-            if !result.needsMarking.isEmpty { text += "; still to mark: \(result.needsMarking.joined(separator: ", "))" }
-            Console.out(text + "\n")
+            try MarkQuestion(course: records.course(), records: records.open(mustExist: true), actor: records.principal, output: StandardOutput())
+                .mark(attemptID: attempt, questionID: question, score: written, feedback: feedback, quizID: quiz)
         }
     }
 
@@ -179,25 +133,8 @@ extension QuizCommand {
         @OptionGroup var records: RecordsOptions
 
         func run() throws {
-            let (quiz, hash) = try records.quiz(self.quiz)
-            let lines = try records.open(mustExist: true).regrade(quiz: quiz, quizHash: hash, dryRun: dryRun)
-            if json {
-                Console.out(jsonText(lines))
-                return
-            }
-            let changed = lines.filter(\.isChanged)
-            var text = "\(dryRun ? "Dry run: regrading" : "Regraded") \(lines.count) attempt\(lines.count == 1 ? "" : "s") at \(quiz.id): "
-            text += "\(changed.count) changed\(dryRun ? " (nothing recorded)" : changed.isEmpty ? "" : ", regrades recorded")\n"
-            for line in lines {
-                let verdict = { (result: AttemptResult) in "\(result.total.percentText) \(result.passed ? "passed" : "not passed")" }
-                text += "\n\(line.attemptID) \(line.traineeID) attempt \(line.attemptNumber): \(verdict(line.before)) -> \(verdict(line.after))"
-                text += line.isChanged ? "\n" : " (unchanged)\n"
-                for change in line.changes {
-                    let what = change.kind == .questionRemoved ? "removed from the quiz; its old score is kept" : "changed since it was graded"
-                    text += "  \(change.questionID): \(what): \(change.oldScore.percentText) -> \(change.newScore.percentText)\n"
-                }
-            }
-            Console.out(text)
+            try RegradeQuiz(course: records.course(), records: records.open(mustExist: true), actor: records.principal, output: StandardOutput())
+                .regrade(quizID: quiz, dryRun: dryRun, json: json)
         }
     }
 }
