@@ -111,7 +111,7 @@ let package = Package(
                     exclude: ["Golden"]),
         .testTarget(name: "LanternCurriculumTests", dependencies: ["LanternCurriculum", "LanternTestSupport"]),
         .testTarget(name: "LanternAssessmentTests", dependencies: ["LanternAssessment", "LanternCurriculum", "LanternMarkdown", "LanternDiagnostics", "LanternTestSupport"]),
-        .testTarget(name: "LanternCLITests", dependencies: ["LanternTestSupport"]),
+        .testTarget(name: "LanternCLITests", dependencies: ["LanternTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "LanternTerminalTests", dependencies: ["LanternTerminal", "LanternAssessment", "LanternCurriculum", "LanternTestSupport"]),
         .testTarget(name: "LanternApplicationTests", dependencies: [
             "LanternApplication", "LanternTerminal", "LanternRecords", "LanternAssessment", "LanternCurriculum", "LanternDiagnostics",

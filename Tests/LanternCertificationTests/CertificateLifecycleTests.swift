@@ -164,7 +164,7 @@ import Testing
         #expect(try JSONParser.parse(json.stdout)["type"]?.stringsValue == ["VerifiableCredential", "OpenBadgeCredential"])
 
         #expect(try LanternProcess.run(["cert", "revoke", id, "--reason", "mistake"], in: setup.folder.url, environment: env).status == 2)
-        #expect(try LanternProcess.run(["cert", "revoke", id, "--reason", "issued-in-error"], in: setup.folder.url, environment: env).status == 0)
+        #expect(try LanternProcess.run(["cert", "revoke", id, "--reason", "issued-in-error", "--yes"], in: setup.folder.url, environment: env).status == 0)
         let revoked = try LanternProcess.run(["cert", "verify", id], in: setup.folder.url, environment: env)
         #expect(revoked.status == 1)
         #expect(revoked.stdout.contains("verdict: not valid: revoked"))

@@ -14,7 +14,8 @@ public enum RecordsSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-records", migrate: createV1)
         migrator.registerMigration("v2-certificates", migrate: createCertificates)
-        migrator.registerMigration("v3-marking", migrate: createMarking)
+        migrator.registerMigration("v3-corrections", migrate: createCorrections)
+        migrator.registerMigration("v4-marking", migrate: createMarking)
         return migrator
     }
 
