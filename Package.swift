@@ -45,11 +45,17 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // libqrencode from the system (Debian: libqrencode-dev): the QR code on printed certificates.
+        .systemLibrary(
+            name: "CQRencode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
         // Certificates: keys, Open Badges 3.0 credentials, VC-JWT (ES256), status list, verification.
         .target(
             name: "LanternCertification",
             dependencies: [
-                "LanternDiagnostics", "LanternCurriculum", "LanternRecords", "CZlib",
+                "LanternDiagnostics", "LanternCurriculum", "LanternRecords", "CZlib", "CQRencode",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

@@ -13,6 +13,9 @@ public struct CertificateService: Sendable {
     public let identity: IssuerIdentity
     public let evaluator: RequirementsEvaluator
     public let now: Date
+    /// Sign even when lantern.yml's addresses are placeholders (`example.org`): for
+    /// demonstrations only, since a credential carries its addresses for good.
+    public var allowPlaceholder = false
 
     public init(workspace: Workspace, store: RecordsStore, keys: KeyStore, now: Date = Date()) throws(LanternError) {
         guard let evaluator = RequirementsEvaluator(workspace: workspace) else {
@@ -149,8 +152,17 @@ public struct CertificateService: Sendable {
         return evaluator.evaluateRenewal(try evidence(trainee: reference), cycleFrom: from, until: until)
     }
 
+    /// Refuses to sign placeholder addresses unless ``allowPlaceholder``.
+    func checkAddresses() throws(LanternError) {
+        guard !allowPlaceholder, let first = workspace.config.placeholderAddresses.first else { return }
+        throw LanternError("placeholder-address",
+                           "lantern.yml's \(first.key) is a placeholder address (\(first.address)); a certificate carries its addresses for good, so it is not signed",
+                           hint: "set \(first.key) to where the site will really be published, or pass --allow-placeholder for a demonstration")
+    }
+
     private func issueCredential(trainee reference: String, evidence: String, renews: CertificateRecord?,
                                  reissuing: CertificateRecord? = nil) throws(LanternError) -> CertificateRecord {
+        try checkAddresses()
         let recipient = try store.recipientHash(trainee: reference)
         guard let hash = recipient.hash else {
             throw LanternError("trainee-no-email", "trainee \(recipient.traineeID) has no email address",
@@ -263,7 +275,35 @@ public struct CertificateService: Sendable {
         let trainee = try store.trainee(record.traineeID)
         let status: CredentialStatus = record.status == .revoked ? .revoked : record.status == .suspended ? .suspended : .active
         return try PublishableCredential.make(id: record.id, jwt: record.jwt, recordedStatus: status,
-                                              holderName: trainee.displayName, holderConsented: trainee.publicNameConsent, now: now)
+                                              holderName: trainee.displayName, holderConsented: trainee.publicNameConsent,
+                                              statusChangedAt: record.statusChangedAt, now: now)
+    }
+
+    /// The printable certificate of `record`, with the holder's name as `name` says (the full
+    /// legal name by default). Refuses a revoked or suspended certificate: a framed copy of a
+    /// certificate that is not in force would mislead whoever sees it.
+    public func printable(_ record: CertificateRecord, name: HolderName = .legal) throws(LanternError) -> PrintableCertificate {
+        if record.status != .active {
+            let since = record.statusChangedAt.map { " on \($0.prefix(10))" } ?? ""
+            throw LanternError("certificate-not-in-force",
+                               "certificate \(record.id) is \(record.status.rawValue)\(since): a printable certificate is made only for a certificate in force",
+                               hint: "'lantern cert export \(record.id) --format jwt' still gives the signed credential, which verifies as \(record.status.rawValue)")
+        }
+        let publishable = try publishable(record)
+        let trainee = try store.trainee(record.traineeID)
+        let organisation = workspace.config.organisation
+        let logo = try organisation.logo.map { path throws(LanternError) in
+            try CertificateLogo.dataURI(root: workspace.root, path: path, displayRoot: workspace.displayRoot)
+        }
+        let payload = try CompactJWS(parsing: record.jwt).payload
+        return PrintableCertificate(
+            organisationName: organisation.name, logoDataURI: logo, signatoryName: organisation.signatoryName,
+            signatoryTitle: organisation.signatoryTitle, holderName: name.pick(legal: trainee.name, preferred: trainee.preferredName),
+            achievementName: publishable.achievementName,
+            achievementDescription: payload["credentialSubject"]?["achievement"]?["description"]?.stringValue,
+            credentialID: record.id, issuedOn: publishable.issuedOn, validUntil: publishable.validUntil,
+            verificationURL: identity.credentialURL(record.id), statement: workspace.program?.certificate?.statement,
+            status: publishable.status, linkedInURL: linkedInURL(record, publishable))
     }
 
     /// LinkedIn's add-to-profile address for a certificate.
@@ -277,7 +317,8 @@ public struct CertificateService: Sendable {
         let renewals = Dictionary(try store.certificates().compactMap { record in record.renews.map { ($0, record.id) } },
                                   uniquingKeysWith: { first, _ in first })
         let identity = self.identity
-        return CredentialVerifier(issuerProfile: publication.issuerJSON, statusList: publication.statusListJWT, schema: schema, now: now,
+        return CredentialVerifier(issuerProfile: publication.issuerJSON, keys: publication.jwksJSON, statusList: publication.statusListJWT,
+                                  schema: schema, now: now,
                                   renewal: { credentialURL in
                                       let prefix = identity.baseURL + "credentials/"
                                       guard credentialURL.hasPrefix(prefix) else { return nil }
