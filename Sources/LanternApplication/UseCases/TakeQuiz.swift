@@ -30,7 +30,8 @@ public struct TakeQuiz: Sendable {
     // MARK: One step at a time (the learner)
 
     /// Resumes the trainee's open attempt at `quiz`, or starts the next one drawn from `seed`.
-    /// Nil when the quiz allows no more attempts.
+    /// Nil when the quiz allows no more attempts (its `attempts:` plus any a trainer granted);
+    /// throws `wait-between-attempts` while the quiz's `wait:` since the last attempt runs.
     public func begin(_ quiz: Quiz, trainee: String, at time: Date, seed: UInt64) throws(LanternError) -> OpenQuizAttempt? {
         if let open = try records.openAttempt(trainee: trainee, quiz: quiz.id) {
             var attempt: Attempt
@@ -46,8 +47,14 @@ public struct TakeQuiz: Sendable {
             return OpenQuizAttempt(id: open.id, attempt: attempt, resumed: true)
         }
         let (_, used) = try records.attemptCount(trainee: trainee, quiz: quiz.id)
-        if quiz.settings.attempts > 0, used >= quiz.settings.attempts { return nil }
-        let attempt = try quiz.startAttempt(seed: seed, at: time, number: used + 1)
+        // The quiz's attempt policy, as the engine evaluates it (limit + grants, `wait:`).
+        let standing = try records.standing(trainee: trainee, quiz: quiz)
+        switch standing.refusal(at: time) {
+        case .noAttemptsLeft?: return nil
+        case let refusal?: throw refusal.error(quizID: quiz.id)
+        case nil: break
+        }
+        let attempt = try quiz.startAttempt(seed: seed, at: time, number: used + 1, granted: standing.attemptsGranted)
         let id = try records.startAttempt(attempt, trainee: trainee, quizHash: course.contentHash(ofAssessment: quiz.id) ?? "")
         return OpenQuizAttempt(id: id, attempt: attempt, resumed: false)
     }
@@ -104,7 +111,9 @@ public struct TakeQuiz: Sendable {
         for _ in 0..<20 {
             let (_, prior) = try records.attemptCount(trainee: trainee, quiz: quiz.id)
             let started = clock()
-            var attempt = try quiz.startAttempt(seed: seed, at: started, number: prior + 1)
+            let standing = try records.standing(trainee: trainee, quiz: quiz)
+            if let refusal = standing.refusal(at: started) { throw refusal.error(quizID: quiz.id) }
+            var attempt = try quiz.startAttempt(seed: seed, at: started, number: prior + 1, granted: standing.attemptsGranted)
             let drawn = Set(attempt.questions.map(\.questionID))
             let ignored = answers.keys.filter { !drawn.contains($0) }.sorted()
             attempt = try attempt.answering(answers.filter { drawn.contains($0.key) }, at: started)
@@ -134,9 +143,9 @@ public struct TakeQuiz: Sendable {
     /// (closing the open attempt `closing`, in the same transaction).
     private func record(_ attempt: Attempt, id: String, quiz: Quiz, trainee: String, submittedAt: Date, quizHash: String,
                         closing: String?, ignored: [String]) throws(LanternError) -> TakenQuiz {
-        if quiz.settings.attempts > 0, attempt.number > quiz.settings.attempts {
-            throw LanternError(.noAttemptsLeft, "quiz '\(quiz.id)' allows \(quiz.settings.attempts) attempt\(quiz.settings.attempts == 1 ? "" : "s")",
-                               hint: "ask a trainer if another attempt is appropriate")
+        if quiz.settings.attempts > 0 {
+            let allowed = quiz.settings.attempts + (try records.grants(trainee: trainee, quiz: quiz.id).reduce(0) { $0 + $1.attempts })
+            if attempt.number > allowed { throw QuizStanding.Refusal.noAttemptsLeft(allowed: allowed).error(quizID: quiz.id) }
         }
         var attempt = attempt
         let result = quiz.submit(attempt, at: submittedAt)

@@ -45,7 +45,17 @@ public struct RequirementsEvaluator: Sendable {
                            occasions: Int(Self.frontMatterString(source, "occasions") ?? "") ?? 1)
             }
         }
-        self.init(rules: rules, quizzes: select(.quiz, rules.quizzes), checklists: select(.checklist, rules.checklists))
+        // Program-level assessments (a final exam) the certificate requires, passed like a quiz.
+        let programLevel: [String]
+        switch rules.assessments {
+        case .all: programLevel = program.assessmentIDs
+        case .none: programLevel = []
+        case .only(let ids): programLevel = ids
+        }
+        let finals = programLevel.compactMap { workspace.assessment($0) }.filter { $0.kind == .quiz }.map { source in
+            Assessment(id: source.id, title: Self.frontMatterString(source, "title") ?? source.id, occasions: 1)
+        }
+        self.init(rules: rules, quizzes: select(.quiz, rules.quizzes) + finals, checklists: select(.checklist, rules.checklists))
     }
 
     static func frontMatterString(_ source: AssessmentSource, _ key: String) -> String? {

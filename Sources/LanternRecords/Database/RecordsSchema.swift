@@ -16,6 +16,7 @@ public enum RecordsSchema {
         migrator.registerMigration("v2-certificates", migrate: createCertificates)
         migrator.registerMigration("v3-corrections", migrate: createCorrections)
         migrator.registerMigration(AttemptRecordsMigration.identifier, migrate: AttemptRecordsMigration.migrate)
+        migrator.registerMigration("v5-marking", migrate: createMarking)
         return migrator
     }
 

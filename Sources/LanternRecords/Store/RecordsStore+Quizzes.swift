@@ -14,10 +14,12 @@ extension RecordsStore {
         }
     }
 
-    /// Every recorded attempt at a quiz with the engine's values, for item analysis. Rows that
-    /// no longer decode are counted in `unreadable`.
-    public func engineAttempts(quiz quizID: String) throws(LanternError) -> (attempts: [(attempt: Attempt, result: AttemptResult)], unreadable: Int) {
-        let (records, unreadable) = try attempts(quiz: quizID)
-        return (records.map { ($0.attempt, $0.result) }, unreadable)
+    /// Every recorded attempt at `quiz` with the engine's values decoded and its effective
+    /// result (marks and latest regrade applied), for item analysis. Attempts whose JSON no
+    /// longer decodes are counted in `unreadable`.
+    public func engineAttempts(quiz: Quiz) throws(LanternError) -> (attempts: [(attempt: Attempt, result: AttemptResult)], unreadable: Int) {
+        let (records, unreadable) = try attempts(quiz: quiz.id)
+        let decoded = try effectiveAttempts(quiz: quiz)
+        return (decoded.map { ($0.attempt, $0.effective) }, unreadable + max(0, records.count - decoded.count))
     }
 }
