@@ -79,6 +79,6 @@ import Testing
         let attempts = try records.attempts(trainee: "t-1rjksmjvh4c2").filter { $0.quizID == "communication-quiz" }
         #expect(attempts.map(\.number) == [1, 2])
         #expect(try records.openAttempt(trainee: "t-1rjksmjvh4c2", quiz: "communication-quiz") == nil)
-        #expect(try records.engineAttempts(quiz: "communication-quiz").unreadable == 0)
+        #expect(try records.engineAttempts(quiz: quiz).unreadable == 0)
     }
 }

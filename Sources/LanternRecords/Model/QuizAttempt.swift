@@ -85,34 +85,3 @@ public struct QuizAttempt: Sendable, Hashable, Codable, FetchableRecord, Persist
     }
 }
 
-/// A change to a recorded attempt's result decided after it was submitted: a mark a person
-/// gave an essay, say. Issue 17 adds the kinds and their tables; the attempt row never changes.
-public protocol AttemptResultChange: Sendable {
-    /// When it was recorded (stored timestamp text, which sorts in time order).
-    var recordedAt: String { get }
-    /// The result with this change made.
-    func applied(to result: AttemptResult) -> AttemptResult
-}
-
-/// What counts for a recorded attempt: its own result, replaced by its latest regrade if it has
-/// one, with the marks given since applied in the order they were recorded.
-public struct EffectiveAttempt: Sendable {
-    public var record: QuizAttempt
-    /// The result of the latest regrade and when it was recorded, if any.
-    public var latestRegrade: (result: AttemptResult, recordedAt: String)?
-    public var marks: [any AttemptResultChange]
-
-    public init(record: QuizAttempt, latestRegrade: (result: AttemptResult, recordedAt: String)? = nil,
-                marks: [any AttemptResultChange] = []) {
-        self.record = record
-        self.latestRegrade = latestRegrade
-        self.marks = marks
-    }
-
-    public var result: AttemptResult {
-        let base = latestRegrade?.result ?? record.result
-        let since = latestRegrade?.recordedAt ?? ""
-        return marks.filter { $0.recordedAt > since }.sorted { $0.recordedAt < $1.recordedAt }
-            .reduce(base) { $1.applied(to: $0) }
-    }
-}

@@ -74,7 +74,10 @@ extension RecordsStore {
                 throw LanternError("unknown-attempt", "no attempt '\(attemptID)' in the records",
                                    hint: "'lantern progress T' and 'lantern quiz regrade QUIZ --dry-run' show attempt ids")
             }
-            return RecordsStore.attempt(row)
+            guard let record = RecordsStore.decode([row]).attempts.first else {
+                throw LanternError("unreadable-attempt", "attempt '\(attemptID)' cannot be read back", hint: "run 'lantern db check'")
+            }
+            return record
         }
         guard record.quizID == quiz.id else {
             throw LanternError("wrong-quiz", "attempt '\(attemptID)' is at quiz '\(record.quizID)', not '\(quiz.id)'")
@@ -140,7 +143,7 @@ extension RecordsStore {
         if let reference {
             records = try attempts(trainee: reference).filter { $0.quizID == quiz.id }
         } else {
-            records = try attempts(quiz: quiz.id)
+            records = try attempts(quiz: quiz.id).attempts
         }
         return try effective(records, quiz: quiz)
     }
@@ -166,9 +169,8 @@ extension RecordsStore {
             }
             return (regrades, marks)
         }
-        return records.compactMap { record in
-            guard let attempt = try? AssessmentJSON.decode(Attempt.self, from: record.responses),
-                  let recorded = try? AssessmentJSON.decode(AttemptResult.self, from: record.results) else { return nil }
+        return records.map { record in
+            let attempt = record.attempt, recorded = record.result
             let regraded = regrades[record.id].flatMap { try? AssessmentJSON.decode(AttemptResult.self, from: $0) }
             let own = marks[record.id] ?? []
             return EffectiveAttempt(record: record, attempt: attempt, recorded: recorded, regraded: regraded, marks: own,
