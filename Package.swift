@@ -45,11 +45,17 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // libqrencode from the system (Debian: libqrencode-dev): the QR code on printed certificates.
+        .systemLibrary(
+            name: "CQRencode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
         // Certificates: keys, Open Badges 3.0 credentials, VC-JWT (ES256), status list, verification.
         .target(
             name: "LanternCertification",
             dependencies: [
-                "LanternDiagnostics", "LanternCurriculum", "LanternRecords", "CZlib",
+                "LanternDiagnostics", "LanternCurriculum", "LanternRecords", "CZlib", "CQRencode",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -111,7 +117,7 @@ let package = Package(
                     exclude: ["Golden"]),
         .testTarget(name: "LanternCurriculumTests", dependencies: ["LanternCurriculum", "LanternTestSupport"]),
         .testTarget(name: "LanternAssessmentTests", dependencies: ["LanternAssessment", "LanternCurriculum", "LanternMarkdown", "LanternDiagnostics", "LanternTestSupport"]),
-        .testTarget(name: "LanternCLITests", dependencies: ["LanternTestSupport"]),
+        .testTarget(name: "LanternCLITests", dependencies: ["LanternTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "LanternTerminalTests", dependencies: ["LanternTerminal", "LanternAssessment", "LanternCurriculum", "LanternTestSupport"]),
         .testTarget(name: "LanternApplicationTests", dependencies: [
             "LanternApplication", "LanternTerminal", "LanternRecords", "LanternAssessment", "LanternCurriculum", "LanternDiagnostics",

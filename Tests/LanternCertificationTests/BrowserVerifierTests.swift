@@ -21,12 +21,13 @@ import Testing
         let folder = try TemporaryFolder()
         _ = try folder.write("credential.jwt", credential)
         _ = try folder.write("issuer.json", fixture.issuerJSON)
+        _ = try folder.write("jwks.json", fixture.jwksJSON)
         _ = try folder.write("list.jwt", try fixture.statusList(statuses))
         let harness = BrowserVerifier.script + """
 
         const fs = require("fs");
         const read = (name) => fs.readFileSync(name, "utf8");
-        lanternVerify(read("credential.jwt"), read("issuer.json"), \(status ? "read(\"list.jwt\")" : "null"))
+        lanternVerify(read("credential.jwt"), read("issuer.json"), \(status ? "read(\"list.jwt\")" : "null"), read("jwks.json"))
           .then((result) => console.log(JSON.stringify(result)), (error) => console.log(JSON.stringify({ thrown: String(error) })));
         """
         _ = try folder.write("run.js", harness)
@@ -55,8 +56,11 @@ import Testing
         }
         let valid = try run(try fixture.credential().signed(with: fixture.key))
         #expect(verdict(valid) == "valid", "\(String(describing: valid))")
-        #expect(valid?["steps"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["parse", "structure", "issuer", "signature", "status", "validity"])
-        #expect(stepStatus(try run(try fixture.credential().signed(with: fixture.key), status: false), "status") == "warn")
+        #expect(valid?["steps"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["parse", "structure", "schema", "issuer", "signature", "status", "validity"])
+        // Issue 20's finding, in the browser too: no status list is "cannot check", never valid.
+        let withoutList = try run(try fixture.credential().signed(with: fixture.key), status: false)
+        #expect(stepStatus(withoutList, "status") == "warn")
+        #expect(verdict(withoutList) == "cannot-check")
 
         let parts = CertificateFixture.parts(try fixture.credential().signed(with: fixture.key))
         let tampered = parts[0] + "." + Base64URL.encode(CertificateFixture.decodedPart(parts[1]).replacingOccurrences(of: "Test Program", with: "Fake Program")) + "." + parts[2]

@@ -11,7 +11,8 @@ struct ScaffoldTests {
         let folder = try TemporaryFolder()
         try WorkspaceScaffold.create(at: folder.url, displayPath: folder.path, organisation: "Org \"Quoted\"")
         let result = WorkspaceLoader().load(at: folder.url)
-        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        // Only the placeholder addresses `init` writes, which `check` warns about until changed.
+        #expect(result.diagnostics.map(\.code) == ["placeholder-address", "placeholder-address"], "\(result.diagnostics)")
         #expect(result.workspace?.config.organisation.name == "Org \"Quoted\"")
     }
 
@@ -42,7 +43,7 @@ struct ScaffoldTests {
         let workspace = try SampleWorkspace.create()
         try ModuleScaffold.add(id: "safety-planning", title: nil, to: workspace.url, displayRoot: "")
         let result = WorkspaceLoader().load(at: workspace.url)
-        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(result.diagnostics.allSatisfy { $0.code == "placeholder-address" }, "\(result.diagnostics)")
         #expect(result.workspace?.program?.moduleIDs.last == "safety-planning")
         #expect(result.workspace?.module("safety-planning")?.title == "Safety Planning")
     }
@@ -55,5 +56,29 @@ struct ScaffoldTests {
             try ModuleScaffold.add(id: id, title: nil, to: workspace.url, displayRoot: "")
         }
         #expect(try workspace.read("curriculum/program.yml") == program)
+    }
+}
+
+@Suite("init's .gitignore")
+struct InitIgnoreFileTests {
+    @Test("a new workspace ignores the records, the keys, the site and the previous site")
+    func writesIgnoreFile() throws {
+        let folder = try TemporaryFolder()
+        try WorkspaceScaffold.create(at: folder.url, displayPath: "", organisation: "Org")
+        let lines = Set(try folder.read(".gitignore").split(separator: "\n").map(String.init))
+        for path in [".lantern/", "site/", ".site.old/", ".site.building/", "*.sqlite"] {
+            #expect(lines.contains(path), "\(path) is not ignored")
+        }
+    }
+
+    @Test("an existing .gitignore keeps its lines and gains only the missing ones")
+    func extendsIgnoreFile() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(".gitignore", "node_modules/\nsite/")
+        try WorkspaceScaffold.create(at: folder.url, displayPath: "", organisation: "Org")
+        let text = try folder.read(".gitignore")
+        #expect(text.hasPrefix("node_modules/\nsite/\n"))
+        #expect(text.components(separatedBy: "site/\n").count == 2, "site/ is listed twice")
+        #expect(text.contains(".lantern/\n"))
     }
 }

@@ -13,6 +13,9 @@ public struct CertificateService: Sendable {
     public let identity: IssuerIdentity
     public let evaluator: RequirementsEvaluator
     public let now: Date
+    /// Sign even when lantern.yml's addresses are placeholders (`example.org`): for
+    /// demonstrations only, since a credential carries its addresses for good.
+    public var allowPlaceholder = false
 
     public init(workspace: Workspace, store: RecordsStore, keys: KeyStore, now: Date = Date()) throws(LanternError) {
         guard let evaluator = RequirementsEvaluator(workspace: workspace) else {
@@ -63,17 +66,59 @@ public struct CertificateService: Sendable {
                                + report.missing.map { "  - \($0.id) (\($0.title)): \($0.detail)" }.joined(separator: "\n"),
                                hint: "'lantern cert status TRAINEE' shows every requirement")
         }
-        return try issueCredential(trainee: reference, evidence: report, renews: nil)
+        return try issueCredential(trainee: reference, evidence: report.evidenceSummary.serialized, renews: nil)
+    }
+
+    /// Replaces a certificate after a correction (a new email, a corrected name): the old one is
+    /// revoked as `superseded` and a new one is signed for the trainee's current details, with
+    /// the same evidence and the same expiry, linked to the old one. One transaction: both or
+    /// neither.
+    @discardableResult
+    public func reissue(certificate id: String) throws(LanternError) -> CertificateRecord {
+        let old = try store.certificate(id)
+        if old.status == .revoked {
+            throw LanternError("certificate-revoked", "certificate \(id) is revoked; a revoked certificate is not reissued",
+                               hint: "'lantern cert issue TRAINEE' issues a new one when the requirements are met")
+        }
+        return try issueCredential(trainee: old.traineeID, evidence: old.evidence, renews: nil, reissuing: old)
     }
 
     /// Every trainee who meets the requirements and holds no current certificate.
     public func eligibleTrainees() throws(LanternError) -> [String] {
-        let holders = Set(try store.certificates().filter { $0.status != .revoked && !isExpired($0) }.map(\.traineeID))
-        var eligible: [String] = []
-        for trainee in try store.trainees() where trainee.erasedAt == nil && !holders.contains(trainee.id) {
-            if try requirements(trainee: trainee.id).isMet { eligible.append(trainee.id) }
+        try eligibility().filter { $0.skipped == nil }.map(\.traineeID)
+    }
+
+    /// Whether one trainee can be issued a certificate now, and if not, why not.
+    public struct Eligibility: Sendable, Hashable {
+        public var traineeID: String
+        /// Why the trainee is skipped, in words; nil when a certificate can be issued now.
+        public var skipped: String?
+    }
+
+    /// Every trainee who is not erased, each eligible or skipped with the reason, by id.
+    public func eligibility() throws(LanternError) -> [Eligibility] {
+        var held: [String: String] = [:]
+        for record in try store.certificates() where record.status != .revoked && !isExpired(record) {
+            held[record.traineeID] = held[record.traineeID] ?? record.id
         }
-        return eligible
+        var result: [Eligibility] = []
+        for trainee in try store.trainees() where trainee.erasedAt == nil {
+            if let certificate = held[trainee.id] {
+                result.append(Eligibility(traineeID: trainee.id, skipped: "already holds certificate \(certificate)"))
+                continue
+            }
+            let report = try requirements(trainee: trainee.id)
+            if !report.isMet {
+                let missing = report.missing.map { "\($0.id) (\($0.detail))" }
+                result.append(Eligibility(traineeID: trainee.id, skipped: "not yet met: " + missing.joined(separator: "; ")))
+            } else if trainee.email == nil {
+                result.append(Eligibility(traineeID: trainee.id,
+                                          skipped: "meets every requirement but has no email address: add one with 'lantern trainee edit \(trainee.id) --email ADDRESS'"))
+            } else {
+                result.append(Eligibility(traineeID: trainee.id, skipped: nil))
+            }
+        }
+        return result
     }
 
     /// Whether the certificate's `validUntil` has passed.
@@ -97,7 +142,7 @@ public struct CertificateService: Sendable {
             throw LanternError("renewal-not-met", "certificate \(current.id) cannot be renewed yet:\n"
                                + report.missing.map { "  - \($0.title): \($0.detail)" }.joined(separator: "\n"))
         }
-        return try issueCredential(trainee: reference, evidence: report, renews: current)
+        return try issueCredential(trainee: reference, evidence: report.evidenceSummary.serialized, renews: current)
     }
 
     /// Continuing education inside a certificate's cycle against the renewal rules.
@@ -107,20 +152,33 @@ public struct CertificateService: Sendable {
         return evaluator.evaluateRenewal(try evidence(trainee: reference), cycleFrom: from, until: until)
     }
 
-    private func issueCredential(trainee reference: String, evidence: RequirementsReport, renews: CertificateRecord?) throws(LanternError) -> CertificateRecord {
+    /// Refuses to sign placeholder addresses unless ``allowPlaceholder``.
+    func checkAddresses() throws(LanternError) {
+        guard !allowPlaceholder, let first = workspace.config.placeholderAddresses.first else { return }
+        throw LanternError("placeholder-address",
+                           "lantern.yml's \(first.key) is a placeholder address (\(first.address)); a certificate carries its addresses for good, so it is not signed",
+                           hint: "set \(first.key) to where the site will really be published, or pass --allow-placeholder for a demonstration")
+    }
+
+    private func issueCredential(trainee reference: String, evidence: String, renews: CertificateRecord?,
+                                 reissuing: CertificateRecord? = nil) throws(LanternError) -> CertificateRecord {
+        try checkAddresses()
         let recipient = try store.recipientHash(trainee: reference)
         guard let hash = recipient.hash else {
             throw LanternError("trainee-no-email", "trainee \(recipient.traineeID) has no email address",
-                               hint: "a certificate names its holder by a salted hash of their email; add the trainee's email first")
+                               hint: "a certificate names its holder by a salted hash of their email: add it with "
+                                   + "'lantern trainee edit \(recipient.traineeID) --email ADDRESS', then issue again")
         }
         let key = try keys.activeKey()
         // A renewal continues from the old expiry when renewed early, so no time is lost.
         let previousEnd = renews?.validUntil.flatMap(CredentialDate.parse)
         let start = now
         let base = previousEnd.map { max($0, now) } ?? now
-        let validUntil = evaluator.rules.validFor.map { period in
+        var validUntil = evaluator.rules.validFor.map { period in
             CredentialDate.adding(period.amount, Self.unit(period.unit), to: base)
         }
+        // A reissued certificate keeps the expiry of the one it replaces.
+        if let reissuing { validUntil = reissuing.validUntil.flatMap(CredentialDate.parse) }
         // The index is picked outside the write transaction, so another process issuing at the
         // same moment may take it first; the store refuses that, and a new index is signed.
         var taken = try store.usedStatusIndexes()
@@ -142,7 +200,7 @@ public struct CertificateService: Sendable {
                 let record = try store.recordCertificate(CertificateRecord(
                     id: credential.id, traineeID: recipient.traineeID, programID: programID, statusIndex: index,
                     validFrom: CredentialDate.format(start), validUntil: validUntil.map(CredentialDate.format), jwt: jwt,
-                    evidence: evidence.evidenceSummary.serialized, renews: renews?.id))
+                    evidence: evidence, renews: renews?.id, reissues: reissuing?.id))
                 // The first certificate of a workspace whose keys were made without a status
                 // list: sign one now, so that the site can publish it without the key.
                 _ = try? signStatusList()
@@ -217,7 +275,35 @@ public struct CertificateService: Sendable {
         let trainee = try store.trainee(record.traineeID)
         let status: CredentialStatus = record.status == .revoked ? .revoked : record.status == .suspended ? .suspended : .active
         return try PublishableCredential.make(id: record.id, jwt: record.jwt, recordedStatus: status,
-                                              holderName: trainee.displayName, holderConsented: trainee.publicNameConsent, now: now)
+                                              holderName: trainee.displayName, holderConsented: trainee.publicNameConsent,
+                                              statusChangedAt: record.statusChangedAt, now: now)
+    }
+
+    /// The printable certificate of `record`, with the holder's name as `name` says (the full
+    /// legal name by default). Refuses a revoked or suspended certificate: a framed copy of a
+    /// certificate that is not in force would mislead whoever sees it.
+    public func printable(_ record: CertificateRecord, name: HolderName = .legal) throws(LanternError) -> PrintableCertificate {
+        if record.status != .active {
+            let since = record.statusChangedAt.map { " on \($0.prefix(10))" } ?? ""
+            throw LanternError("certificate-not-in-force",
+                               "certificate \(record.id) is \(record.status.rawValue)\(since): a printable certificate is made only for a certificate in force",
+                               hint: "'lantern cert export \(record.id) --format jwt' still gives the signed credential, which verifies as \(record.status.rawValue)")
+        }
+        let publishable = try publishable(record)
+        let trainee = try store.trainee(record.traineeID)
+        let organisation = workspace.config.organisation
+        let logo = try organisation.logo.map { path throws(LanternError) in
+            try CertificateLogo.dataURI(root: workspace.root, path: path, displayRoot: workspace.displayRoot)
+        }
+        let payload = try CompactJWS(parsing: record.jwt).payload
+        return PrintableCertificate(
+            organisationName: organisation.name, logoDataURI: logo, signatoryName: organisation.signatoryName,
+            signatoryTitle: organisation.signatoryTitle, holderName: name.pick(legal: trainee.name, preferred: trainee.preferredName),
+            achievementName: publishable.achievementName,
+            achievementDescription: payload["credentialSubject"]?["achievement"]?["description"]?.stringValue,
+            credentialID: record.id, issuedOn: publishable.issuedOn, validUntil: publishable.validUntil,
+            verificationURL: identity.credentialURL(record.id), statement: workspace.program?.certificate?.statement,
+            status: publishable.status, linkedInURL: linkedInURL(record, publishable))
     }
 
     /// LinkedIn's add-to-profile address for a certificate.
@@ -231,7 +317,8 @@ public struct CertificateService: Sendable {
         let renewals = Dictionary(try store.certificates().compactMap { record in record.renews.map { ($0, record.id) } },
                                   uniquingKeysWith: { first, _ in first })
         let identity = self.identity
-        return CredentialVerifier(issuerProfile: publication.issuerJSON, statusList: publication.statusListJWT, schema: schema, now: now,
+        return CredentialVerifier(issuerProfile: publication.issuerJSON, keys: publication.jwksJSON, statusList: publication.statusListJWT,
+                                  schema: schema, now: now,
                                   renewal: { credentialURL in
                                       let prefix = identity.baseURL + "credentials/"
                                       guard credentialURL.hasPrefix(prefix) else { return nil }

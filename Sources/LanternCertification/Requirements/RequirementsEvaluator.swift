@@ -1,4 +1,5 @@
 import Foundation
+import LanternDiagnostics
 import LanternCurriculum
 
 /// Evaluates a trainee's evidence against the program's certificate rules (pure: values in,
@@ -104,9 +105,7 @@ public struct RequirementsEvaluator: Sendable {
         return RequirementsReport(items: items)
     }
 
-    static func percent(_ score: Double) -> String { "\(Int((score * 100).rounded()))%" }
+    static func percent(_ score: Double) -> String { Wording.percent(score) }
 
-    static func hours(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
-    }
+    static func hours(_ value: Double) -> String { Wording.hours(value) }
 }

@@ -14,6 +14,7 @@ public enum RecordsSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-records", migrate: createV1)
         migrator.registerMigration("v2-certificates", migrate: createCertificates)
+        migrator.registerMigration("v3-corrections", migrate: createCorrections)
         return migrator
     }
 
@@ -202,7 +203,7 @@ public enum RecordsSchema {
             """)
     }
 
-    private static func appendOnly(_ db: Database, _ table: String) throws {
+    static func appendOnly(_ db: Database, _ table: String) throws {
         try db.execute(sql: """
             CREATE TRIGGER \(table)_no_update BEFORE UPDATE ON \(table) BEGIN
                 SELECT RAISE(ABORT, '\(table) is append-only: rows cannot be updated');

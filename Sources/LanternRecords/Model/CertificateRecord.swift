@@ -21,13 +21,15 @@ public struct CertificateRecord: Sendable, Hashable, Codable {
     public var evidence: String
     /// The certificate this one renews.
     public var renews: String?
+    /// The certificate this one replaced (`lantern cert reissue`), revoked as `superseded`.
+    public var reissues: String?
     public var status: Status
     public var statusReason: String?
     public var statusChangedAt: String?
     public var recordedBy: String
 
     public init(id: String, traineeID: String, programID: String, statusIndex: Int, issuedAt: String = "",
-                validFrom: String, validUntil: String?, jwt: String, evidence: String, renews: String? = nil,
+                validFrom: String, validUntil: String?, jwt: String, evidence: String, renews: String? = nil, reissues: String? = nil,
                 status: Status = .active, statusReason: String? = nil, statusChangedAt: String? = nil, recordedBy: String = "") {
         self.id = id
         self.traineeID = traineeID
@@ -39,6 +41,7 @@ public struct CertificateRecord: Sendable, Hashable, Codable {
         self.jwt = jwt
         self.evidence = evidence
         self.renews = renews
+        self.reissues = reissues
         self.status = status
         self.statusReason = statusReason
         self.statusChangedAt = statusChangedAt

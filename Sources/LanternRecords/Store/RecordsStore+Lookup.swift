@@ -36,6 +36,6 @@ extension RecordsStore {
     static func trainee(_ row: Row) -> Trainee {
         Trainee(id: row["id"], name: row["name"], preferredName: row["preferred_name"], email: row["email"],
                 externalID: row["external_id"], publicNameConsent: row["public_name_consent"],
-                createdAt: row["created_at"], erasedAt: row["erased_at"])
+                printName: PrintName(rawValue: row["print_name"] ?? "legal") ?? .legal, createdAt: row["created_at"], erasedAt: row["erased_at"])
     }
 }

@@ -6,7 +6,7 @@ struct CertCommand: ParsableCommand {
         commandName: "cert",
         abstract: "Issue, manage and verify Open Badges 3.0 certificates.",
         subcommands: [CertStatusCommand.self, CertIssueCommand.self, CertListCommand.self, CertShowCommand.self, CertRevokeCommand.self,
-                      CertSuspendCommand.self, CertReinstateCommand.self, CertExportCommand.self, CertRenewCommand.self,
+                      CertSuspendCommand.self, CertReinstateCommand.self, CertExportCommand.self, CertRenewCommand.self, CertReissueCommand.self,
                       CertExpiringCommand.self, CertPublishCommand.self, CertVerifyCommand.self]
     )
 }

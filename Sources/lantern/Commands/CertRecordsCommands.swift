@@ -56,6 +56,9 @@ struct CertIssueCommand: ParsableCommand {
     @Flag(help: "Issue to every trainee who meets the requirements and holds no current certificate.")
     var allEligible = false
 
+    @Flag(help: "Sign even though lantern.yml's addresses are placeholders (example.org): for demonstrations only.")
+    var allowPlaceholder = false
+
     @OptionGroup var records: RecordsOptions
 
     func validate() throws {
@@ -63,8 +66,16 @@ struct CertIssueCommand: ParsableCommand {
     }
 
     func run() throws {
-        let service = try records.certificateService()
-        let trainees = allEligible ? try service.eligibleTrainees() : [trainee!]
+        var service = try records.certificateService()
+        service.allowPlaceholder = allowPlaceholder
+        var trainees = [trainee ?? ""]
+        if allEligible {
+            let checks = try service.eligibility()
+            trainees = checks.filter { $0.skipped == nil }.map(\.traineeID)
+            for check in checks {
+                if let reason = check.skipped { Console.out("skipped \(check.traineeID): \(reason)\n") }
+            }
+        }
         for trainee in trainees {
             let record: CertificateRecord
             do {
@@ -99,14 +110,15 @@ struct CertListCommand: ParsableCommand {
             Console.out(JSONValue.array(list.map { record in
                 .object(JSONObject([("id", .string(record.id)), ("trainee", .string(record.traineeID)), ("status", .string(record.status.rawValue)),
                                     ("validFrom", .string(record.validFrom)), ("validUntil", record.validUntil.map(JSONValue.string) ?? .null),
-                                    ("renews", record.renews.map(JSONValue.string) ?? .null)]))
+                                    ("renews", record.renews.map(JSONValue.string) ?? .null),
+                                    ("reissues", record.reissues.map(JSONValue.string) ?? .null)]))
             }).prettySerialized)
             return
         }
         if list.isEmpty { Console.out("no certificates issued\n"); return }
         for record in list {
             let state = record.status == .active && service.isExpired(record) ? "expired" : record.status.rawValue
-            Console.out("\(record.id)  \(record.traineeID)  \(state.padding(toLength: 9, withPad: " ", startingAt: 0))  \(record.validFrom.prefix(10)) to \(record.validUntil.map { String($0.prefix(10)) } ?? "no expiry")\(record.renews.map { "  renews \($0)" } ?? "")\n")
+            Console.out("\(record.id)  \(record.traineeID)  \(state.padding(toLength: 9, withPad: " ", startingAt: 0))  \(record.validFrom.prefix(10)) to \(record.validUntil.map { String($0.prefix(10)) } ?? "no expiry")\(record.renews.map { "  renews \($0)" } ?? "")\(record.reissues.map { "  replaces \($0)" } ?? "")\n")
         }
     }
 }
@@ -154,12 +166,22 @@ struct CertStatusChange: ParsableArguments {
 
     @OptionGroup var records: RecordsOptions
 
-    func apply(_ status: CertificateRecord.Status, verb: String) throws {
+    // In validate(), so a mistake is reported with the usage line of the subcommand itself.
+    func validate() throws {
         guard StatusReason(rawValue: reason) != nil else {
             throw ValidationError("unknown reason '\(reason)'" + (Suggestions.didYouMean(reason, in: StatusReason.codes).map { "; \($0)" } ?? "")
                                   + "; reasons: \(StatusReason.codes.joined(separator: ", "))")
         }
+    }
+
+    func apply(_ status: CertificateRecord.Status, verb: String, confirmation: ConfirmOption? = nil) throws {
         let service = try records.certificateService()
+        if let confirmation {
+            let record = try service.store.certificate(id)
+            if record.status != .revoked {
+                try confirmation.confirm("Revoking certificate \(id)", command: "lantern cert revoke \(id) --reason \(reason)")
+            }
+        }
         let record = try service.store.setCertificateStatus(id, to: status, reason: reason)
         // The status list is signed here, by the command that changed it: the build only copies it.
         try service.signStatusList()
@@ -168,9 +190,43 @@ struct CertStatusChange: ParsableArguments {
 }
 
 struct CertRevokeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Revoke a certificate for good, with a reason code.")
+    static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Revoke a certificate for good, with a reason code.",
+                                                    discussion: "Asks for confirmation at a terminal; --yes for scripts.")
     @OptionGroup var change: CertStatusChange
-    func run() throws { try change.apply(.revoked, verb: "revoked") }
+    @OptionGroup var confirmation: ConfirmOption
+    func run() throws { try change.apply(.revoked, verb: "revoked", confirmation: confirmation) }
+}
+
+struct CertReissueCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reissue",
+        abstract: "Replace a certificate after a correction (new email or name): revoke it as superseded and issue a new one.",
+        discussion: """
+        The new certificate names the trainee by their current details, keeps the old one's expiry \
+        and evidence, and records which certificate it replaces; the old one is revoked with \
+        reason 'superseded' in the same step. Asks for confirmation at a terminal; --yes for \
+        scripts. Publish the site again afterwards so the status list says so.
+        """)
+
+    @Argument(help: ArgumentHelp("The certificate id.", valueName: "id"))
+    var id: String
+
+    @Flag(help: "Sign even though lantern.yml's addresses are placeholders (example.org): for demonstrations only.")
+    var allowPlaceholder = false
+
+    @OptionGroup var confirmation: ConfirmOption
+
+    @OptionGroup var records: RecordsOptions
+
+    func run() throws {
+        var service = try records.certificateService()
+        service.allowPlaceholder = allowPlaceholder
+        let old = try service.store.certificate(id)
+        if old.status != .revoked {
+            try confirmation.confirm("Revoking certificate \(id) and issuing a new one in its place", command: "lantern cert reissue \(id)")
+        }
+        try ReissueCertificate(service: service, actor: records.principal, output: StandardOutput()).run(certificate: id)
+    }
 }
 
 struct CertSuspendCommand: ParsableCommand {
@@ -212,11 +268,10 @@ struct CertExportCommand: ParsableCommand {
             for claim in CredentialSigner.registeredClaims { payload[claim] = nil }
             text = JSONValue.object(payload).prettySerialized
         case .html:
-            let publishable = try service.publishable(record)
-            text = CertificateHTML.render(publishable, holderName: try service.store.trainee(record.traineeID).displayName,
-                                          verificationURL: service.identity.credentialURL(record.id),
-                                          statement: service.workspace.program?.certificate?.statement,
-                                          linkedInURL: service.linkedInURL(record, publishable))
+            // The holder's own copy: the name they chose to print (the full legal name unless they
+            // asked for their preferred name). Refused for a revoked or suspended certificate.
+            let printName = try service.store.trainee(record.traineeID).printName
+            text = try CertificateHTML.render(try service.printable(record, name: printName == .preferred ? .preferred : .legal))
         }
         if let output {
             do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
@@ -235,10 +290,15 @@ struct CertRenewCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The trainee id (t-…) or external id.", valueName: "trainee"))
     var trainee: String
 
+    @Flag(help: "Sign even though lantern.yml's addresses are placeholders (example.org): for demonstrations only.")
+    var allowPlaceholder = false
+
     @OptionGroup var records: RecordsOptions
 
     func run() throws {
-        let record = try records.certificateService().renew(trainee: trainee)
+        var service = try records.certificateService()
+        service.allowPlaceholder = allowPlaceholder
+        let record = try service.renew(trainee: trainee)
         Console.out("issued \(record.id), renewing \(record.renews ?? "?"), valid until \(record.validUntil.map { String($0.prefix(10)) } ?? "no expiry")\n")
     }
 }
@@ -251,8 +311,12 @@ struct CertExpiringCommand: ParsableCommand {
 
     @OptionGroup var records: RecordsOptions
 
+    func validate() throws {
+        if Period(within) == nil { throw ValidationError("--within must be a period such as 60d, 8w, 3m or 1y") }
+    }
+
     func run() throws {
-        guard let period = Period(within) else { throw ValidationError("--within must be a period such as 60d, 8w, 3m or 1y") }
+        let period = Period(within)!
         let list = try records.certificateService().expiring(within: period)
         if list.isEmpty { Console.out("no certificates expire within \(period)\n"); return }
         for record in list {
@@ -264,7 +328,7 @@ struct CertExpiringCommand: ParsableCommand {
 struct CertPublishCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "publish",
-        abstract: "Publish the verification files alone: issuer.json, status/list.jwt and credentials/<id>/credential.jwt.",
+        abstract: "Publish the verification files alone: issuer.json, jwks.json, status/list.jwt and credentials/<id>/credential.jwt.",
         discussion: """
         The verification-only part of what 'lantern build' publishes, through the same code: the
         folder is replaced as a whole (never half-written) and holds these files and nothing
@@ -284,7 +348,7 @@ struct CertPublishCommand: ParsableCommand {
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
         let report = try SiteBuilder(workspace: service.workspace).publishVerification(verification, into: outputURL)
         let count = verification.credentials.count
-        Console.out("wrote issuer.json, status/list.jwt and \(count) credential\(count == 1 ? "" : "s") to \(output)"
+        Console.out("wrote issuer.json, jwks.json, status/list.jwt and \(count) credential\(count == 1 ? "" : "s") to \(output)"
                     + " (\(report.written) file\(report.written == 1 ? "" : "s") written, \(report.unchanged) unchanged)\n")
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LanternApplication
 import LanternDiagnostics
 import LanternRecords
 import LanternSite
@@ -7,8 +8,8 @@ import LanternSite
 struct TraineeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trainee",
-        abstract: "Add, list, show, import, export and erase trainees.",
-        subcommands: [Add.self, List.self, Show.self, Import.self, Export.self, Erase.self]
+        abstract: "Add, list, show, correct, import, export and erase trainees.",
+        subcommands: [Add.self, List.self, Show.self, Edit.self, Import.self, Export.self, Erase.self]
     )
 
     struct Add: ParsableCommand {
@@ -29,6 +30,9 @@ struct TraineeCommand: ParsableCommand {
         @Flag(help: "They agree to their name appearing on public certificate verification pages.")
         var publicName = false
 
+        @Option(help: ArgumentHelp("Which name a printed certificate shows: legal (their full name, the default) or preferred.", valueName: "legal|preferred"))
+        var printName: PrintName = .legal
+
         @Option(help: "Choose the id instead of generating one.")
         var id: String?
 
@@ -36,8 +40,14 @@ struct TraineeCommand: ParsableCommand {
 
         func run() throws {
             let trainee = try records.open().addTrainee(NewTrainee(id: id, name: name, preferredName: preferredName, email: email,
-                                                                   externalID: externalID, publicNameConsent: publicName))
+                                                                   externalID: externalID, publicNameConsent: publicName,
+                                                                   printName: printName))
             Console.out(trainee.id + "\n")
+            if email == nil {
+                // stderr, so scripts that read the id from stdout are not disturbed.
+                Console.err("note: \(trainee.id) has no email address yet; a certificate needs one. "
+                            + "Add it with 'lantern trainee edit \(trainee.id) --email ADDRESS'\n")
+            }
         }
     }
 
@@ -90,11 +100,54 @@ struct TraineeCommand: ParsableCommand {
                 if let email = found.email { lines.append("email: \(email)") }
                 if let external = found.externalID { lines.append("external id: \(external)") }
                 lines.append("name shown publicly: \(found.publicNameConsent ? "yes" : "no")")
+                lines.append("name printed on certificates: \(found.printName == .preferred ? "preferred" : "legal (full name)")")
             }
             lines.append("added: \(found.createdAt)")
             lines.append("history:")
             lines += history.map { "  \($0.at)  \($0.action)  by \($0.actor)" }
             Console.out(lines.joined(separator: "\n") + "\n")
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Correct a trainee's details: name, preferred name, email, external id, public-name consent, printed name.",
+            discussion: """
+            Give only what changes; an empty value (--email "") clears an optional field. The audit \
+            log records which fields changed, with the old and new values as salted hashes (never \
+            the values). When a certificate was issued to the old email (its holder is named by a \
+            hash of it) or shows the old name, you are told, with the 'lantern cert reissue' line \
+            that replaces it.
+            """
+        )
+
+        @Argument(help: ArgumentHelp("The trainee's id or external id.", valueName: "trainee"))
+        var trainee: String
+
+        @Option(help: "Their full name.")
+        var name: String?
+
+        @Option(help: "The name they like to be called (\"\" clears it).")
+        var preferredName: String?
+
+        @Option(help: "Their email address (\"\" clears it).")
+        var email: String?
+
+        @Option(help: "Their id in another system (\"\" clears it).")
+        var externalID: String?
+
+        @Flag(inversion: .prefixedNo, help: "Whether their name may appear on public certificate verification pages.")
+        var publicName: Bool?
+
+        @Option(help: ArgumentHelp("Which name a printed certificate shows: legal (their full name) or preferred.", valueName: "legal|preferred"))
+        var printName: PrintName?
+
+        @OptionGroup var records: RecordsOptions
+
+        func run() throws {
+            try EditTrainee(records: try records.open(mustExist: true), actor: records.principal, output: StandardOutput())
+                .run(trainee: trainee, TraineeChanges(name: name, preferredName: preferredName, email: email, externalID: externalID,
+                                                      publicNameConsent: publicName, printName: printName))
         }
     }
 
@@ -182,13 +235,21 @@ struct TraineeCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("The trainee's id or external id.", valueName: "trainee"))
         var trainee: String
 
+        @OptionGroup var confirmation: ConfirmOption
+
         @OptionGroup var records: RecordsOptions
 
         func run() throws {
-            let id = try records.open(mustExist: true).eraseTrainee(trainee)
+            let store = try records.open(mustExist: true)
+            let found = try store.trainee(trainee)
+            if found.erasedAt == nil {
+                try confirmation.confirm("Erasing the personal data of trainee \(found.id)", command: "lantern trainee erase \(found.id)")
+            }
+            let id = try store.eraseTrainee(trainee)
             // The copies of the site a build keeps (the previous site, the cache) may hold the name.
             if let (root, _) = try? records.location.resolve() { SiteBuildState.forgetPreviousSites(workspaceRoot: root) }
             Console.out("erased the personal data of trainee \(id); build the site again so the published one forgets it too\n")
         }
     }
 }
+extension PrintName: ExpressibleByArgument {}

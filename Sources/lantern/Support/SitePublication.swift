@@ -23,7 +23,7 @@ enum SitePublication {
     static func verificationSite(_ service: CertificateService) throws -> VerificationSite {
         let publication = try service.publication()
         let credentials = try service.store.certificates().map { record throws(LanternError) in try service.publishable(record) }
-        return VerificationSite(issuerJSON: publication.issuerJSON, statusListJWT: publication.statusListJWT,
+        return VerificationSite(issuerJSON: publication.issuerJSON, jwksJSON: publication.jwksJSON, statusListJWT: publication.statusListJWT,
                                 verifierScript: BrowserVerifier.script, credentials: credentials)
     }
 }
