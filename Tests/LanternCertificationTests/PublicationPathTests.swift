@@ -65,7 +65,7 @@ import Testing
         let published = try LanternProcess.run(["cert", "publish", "-o", "verification"], in: setup.folder.url, environment: env)
         #expect(published.status == 0, "\(published.stderr)")
         let files = Corpus.snapshot(setup.folder.url.appendingPathComponent("verification"))
-        let expected = Set(["issuer.json", "status/list.jwt"] + ids.map { "credentials/\($0)/credential.jwt" })
+        let expected = Set(["issuer.json", "jwks.json", "status/list.jwt"] + ids.map { "credentials/\($0)/credential.jwt" })
         #expect(Set(files.keys) == expected)
         let site = Corpus.snapshot(setup.folder.url.appendingPathComponent("site"))
         for (path, data) in files { #expect(site[path] == data, "\(path) differs between build and cert publish") }
