@@ -56,10 +56,9 @@ import Testing
     /// The third release's database: the attempt its learner left open resumes with its
     /// answer, and is then recorded as attempt 2 in the one shape.
     @Test func anAttemptTheLastReleaseLeftOpenResumesAndIsRecorded() throws {
-        let source = RepositoryPaths.packageRoot(from: #filePath).appendingPathComponent("Tests/Fixtures/release-ac5aaf9/records.sqlite")
-        let folder = try TemporaryFolder()
-        let path = folder.url.appendingPathComponent("records.sqlite").path
-        try FileManager.default.copyItem(atPath: source.path, toPath: path)
+        let fixture = try ReleaseFixture.database()
+        defer { withExtendedLifetime(fixture) {} }
+        let path = fixture.path
         let records = try RecordsStore(path: path, actor: "test", mustExist: true)
         let course = ShippedCourse.course
         let learner = LearnerRecords(course: course, records: records, traineeID: "t-1rjksmjvh4c2", actor: .localOperator("test"),

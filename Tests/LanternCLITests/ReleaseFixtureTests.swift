@@ -8,11 +8,7 @@ import Testing
 struct ReleaseFixtureTests {
     /// A copy of the fixture database (the fixture itself is never changed).
     static func copy() throws -> (TemporaryFolder, String) {
-        let source = RepositoryPaths.packageRoot(from: #filePath).appendingPathComponent("Tests/Fixtures/release-ac5aaf9/records.sqlite")
-        let folder = try TemporaryFolder()
-        let path = folder.url.appendingPathComponent("records.sqlite").path
-        try FileManager.default.copyItem(atPath: source.path, toPath: path)
-        return (folder, path)
+        try ReleaseFixture.database()
     }
 
     @Test("stats, progress, cert status and db check read it")

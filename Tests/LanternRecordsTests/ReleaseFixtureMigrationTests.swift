@@ -16,11 +16,7 @@ import Testing
 
     /// A copy of the fixture database in a temporary folder (the fixture is never changed).
     static func copy() throws -> (folder: TemporaryFolder, path: String) {
-        let source = RepositoryPaths.packageRoot(from: #filePath).appendingPathComponent("Tests/Fixtures/release-ac5aaf9/records.sqlite")
-        let folder = try TemporaryFolder()
-        let path = folder.url.appendingPathComponent("records.sqlite").path
-        try FileManager.default.copyItem(atPath: source.path, toPath: path)
-        return (folder, path)
+        try ReleaseFixture.database()
     }
 
     /// Finding (issue 14): the learner's row could not be read ("1 recorded attempt could not
