@@ -31,6 +31,9 @@ public struct BuildSite: Sendable {
         public var allowErrors = false
         public var noCache = false
         public var verification: Verification = .none
+        /// A trainers' build: the site with its `trainers/` section (the facilitator guides) and
+        /// no certificates. The front end sends it to its own folder, never the public site's.
+        public var trainers = false
 
         public init(root: URL, displayRoot: String, output: URL, outputDisplay: String) {
             self.root = root
@@ -75,7 +78,7 @@ public struct BuildSite: Sendable {
             throw NotBuilt(message: "the site was not built: fix the errors above (see 'lantern check'), or pass --allow-errors")
         }
         let verification: VerificationSite?
-        switch request.verification {
+        switch request.trainers ? .none : request.verification {
         case .none: verification = nil
         case .given(let site): verification = site
         case .records(let databasePath, let keys):
@@ -89,7 +92,8 @@ public struct BuildSite: Sendable {
         }
         let siteCache = result.cacheRecord.map { SiteBuildCache(previous: cache, record: $0) }
         let report = try SiteBuilder(workspace: workspace)
-            .build(SiteBuildOptions(output: request.output, checkLinks: request.checkLinks, verification: verification, cache: siteCache),
+            .build(SiteBuildOptions(output: request.output, checkLinks: request.checkLinks, verification: verification, cache: siteCache,
+                                    trainers: request.trainers),
                    outputDisplay: request.outputDisplay)
         if !report.linkProblems.isEmpty {
             report.linkProblems.forEach(output.report)

@@ -427,6 +427,10 @@ public struct WorkspaceLoader: Sendable {
         // Links between modules, anchors and images.
         LinkChecker.check(parsedModules, curriculumFolder: context.url(curriculumFolder), engine: engine)
 
+        // Facilitator guides: trainers' material, checked against the modules' minutes.
+        let guides = readFacilitatorGuides(curriculumFolder: curriculumFolder, modules: parsedModules.map(\.module),
+                                           program: program, context: &context)
+
         // Crisis resources.
         let resourcesPath = curriculumFolder + "/" + CrisisResource.fileName
         var resources: [CrisisResource] = []
@@ -450,7 +454,45 @@ public struct WorkspaceLoader: Sendable {
             (order[a.id] ?? Int.max, a.id) < (order[b.id] ?? Int.max, b.id)
         }
         return Workspace(root: context.root, displayRoot: context.displayRoot, config: config, program: program,
-                         modules: modules, assessments: assessments, crisisResources: resources)
+                         modules: modules, assessments: assessments, crisisResources: resources,
+                         facilitatorGuides: guides)
+    }
+}
+
+extension WorkspaceLoader {
+    /// Reads `<curriculum>/facilitator/*.md` when that folder exists: each guide must name a
+    /// module of the workspace and account for exactly its minutes; a program module without a
+    /// guide is a warning (a workspace with no facilitator folder is not checked for guides).
+    private func readFacilitatorGuides(curriculumFolder: String, modules: [Module], program: Program?,
+                                           context: inout LoadContext) -> [FacilitatorGuide] {
+        let folder = curriculumFolder + "/" + FacilitatorGuide.folderName
+        guard let names = context.markdownFiles(in: folder) else { return [] }
+        let engine = context.engine
+        let byID = Dictionary(modules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var guides: [FacilitatorGuide] = []
+        for name in names {
+            let fileID = String(name.dropLast(3))
+            let relative = folder + "/" + name
+            guard let source = context.text(relative),
+                  let guide = FacilitatorGuideReader.read(source, fileID: fileID, relativePath: relative, engine: engine) else { continue }
+            guard let module = byID[guide.moduleID] else {
+                engine.error("unknown-module", "facilitator guide '\(name)' is for module '\(guide.moduleID)', which does not exist",
+                             at: SourceLocation(path: guide.displayPath, line: 1), hint: Suggestions.didYouMean(guide.moduleID, in: Array(byID.keys).sorted()))
+                continue
+            }
+            if !guide.sessions.isEmpty, guide.totalMinutes != module.minutes {
+                engine.error("facilitator-timing", "the sessions add up to \(guide.totalMinutes) minutes, but module '\(module.id)' says 'minutes: \(module.minutes)'",
+                             at: guide.sessions[0].heading.location,
+                             hint: "the guide's sessions are the module's contact time: make the two agree")
+            }
+            guides.append(guide)
+        }
+        let guided = Set(guides.map(\.moduleID))
+        for id in program?.moduleIDs ?? [] where !guided.contains(id) && byID[id] != nil {
+            engine.warning("facilitator-guide-missing", "module '\(id)' has no facilitator guide",
+                           at: SourceLocation(path: context.display(folder)), hint: "add \(context.display(folder + "/" + id + ".md")) with its timed sessions")
+        }
+        return guides
     }
 }
 

@@ -12,9 +12,16 @@ public struct Workspace: Sendable {
     public var modules: [Module]
     public var assessments: [AssessmentSource]
     public var crisisResources: [CrisisResource]
+    /// Trainers' guides, one per module that has one (`curriculum/facilitator/`); never shown to learners.
+    public var facilitatorGuides: [FacilitatorGuide] = []
 
     public func module(_ id: String) -> Module? {
         modules.first { $0.id == id }
+    }
+
+    /// The facilitator guide of a module, if it has one.
+    public func facilitatorGuide(_ moduleID: String) -> FacilitatorGuide? {
+        facilitatorGuides.first { $0.moduleID == moduleID }
     }
 
     public func assessment(_ id: String) -> AssessmentSource? {

@@ -12,8 +12,13 @@ public struct SiteBuildOptions: Sendable {
     /// inputs are unchanged are kept, and the next cache is written with the site. Nil renders
     /// every page and writes no cache.
     public var cache: SiteBuildCache?
+    /// Add the trainers' section (`trainers/`: the facilitator guides). Only for a trainers'
+    /// build into its own folder, never the public site.
+    public var trainers = false
 
-    public init(output: URL, checkLinks: Bool = false, verification: VerificationSite? = nil, cache: SiteBuildCache? = nil) {
+    public init(output: URL, checkLinks: Bool = false, verification: VerificationSite? = nil, cache: SiteBuildCache? = nil,
+                trainers: Bool = false) {
+        self.trainers = trainers
         self.output = output
         self.checkLinks = checkLinks
         self.verification = verification

@@ -25,7 +25,7 @@ public struct SiteBuilder: Sendable {
     /// - Parameter outputDisplay: how to show the output folder in link problems.
     public func build(_ options: SiteBuildOptions, outputDisplay: String = "site") throws(LanternError) -> SiteBuildReport {
         let (site, cache) = try render(verification: options.verification, cache: options.cache,
-                                       previousSite: options.output.standardizedFileURL.path)
+                                       previousSite: options.output.standardizedFileURL.path, trainers: options.trainers)
         var problems: [Diagnostic] = []
         if options.checkLinks {
             problems = LinkValidator.validate(try site.materialized(previous: options.output.standardizedFileURL.path),
@@ -56,7 +56,7 @@ public struct SiteBuilder: Sendable {
     ///
     /// - Parameter previousSite: the folder the previous build wrote (where kept pages are).
     func render(verification: VerificationSite?, cache: SiteBuildCache? = nil,
-                previousSite: String? = nil) throws(LanternError) -> (SiteFiles, [UInt8]?) {
+                previousSite: String? = nil, trainers: Bool = false) throws(LanternError) -> (SiteFiles, [UInt8]?) {
         let templatesFolder = workspace.config.paths.templates
         let templatesURL = workspace.root.appendingPathComponent(templatesFolder)
         let templatesKey = cache == nil ? nil : IncrementalPlan.templatesKey(templatesURL)
@@ -167,6 +167,9 @@ public struct SiteBuilder: Sendable {
 
         if let verification {
             try addVerification(verification, templates: templates, layout: layout, into: &site)
+        }
+        if trainers {
+            try TrainerPages.add(workspace: workspace, templates: templates, layout: layout, into: &site)
         }
         let cacheBytes = plan.flatMap { plan in
             plan.encodeCache(siteFacts: outputs.map { output in

@@ -7,6 +7,7 @@ enum BuiltinTemplates {
     static let all: [String: String] = [
         "layout": layout, "home": home, "module": module, "outline": outline,
         "crisis": crisis, "search": search, "credential": credential, "achievement": achievement,
+        "trainers": trainers,
     ]
 
     static let layout = #"""
@@ -248,6 +249,33 @@ enum BuiltinTemplates {
     {{^groups}}
     <p>This organisation has not listed crisis lines yet. Search for the crisis line of your country, or call your local emergency number.</p>
     {{/groups}}
+
+    """#
+
+    /// The trainers' section (`lantern build --trainers` only): one facilitator guide, or the list.
+    static let trainers = #"""
+    {{#guide}}
+    <p class="meta">Facilitator guide: for trainers only</p>
+    <h1>{{title}}</h1>
+    <p class="lead">{{minutes}} minutes of sessions:</p>
+    <ul>
+    {{#sessions}}
+    <li>{{title}} ({{minutes}} min)</li>
+    {{/sessions}}
+    </ul>
+    <div class="content">
+    {{{body}}}
+    </div>
+    {{/guide}}
+    {{^guide}}
+    <h1>Facilitator guides</h1>
+    <p class="lead">For trainers only. These pages are not part of the learners' site.</p>
+    <ul>
+    {{#guides}}
+    <li><a href="{{href}}">{{title}}</a> ({{minutes}} min)</li>
+    {{/guides}}
+    </ul>
+    {{/guide}}
 
     """#
 

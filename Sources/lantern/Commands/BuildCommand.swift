@@ -29,6 +29,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Check every internal link and anchor in the built pages; publish nothing if one is broken.")
     var checkLinks = false
 
+    @Flag(help: "Build the trainers' site: the course with every module's facilitator guide (trainers/), into the folder --output names (never the public site/).")
+    var trainers = false
+
     @Flag(help: "Build even when 'lantern check' reports errors in the workspace.")
     var allowErrors = false
 
@@ -41,6 +44,12 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var records: RecordsOptions
 
+    func validate() throws {
+        if trainers && output == nil {
+            throw ValidationError("--trainers needs --output FOLDER: the trainers' site goes to its own folder, never the public site/")
+        }
+    }
+
     func run() throws {
         let (root, display) = try records.location.resolve()
         let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
@@ -51,7 +60,11 @@ struct BuildCommand: ParsableCommand {
             || root.standardizedFileURL.path.hasPrefix(outputURL.standardizedFileURL.path + "/") {
             throw ValidationError("--output must not be the workspace or a folder that contains it")
         }
+        if trainers, outputURL.standardizedFileURL.path == root.appendingPathComponent("site").standardizedFileURL.path {
+            throw ValidationError("--trainers must not build into site/, the public site's folder: name another with --output")
+        }
         var request = BuildSite.Request(root: root, displayRoot: display, output: outputURL, outputDisplay: outputDisplay)
+        request.trainers = trainers
         request.checkLinks = checkLinks
         request.allowErrors = allowErrors
         request.noCache = noCache

@@ -7,7 +7,8 @@ import LanternMarkdown
 struct ReadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "read",
-        abstract: "Print a module, formatted for the terminal (or as HTML)."
+        abstract: "Print a module, formatted for the terminal (or as HTML).",
+        discussion: "With --facilitator, print the module's facilitator guide (curriculum/facilitator/MODULE.md) instead: trainers' material that the learner and the public site never show."
     )
 
     @Argument(help: ArgumentHelp("The module id, for example 'communication'.", valueName: "module"))
@@ -21,6 +22,9 @@ struct ReadCommand: ParsableCommand {
 
     @Flag(help: "Plain text with no colour or styling.")
     var plain = false
+
+    @Flag(help: "Print the module's facilitator guide (for trainers) instead of the module.")
+    var facilitator = false
 
     @OptionGroup var location: WorkspaceOption
 
@@ -37,6 +41,10 @@ struct ReadCommand: ParsableCommand {
             let known = result.workspace?.modules.map(\.id) ?? []
             throw LanternError("unknown-module", "there is no module '\(module)' in this workspace",
                                hint: Suggestions.didYouMean(module, in: known) ?? (known.isEmpty ? "run 'lantern check' to see what is wrong" : "modules: \(known.joined(separator: ", "))"))
+        }
+        if facilitator {
+            try printGuide(of: found, in: workspace)
+            return
         }
         if html {
             Console.out(HTMLRenderer(options: .init(headingIDs: true)).render(found.parsedBody()))
@@ -59,5 +67,26 @@ struct ReadCommand: ParsableCommand {
         }
         let text = header.map(\.text).joined(separator: "\n")
         Console.out(text + "\n\n" + renderer.render(found.parsedBody()))
+    }
+
+    /// The facilitator guide: a header with the module and the sessions' times, then the guide.
+    private func printGuide(of module: Module, in workspace: Workspace) throws {
+        guard let guide = workspace.facilitatorGuide(module.id) else {
+            throw LanternError("no-facilitator-guide", "module '\(module.id)' has no facilitator guide",
+                               hint: "write \(workspace.config.paths.curriculum)/\(FacilitatorGuide.folderName)/\(module.id).md; 'lantern check' says what it needs")
+        }
+        if html {
+            Console.out(HTMLRenderer(options: .init(headingIDs: true)).render(guide.parsedBody()))
+            return
+        }
+        let color = !plain && Console.colorEnabled(fileDescriptor: STDOUT_FILENO)
+        let renderer = TerminalRenderer(options: .init(width: width ?? min(Console.width(), 100), color: color))
+        var header = renderer.wrap("Facilitator guide: \(module.title)", style: [.bold])
+        header += renderer.wrap("For trainers only. \(Wording.count(guide.sessions.count, "session")), \(guide.totalMinutes) of the module's \(module.minutes) minutes.", style: [.dim])
+        for session in guide.sessions {
+            header += renderer.wrap("\(session.heading.title): \(session.heading.minutes) min", first: "- ", rest: "  ")
+        }
+        let text = header.map(\.text).joined(separator: "\n")
+        Console.out(text + "\n\n" + renderer.render(guide.parsedBody()))
     }
 }
