@@ -1,14 +1,17 @@
 import Foundation
 import LanternDiagnostics
 
-/// Reads `curriculum/crisis-resources.yml` and warns about entries not checked for a year.
+/// Reads `curriculum/crisis-resources.yml`: warns about entries whose source or live check is
+/// more than a year old, and notes (to trainers running `lantern check`) every entry no person
+/// has checked against the live service (`crisis-live-check-due`).
 enum CrisisResourceReader {
-    static let entryKeys = ["country", "service", "contact", "channels", "hours", "url", "source", "verified"]
+    static let entryKeys = ["country", "service", "contact", "channels", "hours", "url", "source", "source_date", "live_checked", "verified"]
 
     static func read(_ root: YAMLNode, today: Date, engine: DiagnosticsEngine) -> [CrisisResource] {
         guard let reader = YAMLMappingReader(root, context: "crisis-resources.yml", knownKeys: ["resources"], engine: engine),
               let items = reader.sequence("resources", required: true) else { return [] }
         var resources: [CrisisResource] = []
+        var unchecked: [(String, SourceLocation)] = []
         for item in items {
             guard let entry = YAMLMappingReader(item, context: "crisis resource", knownKeys: entryKeys, engine: engine) else { continue }
             let country = entry.string("country", required: true, example: "US")
@@ -21,28 +24,39 @@ enum CrisisResourceReader {
             let contact = entry.string("contact", required: true, example: "Call or text 988")
             let channels = (entry.stringList("channels") ?? []).map(\.0)
             let source = entry.string("source", required: true, example: "https://988lifeline.org/")
-            let verified = entry.string("verified", required: true, example: "2026-10-01")
+            // `verified` (older workspaces) is read as the live check and, without `source_date`, as the source's date.
+            let verified = entry.string("verified")
+            let sourceDate = entry.string("source_date", required: verified == nil, example: "2026-10-01") ?? verified
+            let liveChecked = entry.string("live_checked") ?? verified
             if let url = entry.string("url"), let node = entry.value("url") {
                 ConfigReader.checkWebAddress(url, key: "url", at: node, engine: engine)
             }
-            if let verified, let node = entry.value("verified") {
-                if let date = parseDate(verified) {
-                    let days = Calendar(identifier: .gregorian).dateComponents([.day], from: date, to: today).day ?? 0
-                    if days > 365 {
-                        engine.warning("stale-crisis-resource", "'\(service ?? "this entry")' was last verified on \(verified), more than a year ago",
-                                       at: node.location, hint: "check the service's own website, then update 'verified'")
-                    } else if days < -1 {
-                        engine.error("invalid-value", "'verified' is in the future (\(verified))", at: node.location)
-                    }
-                } else {
-                    engine.error("invalid-value", "'verified' should be a date written YYYY-MM-DD, not '\(verified)'", at: node.location)
+            for key in ["source_date", "live_checked", "verified"] {
+                guard let text = entry.string(key), let node = entry.value(key) else { continue }
+                guard let date = parseDate(text) else {
+                    engine.error("invalid-value", "'\(key)' should be a date written YYYY-MM-DD, not '\(text)'", at: node.location)
+                    continue
+                }
+                let days = Calendar(identifier: .gregorian).dateComponents([.day], from: date, to: today).day ?? 0
+                if days < -1 {
+                    engine.error("invalid-value", "'\(key)' is in the future (\(text))", at: node.location)
+                } else if days > 365, key != "source_date" || liveChecked == nil {
+                    let what = key == "source_date" ? "its source was last read on" : "it was last checked on"
+                    engine.warning("stale-crisis-resource", "'\(service ?? "this entry")': \(what) \(text), more than a year ago",
+                                   at: node.location, hint: "check the service's own website (or call it), then update '\(key)'")
                 }
             }
-            if let country, let service, let contact, let source, let verified {
+            if let country, let service, let contact, let source, let sourceDate {
                 resources.append(CrisisResource(country: country, service: service, contact: contact, channels: channels,
                                                 hours: entry.string("hours"), url: entry.string("url"),
-                                                source: source, verified: verified))
+                                                source: source, sourceDate: sourceDate, liveChecked: liveChecked))
+                if liveChecked == nil { unchecked.append(("\(service) (\(country))", entry.node.location)) }
             }
+        }
+        if let first = unchecked.first {
+            engine.emit(Diagnostic(.note, "crisis-live-check-due",
+                                   "\(Wording.count(unchecked.count, "crisis line")) not yet checked live by a person: \(unchecked.map(\.0).joined(separator: "; "))",
+                                   at: first.1, hint: "before a cohort relies on them, call, text or open each service, then add 'live_checked: YYYY-MM-DD' to its entry"))
         }
         return resources
     }

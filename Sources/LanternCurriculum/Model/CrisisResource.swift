@@ -10,8 +10,14 @@ public struct CrisisResource: Sendable, Hashable {
     public var url: String?
     /// Where the facts come from.
     public var source: String
-    /// `YYYY-MM-DD` the entry was last checked.
-    public var verified: String
+    /// `YYYY-MM-DD`: the date of the copy of the source the entry rests on (`source_date`).
+    public var sourceDate: String
+    /// `YYYY-MM-DD` a person last called, texted or opened the service itself (`live_checked`;
+    /// an older workspace's `verified` is read as this), or nil when no one has.
+    public var liveChecked: String?
+
+    /// The date to show beside the entry: the live check, else the source's date.
+    public var verified: String { liveChecked ?? sourceDate }
 
     public static let fileName = "crisis-resources.yml"
 }

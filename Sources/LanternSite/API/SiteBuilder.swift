@@ -145,7 +145,7 @@ public struct SiteBuilder: Sendable {
         site.add("crisis-resources/index.html",
                  try templates.page("crisis", context: CrisisPage.context(workspace: workspace).merging(["root": "../"]) { $1 },
                                 layout: layout.context(title: "Crisis resources", root: "../", section: .crisis,
-                                                       description: "Crisis lines and emergency services, with when each was last checked.")))
+                                                       description: "Crisis lines and emergency services, with the date of the source for each.")))
         site.add("search/index.html",
                  try templates.page("search", context: ["root": "../"],
                                 layout: layout.context(title: "Search", root: "../", section: .search,

@@ -17,8 +17,10 @@ enum CrisisPage {
             let resources: [TemplateValue] = workspace.crisisResources.filter { $0.country == country }.map { resource in
                 var entry: TemplateValue = [
                     "service": .string(resource.service), "contact": .string(resource.contact), "verified": .string(resource.verified),
+                    "sourceDate": .string(resource.sourceDate),
                     "channels": .string(resource.channels.joined(separator: ", ")), "hasChannels": .bool(!resource.channels.isEmpty),
                 ]
+                if let liveChecked = resource.liveChecked { entry["liveChecked"] = .string(liveChecked) }
                 if let hours = resource.hours { entry["hours"] = .string(hours) }
                 if let url = resource.url, url.hasPrefix("https://") || url.hasPrefix("http://") { entry["url"] = .string(url) }
                 return entry

@@ -229,7 +229,7 @@ enum BuiltinTemplates {
     static let crisis = #"""
     <h1>Crisis resources</h1>
     <p class="lead">If you or someone you are with is in immediate danger, call your local emergency number now.</p>
-    <p>These services are free and confidential. Each entry shows when it was last checked.</p>
+    <p>These services are free and confidential. Each entry shows the date of its source, and when a person last checked the service itself.</p>
     {{#groups}}
     <section aria-labelledby="country-{{code}}">
     <h2 id="country-{{code}}">{{label}}</h2>
@@ -240,7 +240,7 @@ enum BuiltinTemplates {
     <p class="contact">{{contact}}{{#hours}} ({{hours}}){{/hours}}</p>
     {{#hasChannels}}<p class="meta">By {{channels}}</p>{{/hasChannels}}
     {{#url}}<p><a href="{{url}}">{{url}}</a></p>{{/url}}
-    <p class="meta">Last checked {{verified}}</p>
+    {{#liveChecked}}<p class="meta">Last checked {{liveChecked}}</p>{{/liveChecked}}{{^liveChecked}}<p class="meta">Source dated {{sourceDate}}; not yet checked live</p>{{/liveChecked}}
     </li>
     {{/resources}}
     </ul>
