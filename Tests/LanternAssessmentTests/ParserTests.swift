@@ -22,7 +22,7 @@ struct ParserTests {
         #expect(matching.type == .matching)
         #expect(matching.pairs.count == 5)
         #expect(matching.distractors == ["Validating"])
-        #expect(matching.generalFeedback?.hasPrefix("Moralising tells") == true)
+        #expect(matching.generalFeedback?.hasPrefix("Moralizing tells") == true)
         let reflect = try #require(communication.question("reflect"))
         // One keyed option among four (where it sits is the author's choice: options are balanced against cues).
         #expect(reflect.choices.count == 4)
