@@ -71,6 +71,11 @@ public struct AchievementDefinition: Sendable, Hashable {
         case .only(let ids): parts.append("Observed competent in the skills checklists \(ids.joined(separator: ", ")) on the required number of occasions.")
         case .none: break
         }
+        switch rules.assessments {
+        case .all: parts.append("Passed the program's final assessment, answering every safety-critical question correctly.")
+        case .only(let ids): parts.append("Passed the program assessments \(ids.joined(separator: ", ")), answering every safety-critical question correctly.")
+        case .none: break
+        }
         if rules.practicumHours > 0 { parts.append("Completed \(rules.practicumHours) supervised practicum hours, signed off by a supervisor.") }
         if let statement = rules.statement { parts.append(statement) }
         return parts.joined(separator: " ")
