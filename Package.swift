@@ -48,7 +48,7 @@ let package = Package(
         .target(
             name: "LanternCertification",
             dependencies: [
-                "LanternDiagnostics", "LanternCurriculum", "LanternRecords", "CZlib",
+                "LanternDiagnostics", "LanternCurriculum", "LanternAssessment", "LanternRecords", "CZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -119,8 +119,9 @@ let package = Package(
         .testTarget(name: "LanternSiteTests", dependencies: ["LanternSite", "LanternCertification", "LanternCurriculum", "LanternTestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "LanternCertificationTests",
-                    dependencies: ["LanternCertification", "LanternCurriculum", "LanternDiagnostics", "LanternRecords", "LanternTestSupport",
-                                   .product(name: "Crypto", package: "swift-crypto")]),
+                    dependencies: ["LanternCertification", "LanternCurriculum", "LanternDiagnostics", "LanternRecords", "LanternAssessment",
+                                   "LanternTestSupport", .product(name: "Crypto", package: "swift-crypto"),
+                                   .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -34,15 +34,27 @@ import Testing
         return Setup(folder: folder, store: store, workspace: workspace, traineeID: trainee.id)
     }
 
+    /// The assessment engine's result of one attempt (`AttemptResult` JSON), as `quiz take` stores it.
+    static func resultJSON(quizID: String, passed: Bool, total: String = "1", failedCritical: [String] = [], attemptNumber: Int = 1) -> String {
+        let critical = failedCritical.map { "\"\($0)\"" }.joined(separator: ",")
+        return #"{"attemptNumber":\#(attemptNumber),"earned":"\#(total)","failedCritical":[\#(critical)],"needsMarking":[],"overTime":false,"#
+            + #""passMark":"4/5","passed":\#(passed),"possible":1,"questions":[],"quizID":"\#(quizID)","reasons":[],"seed":1,"#
+            + #""submittedAt":"2026-01-01T10:10:00Z","total":"\#(total)"}"#
+    }
+
+    /// Every criterion of the sample checklist rated at its pass level.
+    static let competentRatings: [Observation.Rating] = [.init(criterion: "confidentiality", rating: "competent"),
+                                                          .init(criterion: "open-questions", rating: "competent")]
+
     static func complete(_ setup: Setup) throws {
         let store = setup.store
         try store.recordAttempt(QuizAttempt(traineeID: setup.traineeID, quizID: "intro-quiz", quizHash: "h", seed: 1, questions: ["q"],
-                                            responses: "{}", results: "{}", score: 1, passed: true,
+                                            responses: "{}", results: resultJSON(quizID: "intro-quiz", passed: true), score: 1, passed: true,
                                             startedAt: "2026-01-01T10:00:00.000Z", submittedAt: "2026-01-01T10:10:00.000Z"))
         for day in ["2026-01-02", "2026-01-09"] {
             try store.recordObservation(Observation(traineeID: setup.traineeID, checklistID: "listening-skills", checklistHash: "h",
                                                     assessorID: "sam", method: "role-play", observedOn: day,
-                                                    ratings: [.init(criterion: "a", rating: "competent")], competent: true))
+                                                    ratings: competentRatings, competent: true))
         }
         let entry = try store.logHours(HoursEntry(traineeID: setup.traineeID, date: "2026-01-05", hours: 10,
                                                   kind: .practicum(supervisorID: "sam", signedOffAt: nil)))
@@ -116,23 +128,29 @@ import Testing
         try Self.complete(setup)
         let now = Date()
         let first = try setup.service(now: now).issue(trainee: setup.traineeID)
-        #expect { try setup.service(now: now).renew(trainee: setup.traineeID) } throws: { error in
+        // Renewal opens 90 days (the default window) before expiry: 23 months on.
+        let inWindow = CredentialDate.adding(23, .months, to: now)
+        #expect { try setup.service(now: inWindow).renew(trainee: setup.traineeID) } throws: { error in
             ((error as? LanternError)?.message ?? "").contains("0 of 20 hours")
         }
-        let today = CredentialDate.formatDay(now)
+        let today = CredentialDate.formatDay(inWindow)
         _ = try setup.store.logHours(HoursEntry(traineeID: setup.traineeID, date: today, hours: 14, kind: .continuingEducation(category: "general")))
         _ = try setup.store.logHours(HoursEntry(traineeID: setup.traineeID, date: today, hours: 6, kind: .continuingEducation(category: "ethics")))
-        let renewed = try setup.service(now: now).renew(trainee: setup.traineeID)
+        let renewed = try setup.service(now: inWindow).renew(trainee: setup.traineeID)
         #expect(renewed.renews == first.id)
         #expect((renewed.validUntil ?? "") > (first.validUntil ?? ""))
         #expect(try CompactJWS(parsing: renewed.jwt).payload["renews"]?.stringValue == setup.service().identity.credentialURL(first.id))
+        #expect(try setup.store.certificate(first.id).supersededBy == renewed.id)
 
         // Two years and a month on, the first has expired and says it was renewed.
         let later = CredentialDate.adding(25, .months, to: now)
         let report = try setup.service(now: later).verifier().verify(first.jwt)
         #expect(report.verdict == .expired)
         #expect(report.step("validity")?.detail.contains("renewed by \(renewed.id)") == true)
-        #expect(try setup.service(now: CredentialDate.adding(23, .months, to: now)).expiring(within: Period("60d")!).map(\.id) == [first.id])
+        // The renewed certificate is superseded: only the renewal is listed as expiring.
+        #expect(try setup.service(now: inWindow).expiring(within: Period("60d")!).isEmpty)
+        let nearEnd = CredentialDate.adding(-30, .days, to: try #require(renewed.validUntil.flatMap(CredentialDate.parse)))
+        #expect(try setup.service(now: nearEnd).expiring(within: Period("60d")!).map(\.id) == [renewed.id])
     }
 
     @Test func cliIssuesExportsAndVerifiesByID() throws {

@@ -1,10 +1,14 @@
 import Foundation
+import LanternAssessment
 import LanternCurriculum
+import LanternDiagnostics
 
 /// Evaluates a trainee's evidence against the program's certificate rules (pure: values in,
-/// report out). Quizzes must be passed (every safety-critical item right); checklists must be
-/// rated Competent on the checklist's number of separate occasions (distinct days); practicum
-/// hours count only once a supervisor has signed them off.
+/// report out), with the assessment engine's own rules — the same ones `progress` shows:
+/// a quiz's attempts are combined by its `grading:` rule (`QuizGrade.combine`) and must pass
+/// (every safety-critical item right); a checklist must be Competent by `Checklist.evaluate`
+/// (enough competent occasions by the methods it lists, and no critical criterion below the
+/// pass level in the latest observation); practicum hours count only once signed off.
 public struct RequirementsEvaluator: Sendable {
     public struct Assessment: Sendable, Hashable {
         public var id: String
@@ -16,16 +20,29 @@ public struct RequirementsEvaluator: Sendable {
     public var rules: CertificateRules
     public var quizzes: [Assessment]
     public var checklists: [Assessment]
+    /// The parsed checklists, by id: a required checklist missing here has errors and cannot be met.
+    public var checklistDefinitions: [String: Checklist]
+    /// Each parsed quiz's settings, by id (its grading rule and pass mark).
+    public var quizSettings: [String: QuizSettings]
 
-    public init(rules: CertificateRules, quizzes: [Assessment], checklists: [Assessment]) {
+    public init(rules: CertificateRules, quizzes: [Assessment], checklists: [Assessment],
+                checklistDefinitions: [String: Checklist] = [:], quizSettings: [String: QuizSettings] = [:]) {
         self.rules = rules
         self.quizzes = quizzes
         self.checklists = checklists
+        self.checklistDefinitions = checklistDefinitions
+        self.quizSettings = quizSettings
     }
 
     /// The program's rules and the assessments they select from the workspace (those of the
-    /// program's modules, in program order).
+    /// program's modules, in program order), parsed by the assessment engine.
     public init?(workspace: Workspace) {
+        let (quizzes, checklists) = AssessmentCheck.parseAssessments(of: workspace, engine: DiagnosticsEngine())
+        self.init(workspace: workspace, quizzes: quizzes, checklists: checklists)
+    }
+
+    /// As `init(workspace:)`, with quizzes and checklists already parsed.
+    public init?(workspace: Workspace, quizzes parsedQuizzes: [Quiz], checklists parsedChecklists: [Checklist]) {
         guard let program = workspace.program, let rules = program.certificate else { return nil }
         let moduleOrder = Dictionary(program.moduleIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let inProgram = workspace.assessments
@@ -44,7 +61,23 @@ public struct RequirementsEvaluator: Sendable {
                            occasions: Int(Self.frontMatterString(source, "occasions") ?? "") ?? 1)
             }
         }
-        self.init(rules: rules, quizzes: select(.quiz, rules.quizzes), checklists: select(.checklist, rules.checklists))
+        let definitions = Dictionary(parsedChecklists.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let settings = Dictionary(parsedQuizzes.map { ($0.id, $0.settings) }, uniquingKeysWith: { first, _ in first })
+        var checklists = select(.checklist, rules.checklists)
+        for index in checklists.indices {
+            if let definition = definitions[checklists[index].id] { checklists[index].occasions = definition.occasions }
+        }
+        self.init(rules: rules, quizzes: select(.quiz, rules.quizzes), checklists: checklists,
+                  checklistDefinitions: definitions, quizSettings: settings)
+    }
+
+    /// A trainee's submitted attempts at a quiz (oldest first) as one outcome, by the quiz's
+    /// `grading:` rule; nil when there are none or the quiz is not known.
+    public func quizOutcome(_ quizID: String, attempts results: [AttemptResult]) -> TraineeEvidence.QuizOutcome? {
+        guard let settings = quizSettings[quizID],
+              let grade = QuizGrade.combine(results, rule: settings.combining, passMark: settings.passMark) else { return nil }
+        return .init(attempts: results.count, bestScore: Double(grade.total.numerator) / Double(grade.total.denominator),
+                     passed: grade.passed, rule: settings.combining)
     }
 
     static func frontMatterString(_ source: AssessmentSource, _ key: String) -> String? {
@@ -60,19 +93,23 @@ public struct RequirementsEvaluator: Sendable {
             switch outcome {
             case nil: detail = "not attempted"
             case let outcome? where outcome.passed:
-                detail = "passed (best score \(Self.percent(outcome.bestScore)) in \(outcome.attempts) attempt\(outcome.attempts == 1 ? "" : "s"))"
+                detail = "passed (\(Self.scoreName(outcome.rule)) \(Self.percent(outcome.bestScore)) in \(outcome.attempts) attempt\(outcome.attempts == 1 ? "" : "s"))"
             case let outcome?:
-                detail = "not passed yet: best score \(Self.percent(outcome.bestScore)) in \(outcome.attempts) attempt\(outcome.attempts == 1 ? "" : "s") (a pass needs the pass mark and every safety-critical question right)"
+                detail = "not passed yet: \(Self.scoreName(outcome.rule)) \(Self.percent(outcome.bestScore)) in \(outcome.attempts) attempt\(outcome.attempts == 1 ? "" : "s") (a pass needs the pass mark and every safety-critical question right)"
             }
             items.append(.init(kind: .quiz, id: quiz.id, title: quiz.title, met: outcome?.passed == true, detail: detail))
         }
         for checklist in checklists {
-            let observations = evidence.observations[checklist.id] ?? []
-            let competentDays = Set(observations.filter(\.competent).map(\.observedOn))
-            let met = competentDays.count >= checklist.occasions
+            guard let definition = checklistDefinitions[checklist.id] else {
+                items.append(.init(kind: .checklist, id: checklist.id, title: checklist.title, met: false,
+                                   detail: "cannot be evaluated: the checklist has errors (run 'lantern check')"))
+                continue
+            }
+            let outcome = definition.evaluate(evidence.observations)
+            let met = outcome.status == .competent
             let detail = met
-                ? "Competent on \(competentDays.count) occasion\(competentDays.count == 1 ? "" : "s") (\(competentDays.sorted().joined(separator: ", ")))"
-                : "Competent on \(competentDays.count) of \(checklist.occasions) occasions needed (\(observations.count) observation\(observations.count == 1 ? "" : "s") recorded)"
+                ? "Competent on \(outcome.competentOccasions) occasion\(outcome.competentOccasions == 1 ? "" : "s")"
+                : "not yet: " + outcome.gaps.map(\.message).joined(separator: "; ")
             items.append(.init(kind: .checklist, id: checklist.id, title: checklist.title, met: met, detail: detail))
         }
         if rules.practicumHours > 0 {
@@ -86,10 +123,16 @@ public struct RequirementsEvaluator: Sendable {
         return RequirementsReport(items: items)
     }
 
+    /// The continuing-education entries a renewal for the cycle `[from, until]` counts: those
+    /// completed inside it that no earlier renewal counted.
+    public func renewalEntries(_ evidence: TraineeEvidence, cycleFrom from: String, until: String) -> [TraineeEvidence.CEEntry] {
+        evidence.continuingEducation.filter { $0.usedBy == nil && $0.completedOn >= from && $0.completedOn <= until }
+    }
+
     /// Continuing education for renewal: hours completed inside `[from, until]` (dates
-    /// `yyyy-mm-dd`), in total and in ethics.
+    /// `yyyy-mm-dd`) and not counted by an earlier renewal, in total and in ethics.
     public func evaluateRenewal(_ evidence: TraineeEvidence, cycleFrom from: String, until: String) -> RequirementsReport {
-        let inCycle = evidence.continuingEducation.filter { $0.completedOn >= from && $0.completedOn <= until }
+        let inCycle = renewalEntries(evidence, cycleFrom: from, until: until)
         var items: [RequirementsReport.Item] = []
         let total = inCycle.reduce(0) { $0 + $1.hours }
         let needed = Double(rules.renewalCEHours ?? 0)
@@ -102,6 +145,15 @@ public struct RequirementsEvaluator: Sendable {
                                detail: "\(Self.hours(done)) of \(ethics) hours" + (done + 1e-9 >= Double(ethics) ? "" : "; \(Self.hours(Double(ethics) - done)) more needed")))
         }
         return RequirementsReport(items: items)
+    }
+
+    static func scoreName(_ rule: QuizSettings.Combining) -> String {
+        switch rule {
+        case .highest: "best score"
+        case .average: "average score"
+        case .first: "first attempt's score"
+        case .last: "latest attempt's score"
+        }
     }
 
     static func percent(_ score: Double) -> String { "\(Int((score * 100).rounded()))%" }

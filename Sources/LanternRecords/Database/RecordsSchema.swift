@@ -14,6 +14,9 @@ public enum RecordsSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-records", migrate: createV1)
         migrator.registerMigration("v2-certificates", migrate: createCertificates)
+        migrator.registerMigration("v3-evidence-digests", migrate: attestExistingRows)
+        migrator.registerMigration("v4-renewal-records", migrate: createRenewalRecords)
+        migrator.registerMigration("v5-principals", migrate: createPrincipals)
         return migrator
     }
 
@@ -202,7 +205,7 @@ public enum RecordsSchema {
             """)
     }
 
-    private static func appendOnly(_ db: Database, _ table: String) throws {
+    static func appendOnly(_ db: Database, _ table: String) throws {
         try db.execute(sql: """
             CREATE TRIGGER \(table)_no_update BEFORE UPDATE ON \(table) BEGIN
                 SELECT RAISE(ABORT, '\(table) is append-only: rows cannot be updated');

@@ -8,17 +8,22 @@ public struct Trainee: Sendable, Hashable, Codable {
     public var externalID: String?
     /// Whether the trainee agreed to their name appearing on public verification pages.
     public var publicNameConsent: Bool
+    /// Whether the trainee agreed to their credential being published on the site (default no:
+    /// otherwise they receive the JWT and printable certificate and show it themselves).
+    public var credentialConsent: Bool
     public var createdAt: String
     public var erasedAt: String?
 
     public init(id: String, name: String?, preferredName: String? = nil, email: String? = nil,
-                externalID: String? = nil, publicNameConsent: Bool = false, createdAt: String = "", erasedAt: String? = nil) {
+                externalID: String? = nil, publicNameConsent: Bool = false, credentialConsent: Bool = false,
+                createdAt: String = "", erasedAt: String? = nil) {
         self.id = id
         self.name = name
         self.preferredName = preferredName
         self.email = email
         self.externalID = externalID
         self.publicNameConsent = publicNameConsent
+        self.credentialConsent = credentialConsent
         self.createdAt = createdAt
         self.erasedAt = erasedAt
     }
@@ -35,14 +40,16 @@ public struct NewTrainee: Sendable, Hashable {
     public var email: String?
     public var externalID: String?
     public var publicNameConsent: Bool
+    public var credentialConsent: Bool
 
     public init(id: String? = nil, name: String, preferredName: String? = nil, email: String? = nil,
-                externalID: String? = nil, publicNameConsent: Bool = false) {
+                externalID: String? = nil, publicNameConsent: Bool = false, credentialConsent: Bool = false) {
         self.id = id
         self.name = name
         self.preferredName = preferredName
         self.email = email
         self.externalID = externalID
         self.publicNameConsent = publicNameConsent
+        self.credentialConsent = credentialConsent
     }
 }

@@ -11,16 +11,26 @@ public final class RecordsStore: Sendable {
     public let pool: DatabasePool
     /// The database path as shown in messages.
     public let path: String
-    /// Who is making changes (`--as`, or the OS user); written on every record and audit row.
+    /// Who is making changes: the opaque id (`p-…`) of the principal named `actorName`, written on
+    /// every record and audit row. The name itself is kept only in the `principal` table.
     public let actor: String
+    /// The login or `--as` name behind `actor`.
+    public let actorName: String
     let clock: @Sendable () -> Date
 
-    /// Opens (creating it unless `mustExist`) the database at `path`.
-    public init(path: String, actor: String, mustExist: Bool = false, clock: @escaping @Sendable () -> Date = { Date() }) throws(LanternError) {
+    /// Opens (creating it unless `mustExist`) the database at `path`, acting as `actor` (a login
+    /// name, or an `--as` name when `actorKind` is `.as`).
+    public init(path: String, actor: String, actorKind: Principal.Kind = .login, mustExist: Bool = false,
+                clock: @escaping @Sendable () -> Date = { Date() }) throws(LanternError) {
         self.pool = try RecordsDatabase.open(at: path, mustExist: mustExist)
         self.path = path
-        self.actor = actor
+        self.actorName = actor
         self.clock = clock
+        do {
+            self.actor = try RecordsStore.principalID(pool, kind: actorKind, name: actor, now: Timestamp.string(clock()))
+        } catch {
+            throw RecordsError.map(error, database: path)
+        }
     }
 
     /// The current time as stored.
@@ -51,6 +61,8 @@ public final class RecordsStore: Sendable {
 
     func audit(_ db: Database, _ now: String, _ action: String, _ subjectType: String, _ subjectID: String,
                _ detail: [String: String] = [:]) throws {
+        var detail = detail
+        try Attestation.attach(db, subjectType: subjectType, subjectID: subjectID, detail: &detail)
         try AuditLog.append(db, at: now, actor: actor, action: action, subjectType: subjectType,
                             subjectID: subjectID, detail: detail)
     }

@@ -1,12 +1,15 @@
 import ArgumentParser
+import Foundation
+import LanternCertification
+import LanternCurriculum
 import LanternDiagnostics
 import LanternRecords
 
 struct DatabaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db",
-        abstract: "Back up and check the records database.",
-        subcommands: [Backup.self, Check.self]
+        abstract: "Back up and check the records database; sign a checkpoint of its audit log.",
+        subcommands: [Backup.self, Check.self, Checkpoint.self]
     )
 
     struct Backup: ParsableCommand {
@@ -27,30 +30,83 @@ struct DatabaseCommand: ParsableCommand {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check integrity, foreign keys and the audit log's hash chain.",
-            discussion: "Exit status: 0 when everything is sound, 1 when a problem was found."
+            abstract: "Check integrity, foreign keys, the audit log's hash chain, the schema, every evidence and certificate row against its audit entry, and derived tables.",
+            discussion: """
+            With --against, also check that the audit log still holds, unchanged, every row a signed checkpoint \
+            (from 'lantern db checkpoint', published with the site) covered.
+            Exit status: 0 when everything is sound, 1 when a problem was found.
+            """
         )
 
         @Flag(help: "Print JSON.")
         var json = false
+
+        @Option(help: ArgumentHelp("A checkpoint file (checkpoint.jwt) published earlier: the log must still hold what it covered.", valueName: "file"))
+        var against: String?
+
+        @OptionGroup var records: RecordsOptions
+
+        func run() throws {
+            let store = try records.open(mustExist: true)
+            var report = try store.check()
+            if let against {
+                let text: String
+                do { text = try String(contentsOfFile: against, encoding: .utf8) } catch {
+                    throw LanternError("cannot-read", "cannot read the checkpoint '\(against)'")
+                }
+                let context = try CertificationContext(records.location)
+                let checkpoint = try AuditCheckpoint.verified(text, keys: try context.keys.publicKeys(), identity: context.identity)
+                report.auditChain += try checkpoint.problems(in: store)
+            }
+            if json {
+                Console.out(jsonText(report))
+            } else {
+                for problem in report.problems {
+                    Console.printError(Diagnostic(.error, "db-check", problem, at: nil))
+                }
+                let counts = ["trainee", "quiz_attempt", "observation", "practicum_hours", "ce_hours"]
+                    .map { "\(report.counts[$0] ?? 0) \($0.replacingOccurrences(of: "_", with: " "))" }.joined(separator: ", ")
+                Console.out("\(store.path): integrity \(report.integrity.isEmpty ? "ok" : "FAILED"), foreign keys \(report.foreignKeys.isEmpty ? "ok" : "FAILED"), audit chain of \(report.auditRows) rows \(report.auditChain.isEmpty ? "ok" : "BROKEN"), schema \(report.schema.isEmpty ? "ok" : "CHANGED"), records \(report.records.isEmpty ? "match their audit entries" : "TAMPERED"), derived tables \(report.derived.isEmpty ? "ok" : "WRONG")\n\(counts)\n")
+            }
+            if !report.isHealthy { throw ExitCode(1) }
+        }
+    }
+
+    struct Checkpoint: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Sign a checkpoint of the audit log's head, to publish with the site (staff; never run by a build).",
+            discussion: """
+            Writes \(AuditCheckpoint.publishedPath) (or --output): the number of audit rows and the last row's hash, \
+            signed with the issuer's active key. Anyone who keeps a published copy can later run \
+            'lantern db check --against FILE' to show the history it covered was not rewritten.
+            """
+        )
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Where to write it (default: \(AuditCheckpoint.publishedPath) in the workspace).", valueName: "file"))
+        var output: String?
 
         @OptionGroup var records: RecordsOptions
 
         func run() throws {
             let store = try records.open(mustExist: true)
             let report = try store.check()
-            if json {
-                Console.out(jsonText(report))
-            } else {
-                let problems = report.integrity.map { "integrity: \($0)" } + report.foreignKeys.map { "foreign key: \($0)" } + report.auditChain
-                for problem in problems {
-                    Console.printError(Diagnostic(.error, "db-check", problem, at: nil))
-                }
-                let counts = ["trainee", "quiz_attempt", "observation", "practicum_hours", "ce_hours"]
-                    .map { "\(report.counts[$0] ?? 0) \($0.replacingOccurrences(of: "_", with: " "))" }.joined(separator: ", ")
-                Console.out("\(store.path): integrity \(report.integrity.isEmpty ? "ok" : "FAILED"), foreign keys \(report.foreignKeys.isEmpty ? "ok" : "FAILED"), audit chain of \(report.auditRows) rows \(report.auditChain.isEmpty ? "ok" : "BROKEN")\n\(counts)\n")
+            guard report.isHealthy else {
+                for problem in report.problems { Console.printError(Diagnostic(.error, "db-check", problem, at: nil)) }
+                throw LanternError("records-unsound", "the records fail 'lantern db check'; no checkpoint is signed over them")
             }
-            if !report.isHealthy { throw ExitCode(1) }
+            let context = try CertificationContext(records.location)
+            let head = try store.auditHead()
+            let checkpoint = AuditCheckpoint(issuer: context.identity.id, rows: head.rows, head: head.hash, madeAt: Date())
+            let jwt: String
+            do { jwt = try checkpoint.signed(with: try context.keys.activeKey(), identity: context.identity) } catch let error as LanternError {
+                throw error
+            } catch {
+                throw LanternError("signing-failed", "the checkpoint could not be signed")
+            }
+            let target = output.map { URL(fileURLWithPath: $0) } ?? context.root.appendingPathComponent(AuditCheckpoint.publishedPath)
+            let display = output ?? (context.display.isEmpty ? AuditCheckpoint.publishedPath : context.display + "/" + AuditCheckpoint.publishedPath)
+            try FileWriter.writeAtomically(jwt + "\n", to: target, displayPath: display)
+            Console.out("signed a checkpoint of \(head.rows) audit rows (head \(head.hash.prefix(16))…) to \(display)\n")
         }
     }
 }

@@ -42,6 +42,8 @@ struct LearnCommand: ParsableCommand {
         let workspace = try records.workspace()
         let store = try records.open()
         let traineeID = try resolveTrainee(store)
+        // The learner's login (or --as name) is this trainee: erasing them clears its name.
+        try store.linkActor(toTrainee: traineeID)
         let learnerStore = RecordsLearnerStore(records: store, traineeID: traineeID,
                                                checklistOccasions: checklistOccasions(workspace),
                                                quizFiles: quizFiles(workspace))

@@ -7,7 +7,7 @@ struct TraineeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trainee",
         abstract: "Add, list, show, import, export and erase trainees.",
-        subcommands: [Add.self, List.self, Show.self, Import.self, Export.self, Erase.self]
+        subcommands: [Add.self, List.self, Show.self, Consent.self, Import.self, Export.self, Erase.self]
     )
 
     struct Add: ParsableCommand {
@@ -28,6 +28,9 @@ struct TraineeCommand: ParsableCommand {
         @Flag(help: "They agree to their name appearing on public certificate verification pages.")
         var publicName = false
 
+        @Flag(help: "They agree to their certificate being published on the site (otherwise they get it to show themselves).")
+        var publishCredential = false
+
         @Option(help: "Choose the id instead of generating one.")
         var id: String?
 
@@ -35,8 +38,41 @@ struct TraineeCommand: ParsableCommand {
 
         func run() throws {
             let trainee = try records.open().addTrainee(NewTrainee(id: id, name: name, preferredName: preferredName, email: email,
-                                                                   externalID: externalID, publicNameConsent: publicName))
+                                                                   externalID: externalID, publicNameConsent: publicName,
+                                                                   credentialConsent: publishCredential))
             Console.out(trainee.id + "\n")
+        }
+    }
+
+    struct Consent: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a trainee's consent, or its withdrawal: their name on verification pages, their certificate on the site.",
+            discussion: "Both default to no. Withdrawn consent takes effect at the next 'lantern build'."
+        )
+
+        enum Answer: String, ExpressibleByArgument, CaseIterable { case yes, no }
+
+        @Argument(help: ArgumentHelp("The trainee's id or external id.", valueName: "trainee"))
+        var trainee: String
+
+        @Option(help: "Their name on public verification pages: yes or no.")
+        var publicName: Answer?
+
+        @Option(help: "Their certificate published on the site: yes or no.")
+        var publishCredential: Answer?
+
+        @OptionGroup var records: RecordsOptions
+
+        func validate() throws {
+            if publicName == nil, publishCredential == nil {
+                throw ValidationError("say what changes: --public-name yes|no and/or --publish-credential yes|no")
+            }
+        }
+
+        func run() throws {
+            let updated = try records.open(mustExist: true).setConsent(trainee: trainee, publicName: publicName.map { $0 == .yes },
+                                                                      credential: publishCredential.map { $0 == .yes })
+            Console.out("trainee \(updated.id): name shown publicly \(updated.publicNameConsent ? "yes" : "no"), certificate published on the site \(updated.credentialConsent ? "yes" : "no")\n")
         }
     }
 
@@ -89,10 +125,15 @@ struct TraineeCommand: ParsableCommand {
                 if let email = found.email { lines.append("email: \(email)") }
                 if let external = found.externalID { lines.append("external id: \(external)") }
                 lines.append("name shown publicly: \(found.publicNameConsent ? "yes" : "no")")
+                lines.append("certificate published on the site: \(found.credentialConsent ? "yes" : "no")")
             }
             lines.append("added: \(found.createdAt)")
             lines.append("history:")
-            lines += history.map { "  \($0.at)  \($0.action)  by \($0.actor)" }
+            let principals = try store.principals()
+            lines += history.map { entry in
+                let who = principals[entry.actor].map { $0.name ?? "(erased)" } ?? entry.actor
+                return "  \(entry.at)  \(entry.action)  by \(who)"
+            }
             Console.out(lines.joined(separator: "\n") + "\n")
         }
     }
@@ -172,20 +213,54 @@ struct TraineeCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Erase a trainee's personal data on request.",
             discussion: """
-            Removes name, preferred name, email and external id. Keeps the id, dates, the salted \
-            email hash and every attempt, observation and hours entry, so certificates already \
-            issued stay verifiable. See docs/records.md.
+            Removes name, preferred name, email, external id and consents, and the names of the \
+            logins and --as names that were the trainee (audit rows hold opaque ids, so the chain \
+            is untouched). Keeps the id, dates, the salted email hash and every attempt, observation \
+            and hours entry, so certificates already issued stay verifiable. No certificate is issued \
+            to an erased trainee. Removes the previous copy of the site the build keeps beside it; \
+            rebuild and redeploy the site afterwards. Fails (exit 1) if it cannot finish, for example \
+            while another program holds an old snapshot of the records. See docs/records.md.
             """
         )
 
         @Argument(help: ArgumentHelp("The trainee's id or external id.", valueName: "trainee"))
         var trainee: String
 
+        @Option(help: ArgumentHelp("The site folder the build writes (default: site in the workspace).", valueName: "folder"))
+        var site: String?
+
         @OptionGroup var records: RecordsOptions
 
         func run() throws {
             let id = try records.open(mustExist: true).eraseTrainee(trainee)
-            Console.out("erased the personal data of trainee \(id)\n")
+            // Records kept outside a workspace (--db only) have no site to clean unless --site names one.
+            let output = site.map { URL(fileURLWithPath: $0) } ?? (try? records.location.resolve()).map { $0.root.appendingPathComponent("site") }
+            for removed in try output.map(PreviousSiteCopies.remove(beside:)) ?? [] {
+                Console.out("removed the previous copy of the site at \(removed)\n")
+            }
+            Console.out("erased the personal data of trainee \(id); rebuild and redeploy the site ('lantern build') so no page keeps it\n")
         }
+    }
+}
+
+/// The copies of a site the build keeps beside its output (`.<name>.old`, and `.<name>.swap` or
+/// `.<name>.building` left by a build that was killed): erasure removes them, so an erased name
+/// does not wait there for the next build.
+enum PreviousSiteCopies {
+    static func remove(beside output: URL) throws -> [String] {
+        let parent = output.standardizedFileURL.deletingLastPathComponent()
+        let name = output.standardizedFileURL.lastPathComponent
+        var removed: [String] = []
+        for suffix in ["old", "swap", "building"] {
+            let copy = parent.appendingPathComponent(".\(name).\(suffix)")
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: copy.path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+            do { try FileManager.default.removeItem(at: copy) } catch {
+                throw LanternError("erasure-incomplete", "the trainee is erased in the records, but '\(copy.path)' could not be removed: \(error.localizedDescription)",
+                                   hint: "remove that folder by hand, then rebuild the site")
+            }
+            removed.append(copy.path)
+        }
+        return removed
     }
 }

@@ -28,7 +28,9 @@ struct RecordsOptions: ParsableArguments {
 
     /// Opens the records, creating them unless `mustExist`.
     func open(mustExist: Bool = false) throws(LanternError) -> RecordsStore {
-        try RecordsStore(path: try databasePath(), actor: ActingUser.resolve(actor), mustExist: mustExist)
+        let named = actor.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        return try RecordsStore(path: try databasePath(), actor: ActingUser.resolve(named), actorKind: named == nil ? .login : .as,
+                                mustExist: mustExist)
     }
 
     /// The workspace, for commands that check ids against the course (checklists, quizzes).

@@ -18,7 +18,7 @@ enum SitePublication {
         let service = try records.certificateService(mustExist: true)
         let publication = try service.publication()
         var credentials: [PublishedCredential] = []
-        for record in try service.store.certificates() {
+        for record in try service.publishedOnSite() {
             let publishable = try service.publishable(record)
             guard let status = PublishedCredential.Status(rawValue: publishable.status.rawValue) else { continue }
             credentials.append(PublishedCredential(
