@@ -20,6 +20,9 @@ import Testing
         #expect(built.status == 0, "\(built.stderr)")
         #expect(!FileManager.default.fileExists(atPath: page.path), "published without the holder's consent")
         #expect(FileManager.default.fileExists(atPath: setup.folder.url.appendingPathComponent("site/issuer.json").path))
+        // The holder shows their certificate themselves: the site verifies a pasted credential.
+        let verifyPage = try String(contentsOf: setup.folder.url.appendingPathComponent("site/verify/index.html"), encoding: .utf8)
+        #expect(verifyPage.contains("id=\"pasted-credential\"") && verifyPage.contains("verify-page.js"))
 
         let consent = try LanternProcess.run(["trainee", "consent", setup.traineeID, "--publish-credential", "yes"], in: setup.folder.url, environment: env)
         #expect(consent.status == 0, "\(consent.stderr)")

@@ -383,10 +383,21 @@ public struct SiteBuilder: Sendable {
                            layout: layout.context(title: credential.achievementName, root: "../../", section: .none, noindex: true,
                                                   scripts: ["assets/verify.js", "assets/verify-page.js"])).utf8)
         }
+        site.add("verify/index.html", bytes: Array(templates.page("verify", context: ["issuerName": .string(Self.issuerName(verification.issuerJSON)), "root": "../"],
+                                                                  layout: layout.context(title: "Verify a certificate", root: "../", section: .none,
+                                                                                         scripts: ["assets/verify.js", "assets/verify-page.js"])).utf8))
         for (credential, page) in zip(credentials, pages) {
             site.add("credentials/\(credential.id)/index.html", bytes: page)
             site.add("credentials/\(credential.id)/credential.jwt", credential.jwt.hasSuffix("\n") ? credential.jwt : credential.jwt + "\n")
         }
+    }
+
+    /// The issuer's name from its profile, for the paste-to-verify page.
+    static func issuerName(_ issuerJSON: String) -> String {
+        guard let data = issuerJSON.data(using: .utf8),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let name = object["name"] as? String else { return "this issuer" }
+        return name
     }
 
     // MARK: - Parallelism

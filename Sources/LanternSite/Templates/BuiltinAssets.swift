@@ -193,15 +193,25 @@ enum BuiltinAssets {
           return response.text();
         });
       }
+      var pasted = box.dataset.paste ? document.getElementById(box.dataset.paste) : null;
+      function credential() {
+        if (pasted) { return Promise.resolve(pasted.value); }
+        return text(box.dataset.credential);
+      }
       function check() {
         box.setAttribute("data-verdict", "pending");
         box.textContent = "Checking…";
-        Promise.all([text(box.dataset.credential), text(box.dataset.issuer), text(box.dataset.statusList)])
+        Promise.all([credential(), text(box.dataset.issuer), text(box.dataset.statusList)])
           .then(function (files) { return lanternVerify(files[0].trim(), files[1], files[2].trim()); })
           .then(show)
           .catch(function (error) {
             show({ verdict: "invalid", steps: [{ name: "Download", status: "fail", detail: String(error && error.message || error) }] });
           });
+      }
+      if (pasted) {
+        var form = document.getElementById("paste-form");
+        if (form) { form.addEventListener("submit", function (event) { event.preventDefault(); check(); }); }
+        return;
       }
       if (again) { again.addEventListener("click", check); }
       check();

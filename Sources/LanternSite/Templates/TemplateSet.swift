@@ -13,7 +13,7 @@ import Mustache
 /// give (see `TemplateRenderer`).
 struct TemplateSet: Sendable {
     /// Names of the page templates (see docs/templates.md).
-    static let pageNames = ["layout", "home", "module", "outline", "crisis", "search", "credential"]
+    static let pageNames = ["layout", "home", "module", "outline", "crisis", "search", "credential", "verify"]
 
     let library: MustacheLibrary
     let stylesheet: String
