@@ -32,7 +32,7 @@ let package = Package(
         // Diagnostics and located errors shared by every layer.
         .target(name: "LanternDiagnostics"),
         // Markdown: one cmark parse into an immutable Swift tree; safe HTML and terminal text.
-        .target(name: "LanternMarkdown", dependencies: ["CCmark"]),
+        .target(name: "LanternMarkdown", dependencies: ["CCmark", "LanternDiagnostics"]),
         // Workspace loading and validation: lantern.yml, program, modules, links, crisis resources.
         .target(
             name: "LanternCurriculum",
@@ -105,7 +105,7 @@ let package = Package(
                     exclude: ["Golden"]),
         .testTarget(name: "LanternCurriculumTests", dependencies: ["LanternCurriculum", "LanternTestSupport"]),
         .testTarget(name: "LanternAssessmentTests", dependencies: ["LanternAssessment", "LanternCurriculum", "LanternMarkdown", "LanternDiagnostics", "LanternTestSupport"]),
-        .testTarget(name: "LanternCLITests", dependencies: ["LanternTestSupport"]),
+        .testTarget(name: "LanternCLITests", dependencies: ["LanternTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "LanternTerminalTests", dependencies: ["LanternTerminal", "LanternAssessment", "LanternRecords", "LanternCurriculum", "LanternTestSupport"]),
         .testTarget(name: "LanternRecordsTests", dependencies: [
             "LanternRecords", "LanternAssessment", "LanternTestSupport", .product(name: "GRDB", package: "GRDB.swift"),

@@ -55,7 +55,7 @@ struct BuildCommand: ParsableCommand {
         let errors = result.diagnostics.filter { $0.severity == .error }
         guard let workspace = result.workspace, errors.isEmpty || allowErrors else {
             let printer = DiagnosticPrinter(format: .text, color: Console.colorEnabled(fileDescriptor: STDERR_FILENO))
-            Console.err(printer.render(errors))
+            Console.errStyled(printer.render(errors))
             Console.err("the site was not built: fix the errors above (see 'lantern check'), or pass --allow-errors\n")
             throw ExitCode(1)
         }
@@ -67,7 +67,7 @@ struct BuildCommand: ParsableCommand {
                    outputDisplay: outputDisplay)
         if !report.linkProblems.isEmpty {
             let printer = DiagnosticPrinter(format: .text, color: Console.colorEnabled(fileDescriptor: STDERR_FILENO))
-            Console.err(printer.render(report.linkProblems))
+            Console.errStyled(printer.render(report.linkProblems))
             Console.err("\(report.linkProblems.count) broken link\(report.linkProblems.count == 1 ? "" : "s"): the site was not published\n")
             throw ExitCode(1)
         }

@@ -191,7 +191,7 @@ struct TraineeCommand: ParsableCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Export every trainee as CSV (the import columns plus dates).")
 
-        @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (mode 0600) instead of standard output.", valueName: "file"))
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (replaced whole, mode 0600, a symlink there replaced not followed) instead of standard output.", valueName: "file"))
         var output: String?
 
         @OptionGroup var records: RecordsOptions
@@ -202,10 +202,7 @@ struct TraineeCommand: ParsableCommand {
                 Console.out(text)
                 return
             }
-            let fd = open(output, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o600)
-            guard fd >= 0 else { throw LanternError("cannot-write", "cannot write '\(output)'") }
-            let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-            handle.write(Data(text.utf8))
+            try PrivateFile.write(text, to: output)
         }
     }
 
