@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "LanternAssessment", targets: ["LanternAssessment"]),
         .library(name: "LanternTerminal", targets: ["LanternTerminal"]),
         .library(name: "LanternSite", targets: ["LanternSite"]),
+        .library(name: "LanternApplication", targets: ["LanternApplication"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -20,7 +21,6 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev), behind a one-header shim.
@@ -36,7 +36,8 @@ let package = Package(
         // Workspace loading and validation: lantern.yml, program, modules, links, crisis resources.
         .target(
             name: "LanternCurriculum",
-            dependencies: ["LanternDiagnostics", "LanternMarkdown", .product(name: "Yams", package: "Yams")]
+            dependencies: ["LanternDiagnostics", "LanternMarkdown", .product(name: "Yams", package: "Yams"),
+                           .product(name: "Crypto", package: "swift-crypto")]
         ),
         // zlib from the system (Debian: zlib1g-dev): GZIP for Bitstring Status Lists.
         .systemLibrary(
@@ -77,23 +78,28 @@ let package = Package(
         // The learner in a terminal: pager, course map, quiz runner over an abstract terminal.
         .target(
             name: "LanternTerminal",
-            dependencies: ["LanternDiagnostics", "LanternMarkdown", "LanternCurriculum", "LanternAssessment", "LanternRecords",
-                           .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["LanternDiagnostics", "LanternMarkdown", "LanternCurriculum", "LanternAssessment"]
         ),
-        // The static site: curriculum pages, search index, verification pages (Mustache templates);
+        // The static site: curriculum pages, search index, verification pages (Lantern's own Mustache engine);
         // the build cache beside the output (SHA-256 of inputs) that makes rebuilds incremental.
         .target(
             name: "LanternSite",
             dependencies: ["LanternDiagnostics", "LanternMarkdown", "LanternCurriculum", "LanternCertification",
-                           .product(name: "Mustache", package: "swift-mustache"),
                            .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // The application layer: the course loaded once per command, who is acting, where output
+        // goes, and one use case per job (TakeQuiz, RecordObservation, …) that every front end calls.
+        .target(
+            name: "LanternApplication",
+            dependencies: ["LanternDiagnostics", "LanternMarkdown", "LanternCurriculum", "LanternAssessment", "LanternRecords",
+                           "LanternCertification", "LanternSite", "LanternTerminal"]
         ),
         // The command-line program: ArgumentParser commands only.
         .executableTarget(
             name: "lantern",
             dependencies: [
                 "LanternDiagnostics", "LanternMarkdown", "LanternCurriculum", "LanternAssessment", "LanternRecords", "LanternTerminal", "LanternSite",
-                "LanternCertification",
+                "LanternCertification", "LanternApplication",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -106,7 +112,11 @@ let package = Package(
         .testTarget(name: "LanternCurriculumTests", dependencies: ["LanternCurriculum", "LanternTestSupport"]),
         .testTarget(name: "LanternAssessmentTests", dependencies: ["LanternAssessment", "LanternCurriculum", "LanternMarkdown", "LanternDiagnostics", "LanternTestSupport"]),
         .testTarget(name: "LanternCLITests", dependencies: ["LanternTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "LanternTerminalTests", dependencies: ["LanternTerminal", "LanternAssessment", "LanternRecords", "LanternCurriculum", "LanternTestSupport"]),
+        .testTarget(name: "LanternTerminalTests", dependencies: ["LanternTerminal", "LanternAssessment", "LanternCurriculum", "LanternTestSupport"]),
+        .testTarget(name: "LanternApplicationTests", dependencies: [
+            "LanternApplication", "LanternTerminal", "LanternRecords", "LanternAssessment", "LanternCurriculum", "LanternDiagnostics",
+            "LanternTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "LanternRecordsTests", dependencies: [
             "LanternRecords", "LanternAssessment", "LanternTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
@@ -116,8 +126,8 @@ let package = Package(
         .executableTarget(name: "lantern-bench-records", dependencies: [
             "LanternRecords", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "LanternSiteTests", dependencies: ["LanternSite", "LanternCertification", "LanternCurriculum", "LanternTestSupport"],
-                    exclude: ["Golden"]),
+        .testTarget(name: "LanternSiteTests", dependencies: ["LanternSite", "LanternCertification", "LanternCurriculum", "LanternDiagnostics", "LanternTestSupport"],
+                    exclude: ["Golden", "MustacheSpec"]),
         .testTarget(name: "LanternCertificationTests",
                     dependencies: ["LanternCertification", "LanternCurriculum", "LanternDiagnostics", "LanternRecords", "LanternAssessment",
                                    "LanternTestSupport", .product(name: "Crypto", package: "swift-crypto"),

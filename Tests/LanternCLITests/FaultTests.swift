@@ -181,15 +181,24 @@ struct FaultTests {
 /// `lantern build` killed at random moments never leaves a half-built site under the output's name.
 @Suite("faults: SIGKILL during a site build")
 struct SiteBuildFaultTests {
-    /// The site's files, without the build's own records (the cache, and the record of the
-    /// folder itself: inodes and times, different after every build).
+    /// The site's files (the build keeps nothing else in it).
     func snapshot(_ folder: URL) -> [String: Data] {
-        Corpus.snapshot(folder).filter { $0.key != ".lantern-build-tree" && $0.key != ".lantern-build-cache" }
+        Corpus.snapshot(folder)
+    }
+
+    static let repository = Corpus.folder.deletingLastPathComponent().deletingLastPathComponent()
+    /// Where builds of the repository keep their state (`.lantern/build/<digest>/`).
+    static let stateRoot = repository.appendingPathComponent(".lantern/build")
+
+    /// The state folders of builds into outputs this test made (removed at its end).
+    func states(besides before: Set<String>) -> [URL] {
+        let now = Set((try? FileManager.default.contentsOfDirectory(atPath: Self.stateRoot.path)) ?? [])
+        return now.subtracting(before).sorted().map { Self.stateRoot.appendingPathComponent($0) }
     }
 
     /// A first build of the repository's workspace into `site` in a new temporary folder.
     func firstBuild(prefix: String) throws -> (output: TemporaryFolder, site: URL, arguments: [String]) {
-        let repository = Corpus.folder.deletingLastPathComponent().deletingLastPathComponent()
+        let repository = Self.repository
         let output = try TemporaryFolder(prefix: prefix)
         let site = output.url.appendingPathComponent("site")
         let arguments = ["build", "--output", site.path, "-C", repository.path]
@@ -200,6 +209,8 @@ struct SiteBuildFaultTests {
 
     @Test("the output is absent or complete after every kill; a rerun completes and cleans up")
     func killSiteBuild() throws {
+        let before = Set((try? FileManager.default.contentsOfDirectory(atPath: Self.stateRoot.path)) ?? [])
+        defer { for folder in states(besides: before) { try? FileManager.default.removeItem(at: folder) } }
         let (output, site, arguments) = try firstBuild(prefix: "lantern-site-kill")
         let complete = snapshot(site)
         #expect(complete.count > 10)
@@ -219,23 +230,27 @@ struct SiteBuildFaultTests {
             } else {
                 // With renameat2(RENAME_EXCHANGE) the old and new sites swap in one step: never no site.
                 #expect(!Self.canExchange(in: output), "round \(round): no site under the output's name although the folders can be swapped atomically")
-                // Killed between moving the old site aside and the new one in: a complete copy waits beside it.
-                let siblings = try FileManager.default.contentsOfDirectory(atPath: output.path)
-                let whole = siblings.contains { snapshot(output.url.appendingPathComponent($0)) == complete }
-                #expect(whole, "round \(round): no site and no complete copy beside it: \(siblings)")
+                // Killed between moving the old site aside and the new one in: a complete copy
+                // waits in the build's state, and the next build puts it back.
+                let copies = states(besides: before).flatMap { state in
+                    ((try? FileManager.default.contentsOfDirectory(atPath: state.path)) ?? []).map { state.appendingPathComponent($0) }
+                }
+                let whole = copies.contains { snapshot($0) == complete }
+                #expect(whole, "round \(round): no site and no complete copy in the build state: \(copies)")
             }
         }
         let rerun = try LanternProcess.run(arguments)
         #expect(rerun.status == 0, "\(rerun.stderr)")
         #expect(snapshot(site) == complete)
-        // Beside the site, only the previous one, which the next build updates in place.
+        // Nothing beside the site: the previous one is kept in the build state.
         let beside = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
-        #expect(beside == ["site"] || beside == [".site.old", "site"], "leftovers of killed builds: \(beside)")
-        if beside.contains(".site.old") { #expect(snapshot(output.url.appendingPathComponent(".site.old")) == complete) }
+        #expect(beside == ["site"], "leftovers of killed builds: \(beside)")
     }
 
     @Test("builds into the same output at once: every one succeeds and the site is whole")
     func concurrentBuilds() throws {
+        let before = Set((try? FileManager.default.contentsOfDirectory(atPath: Self.stateRoot.path)) ?? [])
+        defer { for folder in states(besides: before) { try? FileManager.default.removeItem(at: folder) } }
         let (output, site, arguments) = try firstBuild(prefix: "lantern-site-race")
         let complete = snapshot(site)
         for round in 0..<3 {
@@ -251,9 +266,9 @@ struct SiteBuildFaultTests {
             for process in processes { process.waitUntilExit() }
             #expect(processes.map(\.terminationStatus) == [0, 0, 0], "round \(round)")
             #expect(snapshot(site) == complete, "round \(round): the site is not whole")
-            // Beside the site, at most the previous one, which the next build updates in place.
+            // Nothing beside the site.
             let beside = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
-            #expect(beside == ["site"] || beside == [".site.old", "site"], "round \(round): leftovers: \(beside)")
+            #expect(beside == ["site"], "round \(round): leftovers: \(beside)")
         }
     }
 

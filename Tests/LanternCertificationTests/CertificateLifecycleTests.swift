@@ -22,7 +22,8 @@ import Testing
     }
 
     /// The sample workspace with a key, an assessor and one trainee.
-    static func setup(email: String? = "alex@example.org") throws -> Setup {
+    /// The trainee agreed to their name and their credential being published unless said otherwise.
+    static func setup(email: String? = "alex@example.org", credentialConsent: Bool = true) throws -> Setup {
         let folder = try TemporaryFolder()
         for (path, text) in SampleWorkspace.files { _ = try folder.write(path, text) }
         try KeyStore(workspaceRoot: folder.url).generate()
@@ -30,7 +31,8 @@ import Testing
         try FileManager.default.createDirectory(at: folder.url.appendingPathComponent(".lantern"), withIntermediateDirectories: true)
         let store = try RecordsStore(path: folder.url.appendingPathComponent(".lantern/records.sqlite").path, actor: "tester")
         try store.addAssessor(id: "sam", name: "Sam Assessor", email: nil, roles: [.assessor, .supervisor])
-        let trainee = try store.addTrainee(NewTrainee(name: "Alex Example", email: email, publicNameConsent: true))
+        let trainee = try store.addTrainee(NewTrainee(name: "Alex Example", email: email, publicNameConsent: true,
+                                                           credentialConsent: credentialConsent))
         return Setup(folder: folder, store: store, workspace: workspace, traineeID: trainee.id)
     }
 
@@ -114,10 +116,14 @@ import Testing
         let again = try setup.service(now: Date().addingTimeInterval(3_600)).publication().statusListJWT
         #expect(again == first)
         _ = try setup.store.setCertificateStatus(record.id, to: .suspended, reason: "investigation")
+        // A status changed without signing (what `cert suspend` does next): nothing to publish.
+        #expect { try setup.service().publication() } throws: { ($0 as? LanternError)?.code == "status-list-unsigned" }
+        try setup.service().signStatusList()
         let suspended = try setup.service().publication().statusListJWT
         #expect(suspended != first)
         #expect(try setup.service().verifier().verify(record.jwt).verdict == .suspended)
         _ = try setup.store.setCertificateStatus(record.id, to: .active, reason: "investigation-cleared")
+        try setup.service().signStatusList()
         let reinstated = try setup.service().publication().statusListJWT
         #expect(reinstated != suspended)
         #expect(try setup.service().verifier().verify(record.jwt).verdict == .valid)

@@ -10,7 +10,8 @@ import Testing
 /// opaque ids only, erasure that completes or fails loudly and issues nothing afterwards.
 @Suite struct PrivacyByDefaultTests {
     @Test func aCredentialIsPublishedOnlyWithItsHoldersConsent() throws {
-        let setup = try CertificateLifecycleTests.setup()
+        #expect(NewTrainee(name: "Someone").credentialConsent == false, "consent defaults to no")
+        let setup = try CertificateLifecycleTests.setup(credentialConsent: false)
         try CertificateLifecycleTests.complete(setup)
         let record = try setup.service().issue(trainee: setup.traineeID)
         let env = ["LANTERN_DB": setup.dbPath]
@@ -90,11 +91,25 @@ import Testing
 
     @Test func erasureRemovesThePreviousCopyOfTheSite() throws {
         let setup = try CertificateLifecycleTests.setup()
+        try CertificateLifecycleTests.complete(setup)
+        try setup.service().issue(trainee: setup.traineeID)   // a credential page naming the holder
         let old = setup.folder.url.appendingPathComponent(".site.old")
         try FileManager.default.createDirectory(at: old, withIntermediateDirectories: true)
         try Data("Alex Example".utf8).write(to: old.appendingPathComponent("index.html"))
-        let erased = try LanternProcess.run(["trainee", "erase", setup.traineeID], in: setup.folder.url, environment: ["LANTERN_DB": setup.dbPath])
+        let env = ["LANTERN_DB": setup.dbPath]
+        // Two builds: the build keeps the site before the last one in .lantern/build/.
+        for _ in 0..<2 { #expect(try LanternProcess.run(["build"], in: setup.folder.url, environment: env).status == 0) }
+        let state = setup.folder.url.appendingPathComponent(".lantern/build")
+        func previousCopies() -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: state.path)) ?? []).filter {
+                FileManager.default.fileExists(atPath: state.appendingPathComponent($0).appendingPathComponent("previous").path)
+            }
+        }
+        #expect(!previousCopies().isEmpty, "the build kept no previous copy, so this test shows nothing")
+        let erased = try LanternProcess.run(["trainee", "erase", setup.traineeID], in: setup.folder.url, environment: env)
         #expect(erased.status == 0, "\(erased.stderr)")
         #expect(!FileManager.default.fileExists(atPath: old.path))
+        #expect(previousCopies().isEmpty)
+        #expect(try LanternProcess.run(["build"], in: setup.folder.url, environment: env).status == 0, "the site still rebuilds after erasure")
     }
 }

@@ -149,6 +149,7 @@ import Testing
     @Test func aCheckpointShowsHistoryRewrittenAfterIt() throws {
         let setup = try CertificateLifecycleTests.setup()
         try CertificateLifecycleTests.complete(setup)
+        try setup.service().issue(trainee: setup.traineeID)   // signs the status list a build publishes
         let env = ["LANTERN_DB": setup.dbPath]
         let made = try LanternProcess.run(["db", "checkpoint"], in: setup.folder.url, environment: env)
         #expect(made.status == 0, "\(made.stderr)")
@@ -156,6 +157,10 @@ import Testing
         let old = setup.folder.url.appendingPathComponent("old-checkpoint.jwt")
         try FileManager.default.copyItem(at: checkpoint, to: old)
         #expect(try LanternProcess.run(["db", "check", "--against", old.path], in: setup.folder.url, environment: env).status == 0)
+        // Published with the site, byte for byte, by a build that signs nothing.
+        #expect(try LanternProcess.run(["build"], in: setup.folder.url, environment: env).status == 0)
+        #expect(try String(contentsOf: setup.folder.url.appendingPathComponent("site/checkpoint.jwt"), encoding: .utf8)
+                == String(contentsOf: checkpoint, encoding: .utf8))
         _ = try setup.store.logHours(HoursEntry(traineeID: setup.traineeID, date: "2026-02-01", hours: 1, kind: .continuingEducation(category: "ethics")))
         #expect(try LanternProcess.run(["db", "check", "--against", old.path], in: setup.folder.url, environment: env).status == 0,
                 "appending after a checkpoint is not a rewrite")

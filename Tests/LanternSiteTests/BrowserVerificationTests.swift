@@ -1,4 +1,5 @@
 import Foundation
+import LanternCertification
 import LanternSite
 import LanternTestSupport
 import Synchronization
@@ -30,10 +31,10 @@ struct BrowserVerificationTests {
 
     """
 
-    static func credential(_ id: String, expect: String, signature: String = "c2ln") -> PublishedCredential {
+    static func credential(_ id: String, expect: String, signature: String = "c2ln") -> PublishableCredential {
         let payload = Data("{\"expect\":\"\(expect)\"}".utf8).base64EncodedString()
             .replacingOccurrences(of: "=", with: "").replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-        return PublishedCredential(id: id, jwt: "eyJhbGciOiJFUzI1NiJ9.\(payload).\(signature)", achievementName: "Test Program",
+        return PublishableCredential(id: id, jwt: "eyJhbGciOiJFUzI1NiJ9.\(payload).\(signature)", achievementName: "Test Program",
                                    issuerName: "Test Training Org", issuedOn: "2026-01-15", validUntil: "2028-01-15",
                                    status: expect == "revoked" ? .revoked : .active)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import LanternCertification
 import LanternSite
 import LanternTestSupport
 import Testing
@@ -9,21 +10,24 @@ struct BuildBehaviourTests {
         try LanternProcess.run(["build", "--output", output, "-C", workspace.path] + extra)
     }
 
-    @Test("the same input gives byte-identical output")
+    @Test("two builds of the same input into two folders are diff -r equal, with nothing but the site in them (issue 14)")
     func byteIdentical() throws {
         let workspace = try SampleWorkspace.create()
         let output = try TemporaryFolder(prefix: "lantern-site")
         let input = try SiteFixtures.writeVerificationInput(SiteFixtures.verification, to: output)
-        let first = try build(workspace, into: output.path + "/a", ["--verification-input", input])
-        let second = try build(workspace, into: output.path + "/b", ["--verification-input", input])
-        #expect(first.status == 0 && second.status == 0, "\(first.stderr)\(second.stderr)")
-        // Every file but the build's records (the statuses of the workspace's files, inodes and times).
-        let records: Set<String> = [BuildCache.treeFileName, BuildCache.fileName]
-        let a = SiteFixtures.files(in: output.url.appendingPathComponent("a")).filter { !records.contains($0.key) }
-        let b = SiteFixtures.files(in: output.url.appendingPathComponent("b")).filter { !records.contains($0.key) }
+        let first = try build(workspace, into: output.path + "/out/a", ["--verification-input", input])
+        let second = try build(workspace, into: output.path + "/out/b", ["--verification-input", input])
+        // A rebuild (cache, previous site kept) changes nothing either.
+        let third = try build(workspace, into: output.path + "/out/b", ["--verification-input", input])
+        #expect(first.status == 0 && second.status == 0 && third.status == 0, "\(first.stderr)\(second.stderr)\(third.stderr)")
+        let a = SiteFixtures.files(in: output.url.appendingPathComponent("out/a"))
         #expect(a.count > 15)
-        #expect(a.keys.sorted() == b.keys.sorted())
-        for (path, data) in a { #expect(b[path] == data, "\(path) differs between two builds") }
+        let diff = try LanternProcess.runTool("/usr/bin/diff", ["-r", output.path + "/out/a", output.path + "/out/b"])
+        #expect(diff.status == 0, "\(diff.stdout)\(diff.stderr)")
+        // No dotfile in the site (no cache, no manifest, no marker), and nothing beside it.
+        let found = try LanternProcess.runTool("/usr/bin/find", [output.path + "/out", "-name", ".*"])
+        #expect(found.stdout.isEmpty, "\(found.stdout)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path + "/out").sorted() == ["a", "b"])
     }
 
     @Test("a rebuild rewrites only the files whose bytes changed")
@@ -34,9 +38,7 @@ struct BuildBehaviourTests {
         #expect(try build(workspace, into: site).status == 0)
         func inodes() throws -> [String: UInt64] {
             var out: [String: UInt64] = [:]
-            // The build cache changes with the inputs, the folder's record with every build; they are not part of the site.
-            for path in SiteFixtures.files(in: output.url.appendingPathComponent("site")).keys
-            where path != BuildCache.fileName && path != BuildCache.treeFileName {
+            for path in SiteFixtures.files(in: output.url.appendingPathComponent("site")).keys {
                 let attributes = try FileManager.default.attributesOfItem(atPath: site + "/" + path)
                 out[path] = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
             }
@@ -92,20 +94,20 @@ struct BuildBehaviourTests {
         #expect(result.stderr.contains("error: the template does not parse"))
     }
 
-    @Test("a template swift-mustache's parser would trap on is reported where it is, not crashed on")
-    func templateThatWouldCrash() throws {
+    @Test("a layout that inherits from itself stops the build at its tag instead of crashing it, and publishes nothing (issue 20)")
+    func selfInheritingTemplate() throws {
         let workspace = try SampleWorkspace.create()
         let output = try TemporaryFolder(prefix: "lantern-site")
-        try workspace.write("templates/footer.mustache", "<p>ok</p>\n{{=| |=}}|#credential||/credential|\n")
+        try workspace.write("templates/layout.mustache", "<html>\n{{<layout}}{{$main}}{{{content}}}{{/main}}{{/layout}}\n</html>\n")
         let result = try build(workspace, into: output.path + "/site")
-        #expect(result.status == 1)
-        #expect(result.stderr.contains("WS/templates/footer.mustache:2:".replacingOccurrences(of: "WS", with: workspace.path)), "\(result.stderr)")
-        #expect(result.stderr.contains("a section closes right where it opens"), "\(result.stderr)")
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("WS/templates/layout.mustache:2:1: error:".replacingOccurrences(of: "WS", with: workspace.path)), "\(result.stderr)")
+        #expect(result.stderr.contains("include or inherit from itself"), "\(result.stderr)")
         #expect(!output.exists("site"))
     }
 
-    @Test("templates the compiler leaves to swift-mustache still build: inheritance in the layout, a dynamic partial")
-    func mustacheOnlyTemplates() throws {
+    @Test("inheritance in the layout, a dynamic partial and a plain partial build")
+    func inheritanceAndDynamicPartials() throws {
         let workspace = try SampleWorkspace.create()
         let output = try TemporaryFolder(prefix: "lantern-site")
         try workspace.write("templates/frame.mustache", "<html><title>{{title}}</title>\n<main>{{$main}}nothing{{/main}}</main>\n</html>\n")
@@ -156,9 +158,12 @@ struct BuildBehaviourTests {
     func leftoverStaging() throws {
         let workspace = try SampleWorkspace.create()
         let output = try TemporaryFolder(prefix: "lantern-site")
-        try output.write(".site.building/half-written.html", "<p>half")
+        // Where a killed build of this release leaves its half-built site: in the build state.
+        let state = SiteBuildState(workspaceRoot: workspace.url, output: URL(fileURLWithPath: output.path + "/site"))
+        try FileManager.default.createDirectory(atPath: state.folder.path + "/building", withIntermediateDirectories: true)
+        try "<p>half".write(toFile: state.folder.path + "/building/half-written.html", atomically: false, encoding: .utf8)
         #expect(try build(workspace, into: output.path + "/site").status == 0)
-        #expect(!output.exists(".site.building"))
+        #expect(!FileManager.default.fileExists(atPath: state.folder.path + "/building"))
         #expect(!output.exists("site/half-written.html"))
         #expect(output.exists("site/index.html"))
     }
@@ -176,7 +181,7 @@ struct TemplateTransformBehaviourTests {
             """)
         let output = try TemporaryFolder(prefix: "lantern-site")
         var verification = SiteFixtures.verification
-        verification.credentials.append(PublishedCredential(
+        verification.credentials.append(PublishableCredential(
             id: "c-0003", jwt: "eyJhbGciOiJFUzI1NiJ9.eyJ2YyI6M30.c2ln", achievementName: "Test Program", issuerName: "Test Training Org",
             issuedOn: "2026-02-01", validUntil: "2028-02-01", holderName: "Sam <Lee>", status: .active))
         let input = try SiteFixtures.writeVerificationInput(verification, to: output)
@@ -213,12 +218,10 @@ struct BuildCacheBehaviourTests {
         return result
     }
 
-    /// Every file of two sites is the same (not the build's own records: the cache and the
-    /// record of each folder; the in-process tests compare caches).
+    /// Every file of two sites is the same.
     func expectSameSite(_ a: URL, _ b: URL, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-        let records: Set<String> = [BuildCache.treeFileName, BuildCache.fileName]
-        let first = SiteFixtures.files(in: a).filter { !records.contains($0.key) }
-        let second = SiteFixtures.files(in: b).filter { !records.contains($0.key) }
+        let first = SiteFixtures.files(in: a)
+        let second = SiteFixtures.files(in: b)
         #expect(first.keys.sorted() == second.keys.sorted(), sourceLocation: sourceLocation)
         for (path, data) in first where second[path] != data {
             Issue.record("\(path) differs", sourceLocation: sourceLocation)
@@ -232,7 +235,7 @@ struct BuildCacheBehaviourTests {
         let site = output.path + "/site"
         // Six pages: home, outline, crisis lines, search, two modules.
         #expect(try build(workspace, into: site).stdout.contains("; 6 pages rendered, 0 kept from the last build"))
-        #expect(output.exists("site/" + BuildCache.fileName))
+        #expect(FileManager.default.fileExists(atPath: SiteBuildState(workspaceRoot: workspace.url, output: URL(fileURLWithPath: site)).cacheFile.path))
         let unchanged = try build(workspace, into: site)
         #expect(unchanged.stdout.contains(": 0 files written") && unchanged.stdout.contains("; 2 pages rendered, 4 kept from the last build"),
                 "\(unchanged.stdout)")
@@ -256,8 +259,9 @@ struct BuildCacheBehaviourTests {
         let output = try TemporaryFolder(prefix: "lantern-site")
         let site = output.path + "/site"
         _ = try build(workspace, into: site)
-        let cache = try #require(FileManager.default.contents(atPath: site + "/" + BuildCache.fileName))
-        try cache.prefix(cache.count - 7).write(to: URL(fileURLWithPath: site + "/" + BuildCache.fileName))
+        let cacheFile = SiteBuildState(workspaceRoot: workspace.url, output: URL(fileURLWithPath: site)).cacheFile
+        let cache = try #require(FileManager.default.contents(atPath: cacheFile.path))
+        try cache.prefix(cache.count - 7).write(to: cacheFile)
         try workspace.write("curriculum/intro.md", try workspace.read("curriculum/intro.md") + "\nAn edit.\n")
         #expect(try build(workspace, into: site).stdout.contains("; 6 pages rendered, 0 kept from the last build"))
         _ = try build(workspace, into: output.path + "/fresh")
@@ -273,7 +277,8 @@ struct BuildCacheBehaviourTests {
         let output = try TemporaryFolder(prefix: "lantern-site")
         _ = try build(workspace, into: output.path + "/site", ["--check-links"])
         #expect(!(try output.read("site/sitemap.xml")).contains("lantern-build-cache"))
-        let bytes = try #require(FileManager.default.contents(atPath: output.path + "/site/" + BuildCache.fileName))
+        let cacheFile = SiteBuildState(workspaceRoot: workspace.url, output: URL(fileURLWithPath: output.path + "/site")).cacheFile
+        let bytes = try #require(FileManager.default.contents(atPath: cacheFile.path))
         #expect(bytes.range(of: Data(workspace.path.utf8)) == nil)
         #expect(bytes.range(of: Data(output.path.utf8)) == nil)
         // --check-links reads kept pages too.

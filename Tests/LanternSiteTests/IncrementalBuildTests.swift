@@ -67,12 +67,17 @@ struct IncrementalBuildTests {
 
     /// Builds `workspace` into `output` as `lantern build` does, with the cache found there.
     static func build(_ workspace: TemporaryFolder, into output: URL, useCache: Bool = true) throws -> Build {
-        let cache = useCache ? BuildCache.read(site: output) : BuildCache(state: .unused)
+        let cache = useCache ? BuildCache.read(state(workspace, output)) : BuildCache(state: .unused)
         let result = WorkspaceLoader().load(at: workspace.url, displayRoot: "WS", cache: cache)
         let workspaceValue = try #require(result.workspace)
         let options = SiteBuildOptions(output: output, cache: result.cacheRecord.map { SiteBuildCache(previous: cache, record: $0) })
         let report = try SiteBuilder(workspace: workspaceValue).build(options)
         return Build(report: report, diagnostics: result.diagnostics, state: cache.state)
+    }
+
+    /// Where a build of `workspace` into `output` keeps its cache and previous site.
+    static func state(_ workspace: TemporaryFolder, _ output: URL) -> SiteBuildState {
+        SiteBuildState(workspaceRoot: workspace.url, output: output)
     }
 
     /// Builds into `site` on top of what is there, then into a new empty folder, and holds the
@@ -92,31 +97,27 @@ struct IncrementalBuildTests {
         // Every file the same, the cache included (but for the statuses of the workspace's
         // files, which say when each was last read); the tree manifest (inodes, times) is this
         // folder's own, and must tell the truth about it.
-        var a = SiteFixtures.files(in: site)
-        var b = SiteFixtures.files(in: fresh)
-        for files in [a, b] { #expect(files[BuildCache.fileName] != nil, sourceLocation: sourceLocation) }
-        let caches = [a, b].map { BuildCache.decode([UInt8]($0[BuildCache.fileName] ?? Data())) }
+        let a = SiteFixtures.files(in: site)
+        let b = SiteFixtures.files(in: fresh)
+        let caches = [site, fresh].map { BuildCache.read(state(workspace, $0)) }
         #expect(caches.allSatisfy { $0.state == .loaded }, sourceLocation: sourceLocation)
         #expect(caches[0].contentWithoutStatuses() == caches[1].contentWithoutStatuses(), "the caches differ", sourceLocation: sourceLocation)
-        a[BuildCache.fileName] = nil
-        b[BuildCache.fileName] = nil
-        #expect(a.removeValue(forKey: TreeManifest.fileName) != nil, sourceLocation: sourceLocation)
-        #expect(b.removeValue(forKey: TreeManifest.fileName) != nil, sourceLocation: sourceLocation)
+        #expect(!a.keys.contains { $0.split(separator: "/").contains { $0.hasPrefix(".") } }, "a dotfile in the site", sourceLocation: sourceLocation)
         #expect(a.keys.sorted() == b.keys.sorted(), sourceLocation: sourceLocation)
         for (path, data) in b where a[path] != data {
             Issue.record("\(path) differs between the incremental and the full build", sourceLocation: sourceLocation)
         }
-        expectTruthfulManifest(site, files: Set(a.keys).union([BuildCache.fileName]), sourceLocation: sourceLocation)
+        expectTruthfulManifest(site, manifest: state(workspace, site).siteTree, files: Set(a.keys), sourceLocation: sourceLocation)
         try? FileManager.default.removeItem(at: fresh)
-        try? FileManager.default.removeItem(atPath: scratch.path + "/." + fresh.lastPathComponent + ".old")
+        try? FileManager.default.removeItem(at: state(workspace, fresh).folder)
         return incremental
     }
 
     /// The site's manifest lists exactly its files, with their inodes, sizes and times.
-    static func expectTruthfulManifest(_ site: URL, files: Set<String>, sourceLocation: Testing.SourceLocation) {
+    static func expectTruthfulManifest(_ site: URL, manifest path: String, files: Set<String>, sourceLocation: Testing.SourceLocation) {
         let folder = open(site.path, O_RDONLY | O_DIRECTORY)
         defer { close(folder) }
-        guard let manifest = TreeManifest.verified(in: folder, path: site.path) else {
+        guard let manifest = TreeManifest.verified(path, in: folder, path: site.path) else {
             Issue.record("the site's tree manifest is missing or does not match its folders", sourceLocation: sourceLocation)
             return
         }
@@ -254,16 +255,16 @@ struct IncrementalBuildTests {
         build = try Self.checkIncremental(workspace, site: site, scratch: scratch)
         #expect(build.report.reusedPages == keyedPages)
 
-        // A build killed while it updated the folder kept beside the site: that folder is not
-        // trusted again (no manifest), whatever is left in it.
-        let kept = scratch.path + "/.site.old"
-        #expect(FileManager.default.fileExists(atPath: kept + "/" + TreeManifest.fileName))
-        try FileManager.default.removeItem(atPath: kept + "/" + TreeManifest.fileName)
+        // A build killed while it updated the previous site kept in the build state: that folder
+        // is not trusted again (no manifest), whatever is left in it.
+        let kept = Self.state(workspace, site).previous
+        #expect(FileManager.default.fileExists(atPath: Self.state(workspace, site).previousTree))
+        try FileManager.default.removeItem(atPath: Self.state(workspace, site).previousTree)
         try "half".write(toFile: kept + "/modules/topic-2/index.html", atomically: false, encoding: .utf8)
         try "junk".write(toFile: kept + "/junk.html", atomically: false, encoding: .utf8)
         try Self.checkIncremental(workspace, site: site, scratch: scratch)
         // And a file slipped into it while it holds its manifest: its folder's time gives it away.
-        try "junk".write(toFile: scratch.path + "/.site.old/modules/topic-2/junk.html", atomically: false, encoding: .utf8)
+        try "junk".write(toFile: kept + "/modules/topic-2/junk.html", atomically: false, encoding: .utf8)
         try Self.checkIncremental(workspace, site: site, scratch: scratch)
 
         // Front matter problems are cached with the module and reported again, in place.
@@ -285,7 +286,7 @@ struct IncrementalBuildTests {
             try Self.checkIncremental(workspace, site: site, scratch: scratch)
 
             // Nothing changed: no module file is read.
-            var cache = BuildCache.read(site: site)
+            var cache = BuildCache.read(Self.state(workspace, site))
             var load = WorkspaceLoader().load(at: workspace.url, displayRoot: "WS", cache: cache)
             #expect(load.cacheRecord?.unreadBodies.count == moduleCount)
             #expect(load.workspace?.modules.allSatisfy { $0.bodyText.isEmpty } == true)
@@ -294,7 +295,7 @@ struct IncrementalBuildTests {
             // One body edited: only that file is read; a neighbour's title: the pages around it
             // are rendered from bodies read then.
             try Self.edit(workspace, "curriculum/topic-3.md") { $0 + "\nMore text.\n" }
-            cache = BuildCache.read(site: site)
+            cache = BuildCache.read(Self.state(workspace, site))
             load = WorkspaceLoader().load(at: workspace.url, displayRoot: "WS", cache: cache)
             #expect(load.cacheRecord?.unreadBodies.count == moduleCount - 1)
             var build = try Self.checkIncremental(workspace, site: site, scratch: scratch)
@@ -308,7 +309,7 @@ struct IncrementalBuildTests {
             #expect(build.report.reusedPages == 0)
 
             // A file that changes between the load and the rendering of its page: the build stops.
-            cache = BuildCache.read(site: site)
+            cache = BuildCache.read(Self.state(workspace, site))
             load = WorkspaceLoader().load(at: workspace.url, displayRoot: "WS", cache: cache)
             #expect(load.cacheRecord?.unreadBodies.contains("curriculum/topic-6.md") == true)
             try Self.edit(workspace, "curriculum/topic-6.md") { $0 + "\nChanged meanwhile.\n" }
@@ -327,9 +328,9 @@ struct IncrementalBuildTests {
         let scratch = try TemporaryFolder(prefix: "lantern-sites")
         let site = scratch.url.appendingPathComponent("site")
         try Self.checkIncremental(workspace, site: site, scratch: scratch)
-        let cachePath = site.path + "/" + BuildCache.fileName
+        let cachePath = Self.state(workspace, site).cacheFile.path
         let original = try #require(FileManager.default.contents(atPath: cachePath))
-        #expect(BuildCache.read(site: site).state == .loaded)
+        #expect(BuildCache.read(Self.state(workspace, site)).state == .loaded)
 
         var damages: [(String, Data)] = [
             ("empty", Data()),
@@ -344,14 +345,14 @@ struct IncrementalBuildTests {
         }
         for (what, bytes) in damages {
             try bytes.write(to: URL(fileURLWithPath: cachePath))
-            #expect(BuildCache.read(site: site).state == .damaged, "\(what)")
+            #expect(BuildCache.read(Self.state(workspace, site)).state == .damaged, "\(what)")
             try Self.edit(workspace, "curriculum/topic-1.md") { $0 + "\nMore.\n" }
             let build = try Self.checkIncremental(workspace, site: site, scratch: scratch)
             #expect(build.state == .damaged, "\(what)")
             #expect(build.report.reusedPages == 0, "\(what)")
         }
         // The build after a damaged cache wrote a good one.
-        #expect(BuildCache.read(site: site).state == .loaded)
+        #expect(BuildCache.read(Self.state(workspace, site)).state == .loaded)
     }
 
     @Test("random damage to the cache never crashes the reader")
@@ -360,7 +361,7 @@ struct IncrementalBuildTests {
         let scratch = try TemporaryFolder(prefix: "lantern-sites")
         let site = scratch.url.appendingPathComponent("site")
         try Self.checkIncremental(workspace, site: site, scratch: scratch)
-        let original = try #require(FileManager.default.contents(atPath: site.path + "/" + BuildCache.fileName))
+        let original = try #require(FileManager.default.contents(atPath: Self.state(workspace, site).cacheFile.path))
         // With the checksum fixed up after each change, so the decoder itself meets the damage.
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<300 {
@@ -379,7 +380,7 @@ struct IncrementalBuildTests {
             }
         }
         // The same for the record of the folder.
-        let tree = try #require(FileManager.default.contents(atPath: site.path + "/" + BuildCache.treeFileName))
+        let tree = try #require(FileManager.default.contents(atPath: Self.state(workspace, site).siteTree))
         #expect(TreeManifest.decode([UInt8](tree)) != nil)
         for _ in 0..<300 {
             var bytes = [UInt8](tree)
@@ -414,13 +415,13 @@ struct IncrementalBuildTests {
         let scratch = try TemporaryFolder(prefix: "lantern-sites")
         let site = scratch.url.appendingPathComponent("site")
         try Self.checkIncremental(workspace, site: site, scratch: scratch)
-        let bytes = try #require(FileManager.default.contents(atPath: site.path + "/" + BuildCache.fileName))
+        let bytes = try #require(FileManager.default.contents(atPath: Self.state(workspace, site).cacheFile.path))
         #expect(bytes.range(of: Data("WS/".utf8)) == nil)
         #expect(bytes.range(of: Data(workspace.path.utf8)) == nil)
         #expect(bytes.range(of: Data(scratch.path.utf8)) == nil)
 
         // Loaded with another display root, the diagnostics name the new one.
-        let cache = BuildCache.read(site: site)
+        let cache = BuildCache.read(Self.state(workspace, site))
         let cached = WorkspaceLoader().load(at: workspace.url, displayRoot: "elsewhere", cache: cache)
         let uncached = WorkspaceLoader().load(at: workspace.url, displayRoot: "elsewhere")
         #expect(cached.diagnostics == uncached.diagnostics)
@@ -433,7 +434,7 @@ struct IncrementalBuildTests {
         let scratch = try TemporaryFolder(prefix: "lantern-sites")
         let site = scratch.url.appendingPathComponent("site")
         try Self.checkIncremental(workspace, site: site, scratch: scratch)
-        let cache = BuildCache.read(site: site)
+        let cache = BuildCache.read(Self.state(workspace, site))
         let cached = try #require(WorkspaceLoader().load(at: workspace.url, displayRoot: "WS", cache: cache).workspace)
         let uncached = try #require(WorkspaceLoader().load(at: workspace.url, displayRoot: "WS").workspace)
         #expect(cached.modules.count == uncached.modules.count)

@@ -53,8 +53,8 @@ struct RealCredentialBrowserTests {
             .signed(with: key)
         let issuer = IssuerProfile(identity: identity, keys: [key.publicJWK]).json.prettySerialized
 
-        func page(_ id: String, _ jwt: String) -> PublishedCredential {
-            PublishedCredential(id: id, jwt: jwt, achievementName: "Test Certificate", issuerName: "Test Training Org",
+        func page(_ id: String, _ jwt: String) -> PublishableCredential {
+            PublishableCredential(id: id, jwt: jwt, achievementName: "Test Certificate", issuerName: "Test Training Org",
                                 issuedOn: "2026-01-01", validUntil: nil, holderName: nil, status: .active)
         }
         let verification = VerificationSite(

@@ -1,5 +1,6 @@
 import Foundation
 import LanternCurriculum
+import LanternCertification
 import LanternSite
 import LanternTestSupport
 
@@ -11,10 +12,10 @@ enum SiteFixtures {
         issuerJSON: "{\"id\":\"https://training.example.org/issuer.json\",\"type\":[\"Profile\"],\"name\":\"Test Training Org\"}\n",
         statusListJWT: "eyJhbGciOiJFUzI1NiJ9.eyJzdGF0dXMiOiJsaXN0In0.c2lnbmF0dXJl",
         credentials: [
-            PublishedCredential(id: "c-0001", jwt: "eyJhbGciOiJFUzI1NiJ9.eyJ2YyI6MX0.c2ln", achievementName: "Test Program",
+            PublishableCredential(id: "c-0001", jwt: "eyJhbGciOiJFUzI1NiJ9.eyJ2YyI6MX0.c2ln", achievementName: "Test Program",
                                 issuerName: "Test Training Org", issuedOn: "2026-01-15", validUntil: "2028-01-15",
                                 holderName: "Alex Rivera", status: .active),
-            PublishedCredential(id: "c-0002", jwt: "eyJhbGciOiJFUzI1NiJ9.eyJ2YyI6Mn0.c2ln", achievementName: "Test Program",
+            PublishableCredential(id: "c-0002", jwt: "eyJhbGciOiJFUzI1NiJ9.eyJ2YyI6Mn0.c2ln", achievementName: "Test Program",
                                 issuerName: "Test Training Org", issuedOn: "2025-06-01", validUntil: "2027-06-01",
                                 holderName: nil, status: .revoked),
         ])

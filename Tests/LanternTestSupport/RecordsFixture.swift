@@ -20,8 +20,8 @@ public struct RecordsFixture: Sendable {
 
     /// `lantern ARGUMENTS --db DATABASE`.
     @discardableResult
-    public func run(_ arguments: [String], environment: [String: String] = [:]) throws -> LanternProcess.Result {
-        try LanternProcess.run(arguments + ["--db", database], in: folder.url, environment: environment)
+    public func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> LanternProcess.Result {
+        try LanternProcess.run(arguments + ["--db", database], in: folder.url, environment: environment, input: input)
     }
 
     /// Starts `lantern ARGUMENTS --db DATABASE` without waiting, output discarded.

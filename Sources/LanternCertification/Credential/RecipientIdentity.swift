@@ -1,4 +1,5 @@
 import Crypto
+import LanternDiagnostics
 
 /// The holder named by a salted SHA-256 hash of their email, never the email itself.
 public struct RecipientIdentity: Sendable, Hashable {

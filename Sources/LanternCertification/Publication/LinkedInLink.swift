@@ -2,13 +2,7 @@ import Foundation
 
 /// LinkedIn's "add to profile" address for a certification, built from the credential's fields.
 public enum LinkedInLink {
-    public static func url(achievementName: String, issuerName: String, issued: Date, validUntil: Date?,
-                           verificationURL: String, credentialID: String) -> String {
-        url(achievementName: achievementName, issuerName: issuerName, issuedOn: CredentialDate.formatDay(issued),
-            validUntil: validUntil.map(CredentialDate.formatDay), verificationURL: verificationURL, credentialID: credentialID)
-    }
-
-    /// The same address from `yyyy-mm-dd` days, as the static site holds them.
+    /// The address from `yyyy-mm-dd` days (see `PublishableCredential.linkedInURL`).
     public static func url(achievementName: String, issuerName: String, issuedOn: String, validUntil: String?,
                            verificationURL: String, credentialID: String) -> String {
         var items: [(String, String)] = [("startTask", "CERTIFICATION_NAME"), ("name", achievementName),

@@ -3,10 +3,12 @@ import LanternDiagnostics
 
 /// What the static site may publish about one credential — and nothing more: no grades, no
 /// evidence, no notes, no email (not even its hash beyond what the signed credential holds).
-/// The holder's display name appears only when the holder consented. Field for field this is
-/// what `LanternSite.PublishedCredential` takes.
-public struct PublishableCredential: Sendable, Hashable {
-    public enum Status: String, Sendable, Hashable {
+/// The holder's display name appears only when the holder consented. The one shape of a
+/// published credential: `cert publish`, `cert export` and `lantern build` (its
+/// `VerificationSite`) all take it.
+public struct PublishableCredential: Sendable, Hashable, Codable {
+    /// The status the issuer recorded when the site was built; the page re-checks it live.
+    public enum Status: String, Sendable, Hashable, Codable, CaseIterable {
         case active, expired, revoked, suspended
     }
 
@@ -20,8 +22,42 @@ public struct PublishableCredential: Sendable, Hashable {
     public var issuedOn: String
     /// `yyyy-mm-dd` (UTC), nil when the credential does not expire.
     public var validUntil: String?
+    /// Only with the holder's consent.
     public var holderName: String?
     public var status: Status
+
+    public init(id: String, jwt: String, achievementName: String, issuerName: String, issuedOn: String,
+                validUntil: String? = nil, holderName: String? = nil, status: Status = .active) {
+        self.id = id
+        self.jwt = jwt
+        self.achievementName = achievementName
+        self.issuerName = issuerName
+        self.issuedOn = issuedOn
+        self.validUntil = validUntil
+        self.holderName = holderName
+        self.status = status
+    }
+
+    /// Whether `id` can name a folder and a URL part: 1–128 of `A-Z a-z 0-9 - _ .`, not `.`-led.
+    public static func isValidID(_ id: String) -> Bool {
+        guard !id.isEmpty, id.utf8.count <= 128, id.first != "." else { return false }
+        return id.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
+                return true
+            default:
+                return false
+            }
+        }
+    }
+
+    /// LinkedIn's "add to profile" address for this credential (the one builder of it: the
+    /// printable certificate and the site's page both use it).
+    public func linkedInURL(verificationURL: String) -> String {
+        LinkedInLink.url(achievementName: achievementName, issuerName: issuerName, issuedOn: issuedOn, validUntil: validUntil,
+                         verificationURL: verificationURL, credentialID: id)
+    }
 
     /// Reads the publishable fields from a signed credential Lantern issued.
     ///

@@ -192,10 +192,14 @@ public struct CertificateService: Sendable {
                 throw LanternError("signing-failed", "the credential could not be signed")
             }
             do {
-                return try store.recordCertificate(CertificateRecord(
+                let record = try store.recordCertificate(CertificateRecord(
                     id: credential.id, traineeID: recipient.traineeID, programID: programID, statusIndex: index,
                     validFrom: CredentialDate.format(start), validUntil: validUntil.map(CredentialDate.format), jwt: jwt,
                     evidence: evidence.evidenceSummary.serialized, renews: renews?.id), ceHoursUsed: ceHoursUsed)
+                // The first certificate of a workspace whose keys were made without a status
+                // list: sign one now, so that the site can publish it without the key.
+                _ = try? signStatusList()
+                return record
             } catch {
                 guard error.code == "status-index-taken", attempt < Self.indexAttempts else { throw error }
                 taken = try store.usedStatusIndexes()
@@ -227,25 +231,39 @@ public struct CertificateService: Sendable {
         }.sorted { ($0.validUntil ?? "") < ($1.validUntil ?? "") }
     }
 
-    /// `issuer.json` and the signed status list as the records say now.
-    public func publication() throws(LanternError) -> IssuerPublication {
+    /// The statuses the status list must say: every certificate that is not active.
+    private func listedStatuses() throws(LanternError) -> [Int: CredentialStatus] {
         var statuses: [Int: CredentialStatus] = [:]
         for record in try store.certificates() where record.status != .active {
             statuses[record.statusIndex] = record.status == .revoked ? .revoked : .suspended
         }
-        let publicKeys = try keys.publicKeys()
-        let key = try keys.activeKey()
-        let identity = self.identity
-        let now = self.now
-        let fingerprint = StatusListCache.fingerprint(listURL: identity.statusListURL, keyThumbprint: key.thumbprint, statuses: statuses)
-        do {
-            let statusList = try StatusListCache(folder: keys.folder).signedList(fingerprint: fingerprint) {
-                try IssuerPublication(identity: identity, keys: publicKeys, signingKey: key, statuses: statuses, now: now).statusListJWT
-            }
-            return IssuerPublication(identity: identity, keys: publicKeys, statusListJWT: statusList)
-        } catch {
-            throw LanternError("signing-failed", "the status list could not be signed")
+        return statuses
+    }
+
+    /// `issuer.json` and the status list that the status-changing commands signed, as the
+    /// records say now — without opening a private key (this is what `lantern build` publishes).
+    /// Throws `status-list-unsigned` when no signed list matches the records.
+    public func publication() throws(LanternError) -> IssuerPublication {
+        let statuses = try listedStatuses()
+        let entries = try keys.entries()
+        var fingerprints = [StatusListCache.fingerprint(listURL: identity.statusListURL, statuses: statuses)]
+        for entry in entries {
+            fingerprints.append(StatusListCache.legacyFingerprint(listURL: identity.statusListURL, keyThumbprint: entry.thumbprint, statuses: statuses))
         }
+        guard let statusList = StatusListCache(folder: keys.folder).stored(matching: fingerprints) else {
+            throw LanternError("status-list-unsigned", "no signed status list matches the records (a status was changed outside Lantern, or the list was never signed)",
+                               hint: "run 'lantern cert publish': it signs the status list again with the active key")
+        }
+        return IssuerPublication(identity: identity, keys: entries.map(\.publicJWK), statusListJWT: statusList)
+    }
+
+    /// Signs the status list with the active key when no signed list matches the records, and
+    /// keeps it for `publication()`. Called by the commands that change a status.
+    @discardableResult
+    public func signStatusList() throws(LanternError) -> IssuerPublication {
+        if let current = try? publication() { return current }
+        let jwt = try keys.signStatusList(identity: identity, statuses: try listedStatuses(), now: now)
+        return IssuerPublication(identity: identity, keys: try keys.publicKeys(), statusListJWT: jwt)
     }
 
     /// The certificates whose holders agreed to their publication on the site (privacy by
@@ -254,6 +272,16 @@ public struct CertificateService: Sendable {
     public func publishedOnSite() throws(LanternError) -> [CertificateRecord] {
         let consenting = Set(try store.trainees().filter { $0.credentialConsent && $0.erasedAt == nil }.map(\.id))
         return try store.certificates().filter { consenting.contains($0.traineeID) }
+    }
+
+    /// The signed audit checkpoint `lantern db checkpoint` wrote, checked against the issuer's
+    /// keys, for the site to publish as it is (a build never signs one); nil when none was made.
+    public func publishedCheckpoint() throws(LanternError) -> String? {
+        let url = workspace.root.appendingPathComponent(AuditCheckpoint.publishedPath)
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        let text = String(decoding: try ContainedFile.bytes(ofResolved: url.path, displayPath: AuditCheckpoint.publishedPath), as: UTF8.self)
+        _ = try AuditCheckpoint.verified(text, keys: try keys.publicKeys(), identity: identity)
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// What the site may publish for one certificate.
@@ -266,14 +294,12 @@ public struct CertificateService: Sendable {
 
     /// LinkedIn's add-to-profile address for a certificate.
     public func linkedInURL(_ record: CertificateRecord, _ publishable: PublishableCredential) -> String {
-        LinkedInLink.url(achievementName: publishable.achievementName, issuerName: publishable.issuerName,
-                         issued: CredentialDate.parse(record.validFrom) ?? now, validUntil: record.validUntil.flatMap(CredentialDate.parse),
-                         verificationURL: identity.credentialURL(record.id), credentialID: record.id)
+        publishable.linkedInURL(verificationURL: identity.credentialURL(record.id))
     }
 
     /// A verifier that knows this issuer's keys, current status list and renewals.
     public func verifier(schema: JSONSchemaValidator? = nil) throws(LanternError) -> CredentialVerifier {
-        let publication = try publication()
+        let publication = try signStatusList()
         let renewals = Dictionary(try store.certificates().compactMap { record in record.renews.map { ($0, record.id) } },
                                   uniquingKeysWith: { first, _ in first })
         let identity = self.identity

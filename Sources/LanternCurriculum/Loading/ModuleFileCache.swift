@@ -169,8 +169,12 @@ public struct WorkspaceCacheRecord: Sendable {
     /// The body of a module the load did not read, from its file, which must still have the
     /// bytes its facts were found in (a file changed during the build is an error: build again).
     public func readBody(of facts: ModuleFileFacts, digest: @Sendable (UnsafeRawBufferPointer) -> FileDigest) throws(LanternError) -> String {
-        let path = root.standardizedFileURL.path + "/" + facts.relativePath
-        let data = try SourceText.bytes(atPath: path, displayPath: facts.module.displayPath)
+        let relative = facts.relativePath
+        let slash = relative.lastIndex(of: "/")
+        let folder = slash.map { root.appendingPathComponent(String(relative[..<$0])) } ?? root
+        let name = slash.map { String(relative[relative.index(after: $0)...]) } ?? relative
+        let data = try ContainedFile.read(name, in: folder, folderDisplay: slash.map { String(relative[..<$0]) } ?? ".",
+                                          displayPath: facts.module.displayPath)
         guard data.withUnsafeBytes(digest) == facts.digest,
               let (body, _) = try WorkspaceLoader.body(of: data, from: facts.bodyOffset, displayPath: facts.module.displayPath) else {
             throw LanternError("changed-during-build", "the file changed while the site was being built",

@@ -1,6 +1,8 @@
 import Foundation
 import LanternDiagnostics
+import Crypto
 import LanternMarkdown
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -42,6 +44,11 @@ public struct WorkspaceLoader: Sendable {
         }
     }
 
+    /// How many workspace loads this process has started: instrumentation, so tests can hold
+    /// "a command loads its course once".
+    public static var loadsStarted: Int { loadCounter.load(ordering: .relaxed) }
+    private static let loadCounter = Atomic<Int>(0)
+
     /// Loads the workspace whose root folder is `root`.
     ///
     /// - Parameters:
@@ -51,6 +58,7 @@ public struct WorkspaceLoader: Sendable {
     ///     not parsed again (nor read, when its status vouches for it). The result is the same
     ///     as without a cache, but for the bodies of unread modules, plus `cacheRecord`.
     public func load(at root: URL, displayRoot: String = "", cache: (any ModuleFileCache)? = nil) -> WorkspaceLoadResult {
+        Self.loadCounter.add(1, ordering: .relaxed)
         var context = LoadContext(root: root.standardizedFileURL, displayRoot: displayRoot, cache: cache)
         let workspace = load(&context)
         return WorkspaceLoadResult(workspace: workspace, diagnostics: Diagnostic.sorted(context.engine.diagnostics),
@@ -91,16 +99,27 @@ public struct WorkspaceLoader: Sendable {
             }
         }
 
+        /// Reads a file only from inside its own folder (`ContainedFile`), or reports why not.
         mutating func text(_ relative: String) -> SourceText? {
+            textAndHash(relative, hashing: false)?.text
+        }
+
+        /// The file's text and, when `hashing`, the SHA-256 (hex) of the bytes just read.
+        mutating func textAndHash(_ relative: String, hashing: Bool) -> (text: SourceText, hash: String)? {
             do {
-                let data = try SourceText.bytes(of: url(relative), displayPath: display(relative))
+                let slash = relative.lastIndex(of: "/")
+                let folder = slash.map { String(relative[..<$0]) } ?? ""
+                let name = slash.map { String(relative[relative.index(after: $0)...]) } ?? relative
+                let data = try ContainedFile.read(name, in: folder.isEmpty ? root : url(folder),
+                                                  folderDisplay: folder.isEmpty ? (displayRoot.isEmpty ? "the workspace" : displayRoot) : display(folder),
+                                                  displayPath: display(relative))
                 if let cache {
                     inputs.append(InputFileDigest(relativePath: relative, digest: data.withUnsafeBytes { cache.digest(of: $0) }))
                 }
                 let source = try SourceText.decode(data, displayPath: display(relative))
                 bytesRead += source.text.utf8.count
                 filesRead += 1
-                return source
+                return (source, hashing ? Hex.encode(SHA256.hash(data: data)) : "")
             } catch {
                 engine.emit(error.diagnostic)
                 return nil
@@ -135,6 +154,7 @@ public struct WorkspaceLoader: Sendable {
         let rootPath = context.root.path.hasSuffix("/") ? context.root.path : context.root.path + "/"
         let display = { (relative: String) in context.display(relative) }(folder)
         let cache = context.cache
+        let curriculumURL = context.url(folder)
         // With a cache, files are found relative to their open folder, and their status first.
         let folderDescriptor = cache == nil ? -1 : open(rootPath + folder, O_RDONLY | O_DIRECTORY)
         defer { if folderDescriptor >= 0 { close(folderDescriptor) } }
@@ -150,7 +170,8 @@ public struct WorkspaceLoader: Sendable {
                 // the next build sees another status and reads it again.
                 var status: FileStatus?
                 var info = stat()
-                if let cache, folderDescriptor >= 0, cache.hasStatus(forFile: relative), fstatat(folderDescriptor, name, &info, 0) == 0 {
+                if let cache, folderDescriptor >= 0, cache.hasStatus(forFile: relative),
+                   fstatat(folderDescriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 {
                     status = FileStatus(info)
                     if let status, let facts = cache.facts(forFile: relative, status: status, displayPath: displayPath) {
                         // The file is as it was when it was last read, and had been for a while:
@@ -168,7 +189,8 @@ public struct WorkspaceLoader: Sendable {
                     data = bytes
                     status = status ?? opened
                 } else {
-                    data = try SourceText.bytes(atPath: rootPath + relative, displayPath: displayPath)
+                    // Never out of the curriculum folder: a link is followed only if it stays inside.
+                    data = try ContainedFile.read(name, in: curriculumURL, folderDisplay: display, displayPath: displayPath)
                 }
                 let digest = cache.map { cache in data.withUnsafeBytes { cache.digest(of: $0) } }
                 if let cache, let digest, var facts = cache.facts(forFile: relative, digest: digest, displayPath: displayPath),
@@ -256,6 +278,15 @@ public struct WorkspaceLoader: Sendable {
         let config = context.yaml(configPath).flatMap { ConfigReader.read($0, engine: engine) }
             ?? WorkspaceConfig(organisation: .init(name: ""), site: .init(baseURL: ""), region: nil, paths: .init())
         let curriculumFolder = config.paths.curriculum
+        // Input folders stay inside the workspace (and out of .lantern/, where the keys are).
+        for folder in [curriculumFolder, config.paths.assessments] {
+            do {
+                try ContainedFile.checkFolder(context.url(folder), isInside: context.root, folderDisplay: context.display(folder))
+            } catch {
+                engine.emit(error.diagnostic)
+                return nil
+            }
+        }
 
         // The program.
         let programPath = curriculumFolder + "/" + Program.fileName
@@ -327,9 +358,12 @@ public struct WorkspaceLoader: Sendable {
         var assessments: [AssessmentSource] = []
         for name in context.markdownFiles(in: assessmentFolder) ?? [] {
             let relative = assessmentFolder + "/" + name
-            guard let source = context.text(relative) else { continue }
-            guard let (assessment, moduleLocation) = AssessmentSourceReader.read(
+            guard let (source, hash) = context.textAndHash(relative, hashing: true) else { continue }
+            guard let read = AssessmentSourceReader.read(
                 source, fileID: String(name.dropLast(3)), relativePath: relative, engine: engine) else { continue }
+            var assessment = read.0
+            let moduleLocation = read.moduleLocation
+            assessment.contentHash = hash
             if let moduleID = assessment.moduleID, let moduleLocation, !fileIDs.contains(moduleID) {
                 engine.error("unknown-module", "\(assessment.kind?.rawValue ?? "assessment") '\(assessment.id)' belongs to module '\(moduleID)', which does not exist",
                              at: moduleLocation, hint: Suggestions.didYouMean(moduleID, in: fileIDs))
@@ -413,7 +447,7 @@ enum FileBytes {
     /// The bytes of the regular file `name` in the open folder `folder` and its status (taken
     /// before reading); nil if it cannot be read this way (the caller then says why).
     static func read(_ name: String, in folder: Int32) -> (Data, FileStatus)? {
-        let descriptor = openat(folder, name, O_RDONLY)
+        let descriptor = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()

@@ -15,4 +15,8 @@ public struct AssessmentSource: Sendable {
     public var body: String
     /// Lines before the body, to add to positions inside it.
     public var bodyLineOffset: Int
+    /// SHA-256 (lower-case hex) of the file's bytes, taken when the loader read them: the hash
+    /// recorded with every attempt and observation made on this parse (empty when the source
+    /// was not read from a file).
+    public var contentHash: String = ""
 }

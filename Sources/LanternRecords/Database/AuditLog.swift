@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GRDB
+import LanternDiagnostics
 
 /// The append-only audit log. Every change writes one row in the same transaction as the
 /// change; each row's hash covers its fields and the previous row's hash, so removing,
@@ -54,16 +55,7 @@ public enum AuditLog {
     }
 
     /// Lowercase hex of a digest.
-    static func hex(_ digest: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(64)
-        for byte in digest {
-            bytes.append(digits[Int(byte >> 4)])
-            bytes.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    static func hex(_ digest: some Sequence<UInt8>) -> String { Hex.encode(digest) }
 
     /// The detail as JSON with sorted keys: the same text for the same detail, always.
     static func encode(_ detail: [String: String]) -> String {

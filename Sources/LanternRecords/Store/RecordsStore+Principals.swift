@@ -4,7 +4,7 @@ import LanternDiagnostics
 /// Who acts: an opaque id (`p-…`) written in audit rows and `recorded_by` columns, and the name
 /// behind it in the `principal` table — the only place a login or `--as` name is kept, so
 /// erasing a trainee clears it without rewriting the audit chain.
-public struct Principal: Sendable, Hashable, Codable {
+public struct PrincipalRecord: Sendable, Hashable, Codable {
     public enum Kind: String, Sendable, Hashable, Codable {
         /// The operating-system login running `lantern`.
         case login
@@ -23,7 +23,7 @@ public struct Principal: Sendable, Hashable, Codable {
 
 extension RecordsStore {
     /// The principal id for `name` of `kind`, created on first use (one short write).
-    static func principalID(_ pool: DatabasePool, kind: Principal.Kind, name: String, now: String) throws -> String {
+    static func principalID(_ pool: DatabasePool, kind: PrincipalRecord.Kind, name: String, now: String) throws -> String {
         if let id = try pool.read({ db in
             try String.fetchOne(db, sql: "SELECT id FROM principal WHERE kind = ? AND name = ?", arguments: [kind.rawValue, name])
         }) {
@@ -37,12 +37,12 @@ extension RecordsStore {
     }
 
     /// Every principal by id (the names behind audit rows' opaque ids).
-    public func principals() throws(LanternError) -> [String: Principal] {
+    public func principals() throws(LanternError) -> [String: PrincipalRecord] {
         try read { db in
-            var all: [String: Principal] = [:]
+            var all: [String: PrincipalRecord] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT id, kind, name, trainee_id FROM principal") {
                 let id: String = row[0]
-                all[id] = Principal(id: id, kind: Principal.Kind(rawValue: row[1]) ?? .login, name: row[2], traineeID: row[3])
+                all[id] = PrincipalRecord(id: id, kind: PrincipalRecord.Kind(rawValue: row[1]) ?? .login, name: row[2], traineeID: row[3])
             }
             return all
         }

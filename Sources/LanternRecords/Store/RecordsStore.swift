@@ -20,7 +20,7 @@ public final class RecordsStore: Sendable {
 
     /// Opens (creating it unless `mustExist`) the database at `path`, acting as `actor` (a login
     /// name, or an `--as` name when `actorKind` is `.as`).
-    public init(path: String, actor: String, actorKind: Principal.Kind = .login, mustExist: Bool = false,
+    public init(path: String, actor: String, actorKind: PrincipalRecord.Kind = .login, mustExist: Bool = false,
                 clock: @escaping @Sendable () -> Date = { Date() }) throws(LanternError) {
         self.pool = try RecordsDatabase.open(at: path, mustExist: mustExist)
         self.path = path
@@ -31,6 +31,25 @@ public final class RecordsStore: Sendable {
         } catch {
             throw RecordsError.map(error, database: path)
         }
+    }
+
+    /// The same records (one connection pool) with changes made by `actor` (a name: a login,
+    /// or `ssh:NAME` for an SSH key's principal): one store per process, one view of it per person
+    /// acting (a server serves many). Records and audit rows carry the principal's opaque id.
+    public func acting(as actor: String) -> RecordsStore {
+        actor == actorName ? self : RecordsStore(sharing: self, actor: actor)
+    }
+
+    private init(sharing store: RecordsStore, actor: String) {
+        pool = store.pool
+        path = store.path
+        actorName = actor
+        clock = store.clock
+        let kind: PrincipalRecord.Kind = actor.hasPrefix("ssh:") ? .key : .login
+        // Never the name itself in a record: if the principal cannot be resolved (the database
+        // refused even this), changes are attributed to an unknown principal.
+        self.actor = (try? RecordsStore.principalID(store.pool, kind: kind, name: actor, now: Timestamp.string(store.clock())))
+            ?? "p-unresolved"
     }
 
     /// The current time as stored.

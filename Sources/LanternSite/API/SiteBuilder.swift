@@ -1,4 +1,5 @@
 import Foundation
+import LanternCertification
 import LanternCurriculum
 import LanternDiagnostics
 import LanternMarkdown
@@ -18,8 +19,8 @@ public struct SiteBuilder: Sendable {
     /// Renders and publishes the site.
     ///
     /// With `options.cache`, pages whose inputs did not change since the previous build into
-    /// the same folder are kept from it instead of rendered, and the next cache is written
-    /// with the site. The output is the same bytes either way.
+    /// the same folder are kept from it instead of rendered, and the next cache is kept in the
+    /// output's `SiteBuildState` (never in the output). The output is the same bytes either way.
     ///
     /// - Parameter outputDisplay: how to show the output folder in link problems.
     public func build(_ options: SiteBuildOptions, outputDisplay: String = "site") throws(LanternError) -> SiteBuildReport {
@@ -34,9 +35,11 @@ public struct SiteBuilder: Sendable {
                                        linkProblems: problems, reusedPages: 0)
             }
         }
-        let outcome = try SiteWriter(output: options.output)
+        let state = SiteBuildState(workspaceRoot: workspace.root, output: options.output)
+        let outcome = try SiteWriter(output: options.output, state: state)
             .publish(site, cache: cache, reusePrevious: options.cache.map { $0.previous.state != .unused } ?? false)
-        return SiteBuildReport(pages: site.pageCount, files: site.allPaths.count + 1, written: outcome.written,
+        state.record(.site)
+        return SiteBuildReport(pages: site.pageCount, files: site.allPaths.count, written: outcome.written,
                                unchanged: outcome.unchanged, removed: outcome.removed, linkProblems: problems,
                                reusedPages: site.keptPageCount - outcome.renderedKept)
     }
@@ -57,7 +60,7 @@ public struct SiteBuilder: Sendable {
         let templatesFolder = workspace.config.paths.templates
         let templatesURL = workspace.root.appendingPathComponent(templatesFolder)
         let templatesKey = cache == nil ? nil : IncrementalPlan.templatesKey(templatesURL)
-        let templates = try TemplateSet(folder: templatesURL, displayFolder: display(templatesFolder))
+        let templates = try TemplateSet(folder: templatesURL, displayFolder: display(templatesFolder), workspaceRoot: workspace.root)
         let layout = PageLayout(workspace: workspace)
         let plan = cache.map { IncrementalPlan(workspace: workspace, cache: $0, templatesKey: templatesKey!, layout: layout) }
         var site = SiteFiles()
@@ -69,7 +72,9 @@ public struct SiteBuilder: Sendable {
         // The home page needs no rendered module: it is rendered beside them, first in line.
         let reusesHome = plan?.reusesHome ?? false
         let firstPass = Self.parallelMap([-1] + Array(modules.indices)) { index -> Result<(ModuleOutput?, [UInt8]), LanternError> in
-            guard index >= 0 else { return .success((nil, reusesHome ? [] : Array(homePage(templates: templates, layout: layout).utf8))) }
+            guard index >= 0 else {
+                return Result { () throws(LanternError) in (nil, reusesHome ? [] : Array(try homePage(templates: templates, layout: layout).utf8)) }
+            }
             if let plan, plan.reusesPage(index), let entry = plan.previousEntries[index], let facts = plan.previous.siteFacts(entry) {
                 return .success((.kept(entry, facts), []))
             }
@@ -90,7 +95,7 @@ public struct SiteBuilder: Sendable {
             }
         }
         if reusesHome {
-            site.keep("index.html") { Array(homePage(templates: templates, layout: layout).utf8) }
+            site.keep("index.html") { () throws(LanternError) in Array(try homePage(templates: templates, layout: layout).utf8) }
         } else {
             site.add("index.html", bytes: try firstPass[0].get().1)
         }
@@ -119,11 +124,11 @@ public struct SiteBuilder: Sendable {
             }
         })
         let outlined = reusesOutline ? [] : try outlineModules(outputs, plan: plan)
-        let outline = reusesOutline ? [] : Array(outlinePage(rendered: outlined, templates: templates, layout: layout).utf8)
+        let outline = reusesOutline ? [] : Array(try outlinePage(rendered: outlined, templates: templates, layout: layout).utf8)
         var searchStamp = plan?.previous.searchIndex ?? SearchIndexStamp(length: -1, checksum: 0)
         if reusesOutline {
             site.keep("outline/index.html") { [outputs] () throws(LanternError) in
-                Array(outlinePage(rendered: try outlineModules(outputs, plan: plan), templates: templates, layout: layout).utf8)
+                Array(try outlinePage(rendered: try outlineModules(outputs, plan: plan), templates: templates, layout: layout).utf8)
             }
         } else {
             site.add("outline/index.html", bytes: outline)
@@ -138,11 +143,11 @@ public struct SiteBuilder: Sendable {
             site.add("assets/search-index.js", bytes: index)
         }
         site.add("crisis-resources/index.html",
-                 templates.page("crisis", context: CrisisPage.context(workspace: workspace).merging(["root": "../"]) { $1 },
+                 try templates.page("crisis", context: CrisisPage.context(workspace: workspace).merging(["root": "../"]) { $1 },
                                 layout: layout.context(title: "Crisis resources", root: "../", section: .crisis,
                                                        description: "Crisis lines and emergency services, with when each was last checked.")))
         site.add("search/index.html",
-                 templates.page("search", context: ["root": "../"],
+                 try templates.page("search", context: ["root": "../"],
                                 layout: layout.context(title: "Search", root: "../", section: .search,
                                                        scripts: ["assets/search-index.js", "assets/search.js"])))
         site.add("assets/style.css", templates.stylesheet)
@@ -180,7 +185,7 @@ public struct SiteBuilder: Sendable {
                               layout: PageLayout) throws(LanternError) -> (ModuleOutput?, [UInt8]) {
         let module = try moduleWithBody(index, plan: plan)
         var rendered = RenderedModule(module)
-        let page = Array(modulePage(index, rendered: rendered, templates: templates, layout: layout).utf8)
+        let page = Array(try modulePage(index, rendered: rendered, templates: templates, layout: layout).utf8)
         rendered.html = ""
         let entry = SearchIndex.entry(SearchIndex.Entry(url: "modules/\(module.id)/", title: module.title, summary: module.summary,
                                                         headings: rendered.headings, words: rendered.words))
@@ -256,7 +261,7 @@ public struct SiteBuilder: Sendable {
         return root.hasSuffix("/") ? root + relative : root + "/" + relative
     }
 
-    private func modulePage(_ index: Int, rendered: RenderedModule, templates: TemplateSet, layout: PageLayout) -> String {
+    private func modulePage(_ index: Int, rendered: RenderedModule, templates: TemplateSet, layout: PageLayout) throws(LanternError) -> String {
         let modules = workspace.modules
         let module = modules[index]
         func link(_ other: Module) -> TemplateValue { ["href": .string("../\(other.id)/"), "title": .string(other.title)] }
@@ -292,7 +297,7 @@ public struct SiteBuilder: Sendable {
         context["hasAssessments"] = .bool(!assessments.isEmpty)
         if index > 0 { context["previous"] = link(modules[index - 1]) }
         if index + 1 < modules.count { context["next"] = link(modules[index + 1]) }
-        return templates.page("module", context: context,
+        return try templates.page("module", context: context,
                               layout: layout.context(title: module.title, root: "../../", section: .none, description: module.summary))
     }
 
@@ -308,7 +313,7 @@ public struct SiteBuilder: Sendable {
         return program
     }
 
-    private func homePage(templates: TemplateSet, layout: PageLayout) -> String {
+    private func homePage(templates: TemplateSet, layout: PageLayout) throws(LanternError) -> String {
         let program = programContext()
         var context: TemplateValue = ["root": "./", "program": program, "organisation": .string(workspace.config.organisation.name)]
         context["modules"] = .list(workspace.modules.map { module -> TemplateValue in
@@ -326,12 +331,12 @@ public struct SiteBuilder: Sendable {
             context["certification"] = certification
         }
         let title = programTitle
-        return templates.page("home", context: context,
+        return try templates.page("home", context: context,
                               layout: layout.context(title: title, root: "./", section: .home,
                                                      description: workspace.program?.summary))
     }
 
-    private func outlinePage(rendered: [RenderedModule], templates: TemplateSet, layout: PageLayout) -> String {
+    private func outlinePage(rendered: [RenderedModule], templates: TemplateSet, layout: PageLayout) throws(LanternError) -> String {
         let modules: [TemplateValue] = zip(workspace.modules, rendered).map { module, rendered in
             let top: [TemplateValue] = rendered.headings.filter { $0.level == 2 }.map {
                 ["href": .string("../modules/\(module.id)/#\($0.id)"), "text": .string($0.text)]
@@ -339,32 +344,60 @@ public struct SiteBuilder: Sendable {
             return ["href": .string("../modules/\(module.id)/"), "title": .string(module.title), "summary": .string(module.summary),
                     "duration": .string(Duration.text(minutes: module.minutes)), "sections": .list(top), "hasSections": .bool(!top.isEmpty)]
         }
-        return templates.page("outline", context: ["root": "../", "program": programContext(), "modules": .list(modules)],
+        return try templates.page("outline", context: ["root": "../", "program": programContext(), "modules": .list(modules)],
                               layout: layout.context(title: "Course outline", root: "../", section: .outline,
                                                      description: "Every module and section of the course."))
     }
 
     /// Copies the images and files modules show or link to (and nothing else) into `media/`.
+    /// Each is read only from inside the curriculum folder: a link out of it stops the build.
     private func copyMedia(_ referenced: [[String]], into site: inout SiteFiles) throws(LanternError) {
         var paths = Set<String>()
         for files in referenced { paths.formUnion(files) }
         guard !paths.isEmpty else { return }
-        let curriculum = workspace.root.appendingPathComponent(workspace.config.paths.curriculum).standardizedFileURL
-        let curriculumPath = curriculum.resolvingSymlinksInPath().path + "/"
+        let folder = workspace.config.paths.curriculum
+        let curriculum = workspace.root.appendingPathComponent(folder).standardizedFileURL
         for path in paths.sorted() {
-            let file = curriculum.appendingPathComponent(path)
-            // Never follow a link out of the curriculum folder.
-            guard file.resolvingSymlinksInPath().path.hasPrefix(curriculumPath),
-                  let data = FileManager.default.contents(atPath: file.path) else { continue }
-            site.add("media/" + path, bytes: [UInt8](data))
+            let display = display(folder + "/" + path)
+            let resolved: String
+            do {
+                resolved = try ContainedFile.resolve(path, in: curriculum, folderDisplay: self.display(folder), displayPath: display)
+            } catch where error.code == "unreadable-file" {
+                continue  // a missing file is 'lantern check's to report (broken-image)
+            }
+            site.add("media/" + path, bytes: [UInt8](try ContainedFile.bytes(ofResolved: resolved, displayPath: display)))
         }
     }
 
     private func addVerification(_ verification: VerificationSite, templates: TemplateSet, layout: PageLayout,
                                  into site: inout SiteFiles) throws(LanternError) {
+        try Self.checkIDs(verification)
+        Self.addVerificationFiles(verification, into: &site)
+        site.add("assets/verify.js", verification.verifierScript)
+        site.add("assets/verify-page.js", BuiltinAssets.verifyPageScript)
+        // Credentials are published only with their holder's consent: everyone else pastes theirs here.
+        site.add("verify/index.html", bytes: Array(try templates.page("verify", context: ["issuerName": .string(Self.issuerName(verification.issuerJSON)), "root": "../"],
+                                                                      layout: layout.context(title: "Verify a certificate", root: "../", section: .none,
+                                                                                             scripts: ["assets/verify.js", "assets/verify-page.js"])).utf8))
+        let baseURL = workspace.config.site.baseURL
+        let credentials = verification.credentials
+        let pages = Self.parallelMap(credentials) { credential in
+            Result { () throws(LanternError) in
+                Array(try templates.page("credential", context: CredentialPage.context(credential, baseURL: baseURL),
+                                         layout: layout.context(title: credential.achievementName, root: "../../", section: .none, noindex: true,
+                                                                scripts: ["assets/verify.js", "assets/verify-page.js"])).utf8)
+            }
+        }
+        for (credential, page) in zip(credentials, pages) {
+            site.add("credentials/\(credential.id)/index.html", bytes: try page.get())
+        }
+    }
+
+    /// Checks that every credential can name a folder, once.
+    private static func checkIDs(_ verification: VerificationSite) throws(LanternError) {
         var seen = Set<String>()
         for credential in verification.credentials {
-            guard PublishedCredential.isValidID(credential.id) else {
+            guard PublishableCredential.isValidID(credential.id) else {
                 throw LanternError("invalid-credential-id", "credential id '\(credential.id.prefix(80))' cannot name a page",
                                    hint: "ids may use A-Z, a-z, 0-9, '-', '_' and '.' (up to 128)")
             }
@@ -372,24 +405,38 @@ public struct SiteBuilder: Sendable {
                 throw LanternError("duplicate-credential-id", "two credentials have the id '\(credential.id)'")
             }
         }
+    }
+
+    /// The verification files, the same bytes whoever publishes them (`lantern build` with the
+    /// site, `lantern cert publish` alone): `issuer.json`, `status/list.jwt` and
+    /// `credentials/<id>/credential.jwt`, copied from what the cert commands signed.
+    static func addVerificationFiles(_ verification: VerificationSite, into site: inout SiteFiles) {
+        func line(_ text: String) -> String { text.hasSuffix("\n") ? text : text + "\n" }
         site.add("issuer.json", verification.issuerJSON)
-        site.add("status/list.jwt", verification.statusListJWT.hasSuffix("\n") ? verification.statusListJWT : verification.statusListJWT + "\n")
-        site.add("assets/verify.js", verification.verifierScript)
-        site.add("assets/verify-page.js", BuiltinAssets.verifyPageScript)
-        let baseURL = workspace.config.site.baseURL
-        let credentials = verification.credentials
-        let pages = Self.parallelMap(credentials) { credential in
-            Array(templates.page("credential", context: CredentialPage.context(credential, baseURL: baseURL),
-                           layout: layout.context(title: credential.achievementName, root: "../../", section: .none, noindex: true,
-                                                  scripts: ["assets/verify.js", "assets/verify-page.js"])).utf8)
+        site.add("status/list.jwt", line(verification.statusListJWT))
+        for credential in verification.credentials {
+            site.add("credentials/\(credential.id)/credential.jwt", line(credential.jwt))
         }
-        site.add("verify/index.html", bytes: Array(templates.page("verify", context: ["issuerName": .string(Self.issuerName(verification.issuerJSON)), "root": "../"],
-                                                                  layout: layout.context(title: "Verify a certificate", root: "../", section: .none,
-                                                                                         scripts: ["assets/verify.js", "assets/verify-page.js"])).utf8))
-        for (credential, page) in zip(credentials, pages) {
-            site.add("credentials/\(credential.id)/index.html", bytes: page)
-            site.add("credentials/\(credential.id)/credential.jwt", credential.jwt.hasSuffix("\n") ? credential.jwt : credential.jwt + "\n")
+        if let checkpoint = verification.auditCheckpoint { site.add("checkpoint.jwt", line(checkpoint)) }
+    }
+
+    /// `lantern cert publish`: the verification files alone (no pages), published into `output`
+    /// by the same writer as the site — the folder replaced as a whole, never half-written,
+    /// nothing but these files in it. A folder that holds the site `build` made is refused:
+    /// `lantern build` publishes these files with the pages.
+    public func publishVerification(_ verification: VerificationSite, into output: URL) throws(LanternError) -> SiteBuildReport {
+        try Self.checkIDs(verification)
+        let state = SiteBuildState(workspaceRoot: workspace.root, output: output)
+        if state.publishedKind == .site, FileManager.default.fileExists(atPath: output.standardizedFileURL.path) {
+            throw LanternError("output-is-the-site", "'\(output.standardizedFileURL.path)' holds the site that 'lantern build' made; it is not replaced by the verification files alone",
+                               hint: "run 'lantern build': it publishes these files with the pages, or choose another folder with --output")
         }
+        var site = SiteFiles()
+        Self.addVerificationFiles(verification, into: &site)
+        let outcome = try SiteWriter(output: output, state: state).publish(site)
+        state.record(.verification)
+        return SiteBuildReport(pages: 0, files: site.allPaths.count, written: outcome.written, unchanged: outcome.unchanged,
+                               removed: outcome.removed, linkProblems: [])
     }
 
     /// The issuer's name from its profile, for the paste-to-verify page.

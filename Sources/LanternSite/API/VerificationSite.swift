@@ -1,3 +1,5 @@
+import LanternCertification
+
 /// Everything the verification part of the site publishes, prepared by the certification layer.
 ///
 /// The issuer profile and the status list are opaque, already-signed text: the site copies
@@ -9,18 +11,23 @@ public struct VerificationSite: Sendable, Hashable, Codable {
     public var statusListJWT: String
     /// JavaScript defining `async function lanternVerify(credentialJWT, issuerJSONText, statusListJWT)`.
     public var verifierScript: String
-    public var credentials: [PublishedCredential]
+    public var credentials: [PublishableCredential]
+    /// The signed checkpoint of the records' audit log (`lantern db checkpoint`), published as
+    /// `checkpoint.jwt` so anyone keeping a copy can later show history was rewritten.
+    public var auditCheckpoint: String?
 
     public init(issuerJSON: String, statusListJWT: String, verifierScript: String = VerifierScript.placeholder,
-                credentials: [PublishedCredential]) {
+                credentials: [PublishableCredential], auditCheckpoint: String? = nil) {
         self.issuerJSON = issuerJSON
         self.statusListJWT = statusListJWT
         self.verifierScript = verifierScript
         self.credentials = credentials
+        self.auditCheckpoint = auditCheckpoint
     }
 
     private enum CodingKeys: String, CodingKey {
         case issuerJSON = "issuer_json", statusListJWT = "status_list_jwt", verifierScript = "verifier_script", credentials
+        case auditCheckpoint = "audit_checkpoint"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -28,6 +35,7 @@ public struct VerificationSite: Sendable, Hashable, Codable {
         issuerJSON = try container.decode(String.self, forKey: .issuerJSON)
         statusListJWT = try container.decode(String.self, forKey: .statusListJWT)
         verifierScript = try container.decodeIfPresent(String.self, forKey: .verifierScript) ?? VerifierScript.placeholder
-        credentials = try container.decode([PublishedCredential].self, forKey: .credentials)
+        credentials = try container.decode([PublishableCredential].self, forKey: .credentials)
+        auditCheckpoint = try container.decodeIfPresent(String.self, forKey: .auditCheckpoint)
     }
 }

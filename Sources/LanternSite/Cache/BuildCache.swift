@@ -5,9 +5,9 @@ import LanternDiagnostics
 import Glibc
 #endif
 
-/// What the last `lantern build` into a folder knew, kept in that folder as
-/// `.lantern-build-cache` (written into the new site before it replaces the old one, so the
-/// cache always describes the pages beside it; deleting the site deletes the cache).
+/// What the last `lantern build` into a folder knew, kept outside it in the output's
+/// `SiteBuildState` (`.lantern/build/<digest>/cache`; written once the new site is in place,
+/// and removed before, so the cache always describes the pages in the output).
 ///
 /// Per module file, keyed by its path and the SHA-256 of its bytes: what loading it found
 /// (`ModuleFileFacts`), what the site took from its body (headings, media, search entry) and
@@ -18,12 +18,6 @@ import Glibc
 /// Nothing in the cache names a path outside the workspace: diagnostics are stored without
 /// their file's display path, which is added back when they are read.
 public final class BuildCache: ModuleFileCache, Sendable {
-    /// The cache's file name in the output folder.
-    public static let fileName = ".lantern-build-cache"
-    /// The file beside it that records the folder itself (inodes and times, see `TreeManifest`):
-    /// unlike every other file, it differs between two builds of the same input.
-    public static let treeFileName = ".lantern-build-tree"
-
     /// Why a cache is empty, or that it is not.
     public enum State: Sendable, Equatable {
         /// Read from the output folder.
@@ -81,10 +75,15 @@ public final class BuildCache: ModuleFileCache, Sendable {
         self.entries = entries
     }
 
-    /// Reads the cache of the site in `output`; an empty cache when there is none or it
-    /// cannot be used. Never fails: a cache only ever saves work.
-    public static func read(site output: URL) -> BuildCache {
-        let path = output.standardizedFileURL.path + "/" + fileName
+    /// Reads the cache of the site an output's state describes; an empty cache when there is
+    /// none or it cannot be used. Never fails: a cache only ever saves work.
+    public static func read(_ state: SiteBuildState) -> BuildCache {
+        let path = state.cacheFile.path
+        // The cache describes the site in the output: without that site, it describes nothing.
+        let output = open(state.output.path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW)
+        guard output >= 0 else { return BuildCache(state: .missing) }
+        defer { close(output) }
+        guard TreeManifest.read(atPath: state.siteTree, describing: output) != nil else { return BuildCache(state: .missing) }
         guard let bytes = WholeFile.contents(atPath: path) else { return BuildCache(state: .missing) }
         return decode(bytes)
     }

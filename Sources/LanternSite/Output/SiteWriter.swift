@@ -4,22 +4,28 @@ import LanternDiagnostics
 import Glibc
 #endif
 
-/// Publishes a `SiteFiles` into a folder so that a reader never sees half a site.
+/// Publishes a `SiteFiles` into a folder so that a reader never sees half a site, and the
+/// folder holds the site and nothing else.
 ///
-/// The new site is made complete in a folder beside the output, then takes the output's place
-/// in one step (an atomic exchange of the two folders where the system has it). A killed build
-/// leaves the previous site as it was. In that folder, files whose bytes did not change, and
-/// pages the build kept without rendering (`SiteFiles.keep`), are hard links to the previous
-/// build's files (same inode, same modification time); only new bytes are written.
+/// The new site is made complete in a folder beside the output's state (`SiteBuildState`),
+/// then takes the output's place in one step (an atomic exchange of the two folders where the
+/// system has it). A killed build leaves the previous site as it was. In that folder, files
+/// whose bytes did not change, and pages the build kept without rendering (`SiteFiles.keep`),
+/// are hard links to the previous build's files (same inode, same modification time); only new
+/// bytes are written.
 ///
-/// With a build cache, the site before the previous one is kept beside the output
-/// (`.<name>.old`, with a `TreeManifest`) and the next build updates that folder in place:
+/// With a build cache, the site before the previous one is kept in the state folder
+/// (`previous/`, with its `TreeManifest`) and the next build updates that folder in place:
 /// only the files and folders that differ are touched, not one link and one folder per page.
 /// A folder that is not exactly as its manifest says (an entry added, removed or changed since)
 /// is not trusted: it is deleted and the new site made from nothing, file by file.
+///
+/// A non-empty output folder is replaced only when the state's manifest describes it (its
+/// inode), or when it holds the marker file the third release wrote into every site.
 struct SiteWriter {
-    /// The file that marks a folder as a Lantern site, so a build never replaces anything else.
-    static let marker = ".lantern-site"
+    /// The file that marked a folder as a Lantern site up to the third release (ac5aaf9);
+    /// a folder that has it is still replaced, and the new site does not have it.
+    static let legacyMarker = ".lantern-site"
 
     struct Outcome {
         var written = 0
@@ -30,10 +36,16 @@ struct SiteWriter {
     }
 
     let output: URL
+    let state: SiteBuildState
+
+    init(output: URL, state: SiteBuildState) {
+        self.output = output
+        self.state = state
+    }
 
     /// - Parameters:
-    ///   - cache: the build cache to write with the site (`BuildCache.fileName`), not counted as
-    ///     written or unchanged. With a cache, the previous site is kept for the next build.
+    ///   - cache: the build cache to keep in the state folder (`SiteBuildState.cacheFile`).
+    ///     With a cache, the previous site is kept for the next build.
     ///   - reusePrevious: whether the site kept by an earlier build may be updated in place
     ///     (false: made from nothing, for `--no-cache`).
     func publish(_ site: SiteFiles, cache: [UInt8]? = nil, reusePrevious: Bool = true) throws(LanternError) -> Outcome {
@@ -41,11 +53,13 @@ struct SiteWriter {
         let outputPath = output.standardizedFileURL.path
         let parent = output.standardizedFileURL.deletingLastPathComponent()
         let name = output.standardizedFileURL.lastPathComponent
-        let staging = parent.appendingPathComponent(".\(name).building").path
-        let retired = parent.appendingPathComponent(".\(name).old").path
-        let swap = parent.appendingPathComponent(".\(name).swap").path
 
         try? fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+        let nearby = state.prepare()
+        // Folders renamed into the output's place must be on its file system.
+        let staging = nearby ? state.building : parent.appendingPathComponent(".\(name).building").path
+        let retired = state.previous
+        let swap = nearby ? state.swap : parent.appendingPathComponent(".\(name).swap").path
         // Builds into the same folder take turns from here on: they share the staging names, and
         // one must not clear away or publish another's half-written folder. The lock is on the
         // parent folder itself (no lock file left behind) and ends with the process, even killed.
@@ -53,36 +67,45 @@ struct SiteWriter {
         if lock >= 0 { _ = flock(lock, LOCK_EX) }
         defer { if lock >= 0 { close(lock) } }
         // A build killed between the fallback renames left the complete old site aside: put it back.
-        if !fileManager.fileExists(atPath: outputPath), fileManager.fileExists(atPath: swap + "/" + Self.marker) {
-            _ = rename(swap, outputPath)
+        if !fileManager.fileExists(atPath: outputPath), fileManager.fileExists(atPath: swap) {
+            let aside = open(swap, O_RDONLY | O_DIRECTORY)
+            if aside >= 0 {
+                if TreeManifest.read(atPath: state.siteTree, describing: aside) != nil { _ = rename(swap, outputPath) }
+                close(aside)
+            }
         }
         var isDirectory: ObjCBool = false
         let exists = fileManager.fileExists(atPath: outputPath, isDirectory: &isDirectory)
+        let previousFolder = exists && isDirectory.boolValue ? open(outputPath, O_RDONLY | O_DIRECTORY | O_NOFOLLOW) : -1
+        defer { if previousFolder >= 0 { close(previousFolder) } }
+        // The output's manifest: it says the folder is Lantern's, and what is in it.
+        let outputTree = previousFolder >= 0 ? TreeManifest.read(atPath: state.siteTree, describing: previousFolder) : nil
         if exists {
-            guard isDirectory.boolValue else {
+            guard isDirectory.boolValue, previousFolder >= 0 else {
                 throw LanternError("output-not-a-folder", "'\(outputPath)' exists and is not a folder",
                                    hint: "choose another --output")
             }
             let contents = (try? fileManager.contentsOfDirectory(atPath: outputPath)) ?? []
-            if !contents.isEmpty, !contents.contains(Self.marker) {
-                throw LanternError("output-not-a-site", "'\(outputPath)' is not empty and was not made by lantern build; it will not be replaced",
-                                   hint: "choose an empty or new folder with --output")
+            if !contents.isEmpty, outputTree == nil, !contents.contains(Self.legacyMarker) {
+                throw LanternError("output-not-a-site", "'\(outputPath)' is not empty and was not made by lantern build from this workspace; it will not be replaced",
+                                   hint: "choose an empty or new folder with --output (or delete this one if it is an old copy of the site)")
             }
         }
-        do {
-            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
-            throw LanternError("unwritable-output", "cannot create '\(parent.path)': \(error.localizedDescription)")
-        }
+        // What the third release kept beside the output (its previous site, which may hold a
+        // name erased since): gone with the first build of this one.
+        let legacyOld = parent.appendingPathComponent(".\(name).old").path
+        if fileManager.fileExists(atPath: legacyOld + "/" + Self.legacyMarker) { _ = Self.removeTree(legacyOld, countingFilesNotIn: []) }
         // Leftovers of a build that was killed.
-        if fileManager.fileExists(atPath: staging) { try? fileManager.removeItem(atPath: staging) }
-        if fileManager.fileExists(atPath: swap) { try? fileManager.removeItem(atPath: swap) }
-        let keepsPrevious = cache != nil
-        if !keepsPrevious, fileManager.fileExists(atPath: retired) { try? fileManager.removeItem(atPath: retired) }
+        if fileManager.fileExists(atPath: staging) { _ = Self.removeTree(staging, countingFilesNotIn: []) }
+        if fileManager.fileExists(atPath: swap) { _ = Self.removeTree(swap, countingFilesNotIn: []) }
+        unlink(state.buildingTree)
+        let keepsPrevious = cache != nil && nearby
+        if !keepsPrevious, fileManager.fileExists(atPath: retired) {
+            _ = Self.removeTree(retired, countingFilesNotIn: [])
+            unlink(state.previousTree)
+        }
 
-        var files = site.files
-        files[Self.marker] = Array("This folder is generated by `lantern build`; it is replaced as a whole on every build.\n".utf8)
-        if let cache { files[BuildCache.fileName] = cache }
+        let files = site.files
         let kept = site.kept
         let paths = Array(files.keys) + Array(kept.keys)
         let wanted = Set(paths)
@@ -98,14 +121,12 @@ struct SiteWriter {
 
         // The previous site, and the folder the new one is made in: the site before it when it
         // is still as its manifest says, or a new folder.
-        let previousFolder = exists ? open(outputPath, O_RDONLY | O_DIRECTORY) : -1
-        defer { if previousFolder >= 0 { close(previousFolder) } }
-        let previousTree = keepsPrevious && previousFolder >= 0 ? TreeManifest.read(in: previousFolder) : nil
+        let previousTree = keepsPrevious ? outputTree : nil
         let target = exists && keepsPrevious ? retired : staging
-        var targetFolder = open(target, O_RDONLY | O_DIRECTORY)
+        var targetFolder = open(target, O_RDONLY | O_DIRECTORY | O_NOFOLLOW)
         var base = TreeManifest.empty
         if targetFolder >= 0, target == retired, reusePrevious, previousTree != nil,
-           let verified = TreeManifest.verified(in: targetFolder, path: target) {
+           let verified = TreeManifest.verified(state.previousTree, in: targetFolder, path: target) {
             base = verified
         } else {
             if targetFolder >= 0 {
@@ -116,14 +137,14 @@ struct SiteWriter {
             guard mkdir(target, 0o755) == 0 || errno == EEXIST else {
                 throw LanternError("unwritable-output", "cannot create the build folder '\(target)': \(String(cString: strerror(errno)))")
             }
-            targetFolder = open(target, O_RDONLY | O_DIRECTORY)
+            targetFolder = open(target, O_RDONLY | O_DIRECTORY | O_NOFOLLOW)
         }
         guard targetFolder >= 0 else {
             throw LanternError("unwritable-output", "cannot open the build folder '\(target)': \(String(cString: strerror(errno)))")
         }
         defer { close(targetFolder) }
         // From here the folder is being changed: without its manifest, no build trusts it.
-        unlinkat(targetFolder, TreeManifest.fileName, 0)
+        unlink(state.previousTree)
         var touched = Set<String>()
 
         // What the new site does not have.
@@ -164,7 +185,7 @@ struct SiteWriter {
             while index < paths.count {
                 let path = paths[index]
                 index += chunks
-                let counted = path != BuildCache.fileName
+                let counted = true
                 // The previous site's file, when the new one is the same: its inode and times.
                 var same: TreeManifest.File?
                 var bytes = frozen[path]
@@ -228,49 +249,67 @@ struct SiteWriter {
         }
         touched.formUnion(counts.touched)
 
-        // The manifest goes in last: the folder is complete.
-        if keepsPrevious {
-            var manifest = TreeManifest()
-            manifest.files = Dictionary(counts.recorded, uniquingKeysWith: { _, last in last })
-            for folder in folders {
-                if !touched.contains(folder), let stamp = base.folders[folder] {
-                    manifest.folders[folder] = stamp
-                } else if let stamp = TreeManifest.folderStamp(in: targetFolder, folder) {
-                    manifest.folders[folder] = stamp
-                }
-            }
-            if case .failure(let failure) = Self.writeFile(manifest.encoded(), in: targetFolder, TreeManifest.fileName) {
-                throw LanternError("unwritable-output", "cannot write the site: \(TreeManifest.fileName): \(failure.reason)")
+        // The manifest is written last: the folder is complete. It goes with the folder: it
+        // describes the output once the folder takes its place.
+        var manifest = TreeManifest()
+        manifest.describe(targetFolder)
+        manifest.files = Dictionary(counts.recorded, uniquingKeysWith: { _, last in last })
+        for folder in folders {
+            if !touched.contains(folder), let stamp = base.folders[folder] {
+                manifest.folders[folder] = stamp
+            } else if let stamp = TreeManifest.folderStamp(in: targetFolder, folder) {
+                manifest.folders[folder] = stamp
             }
         }
+        try Self.writeWhole(manifest.encoded(), to: state.buildingTree)
+        // The cache of the previous site does not describe the new one: gone before the swap,
+        // written again after it (a build killed in between renders every page next time).
+        unlink(state.cacheFile.path)
 
         var outcome = Outcome(written: counts.written, unchanged: counts.unchanged, renderedKept: counts.renderedKept)
         if !exists {
             guard rename(target, outputPath) == 0 else {
                 throw LanternError("unwritable-output", "cannot move the new site into '\(outputPath)': \(String(cString: strerror(errno)))")
             }
-            return outcome
-        }
-        if keepsPrevious {
+        } else if keepsPrevious {
             // The new site takes the output's place; the previous one becomes the next build's base.
             try Self.exchange(target, outputPath, through: swap)
             if let previousTree {
-                outcome.removed = previousTree.files.keys.count { !wanted.contains($0) && $0 != Self.marker && $0 != BuildCache.fileName }
+                outcome.removed = previousTree.files.keys.count { !wanted.contains($0) }
             } else {
                 outcome.removed = Self.countFiles(in: target, notIn: wanted)
             }
-            return outcome
+            _ = rename(state.siteTree, state.previousTree)
+        } else {
+            guard rename(outputPath, swap) == 0 else {
+                throw LanternError("unwritable-output", "cannot replace '\(outputPath)': \(String(cString: strerror(errno)))")
+            }
+            guard rename(target, outputPath) == 0 else {
+                let reason = String(cString: strerror(errno))
+                _ = rename(swap, outputPath)
+                throw LanternError("unwritable-output", "cannot move the new site into '\(outputPath)': \(reason)")
+            }
+            outcome.removed = Self.removeSite(swap, files: paths, folders: folders.sorted())
         }
-        guard rename(outputPath, retired) == 0 else {
-            throw LanternError("unwritable-output", "cannot replace '\(outputPath)': \(String(cString: strerror(errno)))")
-        }
-        guard rename(target, outputPath) == 0 else {
-            let reason = String(cString: strerror(errno))
-            _ = rename(retired, outputPath)
-            throw LanternError("unwritable-output", "cannot move the new site into '\(outputPath)': \(reason)")
-        }
-        outcome.removed = Self.removeSite(retired, files: paths, folders: folders.sorted())
+        _ = rename(state.buildingTree, state.siteTree)
+        if let cache { try? Self.writeWhole(cache, to: state.cacheFile.path) }
         return outcome
+    }
+
+    /// Writes a file whole or not at all (a temporary file renamed into place).
+    static func writeWhole(_ bytes: [UInt8], to path: String) throws(LanternError) {
+        let temporary = path + ".new"
+        let slash = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+        let folder = open(slash, O_RDONLY | O_DIRECTORY)
+        guard folder >= 0 else { throw LanternError("unwritable-output", "cannot open '\(slash)': \(String(cString: strerror(errno)))") }
+        defer { close(folder) }
+        let name = String(temporary.dropFirst(slash.count + 1))
+        if case .failure(let failure) = writeFile(bytes, in: folder, name) {
+            throw LanternError("unwritable-output", "cannot write '\(path)': \(failure.reason)")
+        }
+        guard rename(temporary, path) == 0 else {
+            throw LanternError("unwritable-output", "cannot write '\(path)': \(String(cString: strerror(errno)))")
+        }
     }
 
     /// The folder a `/`-separated path is in ("" at the top).
@@ -303,8 +342,8 @@ struct SiteWriter {
         return unsafeBitCast(symbol, to: RenameAt2.self)
     }()
 
-    /// Regular files under `root` whose site-relative paths are not in `kept` (the marker,
-    /// cache and manifest aside), counted with `readdir` without changing anything.
+    /// Regular files under `root` whose site-relative paths are not in `kept` (the old
+    /// release's marker aside), counted with `readdir` without changing anything.
     static func countFiles(in root: String, notIn kept: Set<String>) -> Int {
         var count = 0
         func walk(_ path: String, relative: String) {
@@ -320,8 +359,7 @@ struct SiteWriter {
                 guard lstat(path + "/" + name, &info) == 0 else { continue }
                 if (info.st_mode & S_IFMT) == S_IFDIR {
                     folders.append((path + "/" + name, childRelative))
-                } else if (info.st_mode & S_IFMT) == S_IFREG, !kept.contains(childRelative),
-                          ![marker, BuildCache.fileName, TreeManifest.fileName].contains(childRelative) {
+                } else if (info.st_mode & S_IFMT) == S_IFREG, !kept.contains(childRelative), childRelative != legacyMarker {
                     count += 1
                 }
             }
@@ -443,7 +481,7 @@ struct SiteWriter {
                     walk(child, relative: childRelative)
                     rmdir(child)
                 } else {
-                    if entry.isFile, !kept.contains(childRelative), childRelative != marker, childRelative != BuildCache.fileName { removed += 1 }
+                    if entry.isFile, !kept.contains(childRelative), childRelative != legacyMarker { removed += 1 }
                     unlink(child)
                 }
             }

@@ -4,18 +4,18 @@ import Synchronization
 import Glibc
 #endif
 
-/// What a built site folder held when its build finished: each file's inode, size and
-/// modification time, and each folder's modification time. Written into the folder last
-/// (`.lantern-build-tree`), it lets a later build update that folder in place instead of
+/// What a built site folder held when its build finished: the folder's own inode, each file's
+/// inode, size and modification time, and each folder's modification time. Kept outside the
+/// folder (`SiteBuildState`: `site.tree`, `previous.tree`), it says that the folder is
+/// Lantern's to replace, and lets a later build update that folder in place instead of
 /// building a new one file by file (see `SiteWriter`): a folder whose entries changed since has
 /// a new modification time, and a file changed in place a new size or modification time.
 ///
 /// Unlike the build cache, it describes one folder on one machine (inodes, times): it is never
 /// compared between builds, only checked against the folder it is in.
 struct TreeManifest: Sendable {
-    static let fileName = BuildCache.treeFileName
     static let magic = Array("LNTNTRE\u{1}".utf8)
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     struct Stamp: Equatable, Sendable {
         var seconds: Int
@@ -38,6 +38,9 @@ struct TreeManifest: Sendable {
         }
     }
 
+    /// The folder itself (device and inode): a manifest describes one folder only.
+    var device: UInt64 = 0
+    var inode: UInt64 = 0
     /// Every file, by path relative to the folder.
     var files: [String: File] = [:]
     /// Every folder but the folder itself, by path relative to it.
@@ -52,6 +55,8 @@ struct TreeManifest: Sendable {
         writer.raw(Self.magic)
         writer.raw([UInt8](repeating: 0, count: 8))
         writer.unsigned(UInt64(Self.formatVersion))
+        writer.unsigned(device)
+        writer.unsigned(inode)
         writer.unsigned(UInt64(files.count))
         // In no particular order: the manifest is never compared, only read back.
         for (path, file) in files {
@@ -80,6 +85,8 @@ struct TreeManifest: Sendable {
             var reader = CacheReader(buffer, range: 16..<buffer.count)
             guard try reader.unsigned() == UInt64(formatVersion) else { throw CacheDamage() }
             var manifest = TreeManifest()
+            manifest.device = try reader.unsigned()
+            manifest.inode = try reader.unsigned()
             let fileCount = try reader.count()
             manifest.files.reserveCapacity(fileCount)
             for _ in 0..<fileCount {
@@ -98,12 +105,24 @@ struct TreeManifest: Sendable {
         }
     }
 
-    /// The manifest in the open folder `folder`, if there is a readable one.
-    static func read(in folder: Int32) -> TreeManifest? {
-        let descriptor = openat(folder, fileName, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        return WholeFile.contents(of: descriptor).flatMap(decode)
+    /// The manifest at `path`, if it is readable and describes the open folder `folder`.
+    static func read(atPath path: String, describing folder: Int32) -> TreeManifest? {
+        guard let manifest = WholeFile.contents(atPath: path).flatMap(decode), manifest.describes(folder) else { return nil }
+        return manifest
+    }
+
+    /// Whether this manifest is of the open folder `folder` (the same device and inode).
+    func describes(_ folder: Int32) -> Bool {
+        var info = stat()
+        return fstat(folder, &info) == 0 && UInt64(info.st_dev) == device && UInt64(info.st_ino) == inode
+    }
+
+    /// Sets the folder this manifest describes.
+    mutating func describe(_ folder: Int32) {
+        var info = stat()
+        guard fstat(folder, &info) == 0 else { return }
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
     }
 
     // MARK: - Checking a folder
@@ -112,9 +131,9 @@ struct TreeManifest: Sendable {
     /// the same entries at the top, and every folder below with the modification time it had
     /// (so no entry was added, removed or renamed anywhere). Files changed in place are found
     /// file by file (`matches`).
-    static func verified(in folder: Int32, path: String) -> TreeManifest? {
-        guard let manifest = read(in: folder) else { return nil }
-        var expected: Set<String> = [fileName]
+    static func verified(_ manifestPath: String, in folder: Int32, path: String) -> TreeManifest? {
+        guard let manifest = read(atPath: manifestPath, describing: folder) else { return nil }
+        var expected: Set<String> = []
         for path in manifest.files.keys where !path.utf8.contains(UInt8(ascii: "/")) { expected.insert(path) }
         for path in manifest.folders.keys where !path.utf8.contains(UInt8(ascii: "/")) { expected.insert(path) }
         guard let listed = Self.names(in: path), listed == expected else { return nil }

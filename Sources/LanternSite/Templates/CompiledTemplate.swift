@@ -1,49 +1,44 @@
 /// A Mustache template compiled once into a tree of nodes that `TemplateRenderer` evaluates
-/// against a `TemplateValue`, with swift-mustache's output byte for byte.
+/// against a `TemplateValue`: Lantern's one template engine.
 ///
-/// The compiler reads templates with swift-mustache 2.1.1's own rules (its parser, ported
-/// here: Apache-2.0, © the Hummingbird authors), quirks included, so text, standalone lines and
-/// partial indentation split exactly where swift-mustache splits them. What it does not support
-/// makes `compile` throw, and the template is then rendered by swift-mustache itself:
-/// inheritance (`{{<parent}}`, `{{$block}}`), dynamic partials (`{{>*name}}`) and pragmas
-/// (`{{%CONTENT_TYPE:TEXT}}`). Set delimiters, comments, partials, dotted names and transforms
-/// (`{{uppercased(name)}}`, `{{plusone(index())}}`) are compiled.
+/// Why it is hand-written, not a package: every page of a 1,000-module site is rendered on
+/// every full build, and the packages available (swift-mustache, Stencil, Leaf) look values up
+/// by dynamic casts on `[String: Any]` — swift-mustache was 27–30 % of the build's time. Their
+/// failures are not ours to shape either: swift-mustache recursed until the stack overflowed on
+/// a template that inherits from itself (a content author could crash `lantern build`). Here
+/// the context is typed (`TemplateValue`), templates are parsed once, nesting and output size
+/// are bounded, and every problem is a `TemplateError` at the template's line and column.
+///
+/// The reading rules are those of the Mustache spec and of swift-mustache 2.1.1, whose parser
+/// this began as a port of (Apache-2.0, © the Hummingbird authors): standalone lines, partial
+/// indentation, set delimiters, comments, sections, inverted sections, partials, dynamic
+/// partials (`{{>*name}}`), inheritance (`{{<parent}}` with `{{$block}}` overrides), the
+/// `CONTENT_TYPE` pragma (`{{%CONTENT_TYPE:TEXT}}`), dotted names and transforms
+/// (`{{uppercased(name)}}`, `{{plusone(index())}}`). docs/templates.md is the reference.
 struct CompiledTemplate: Sendable {
-    /// swift-mustache's tokens, one text node per line: what an indented partial renders.
+    /// One text node per line: what an indented partial renders.
     let nodes: [TemplateNode]
     /// The same with neighbouring texts joined: what the template renders without indentation.
     let joined: [TemplateNode]
-    /// The partials the template names, at any depth.
-    let partials: Set<String>
 
-    /// Thrown for a template the compiler leaves to swift-mustache.
-    struct Unsupported: Error, Sendable {
-        let reason: String
-    }
+    /// Deeper nesting of sections and blocks in one template than this is refused.
+    static let maximumNesting = 100
 
-    /// Thrown for a template on which swift-mustache's parser would crash (a section closed
-    /// right where it opens, with a one-character delimiter: `{{=| |=}}|#a||/a|`).
-    struct WouldCrash: Error, Sendable {
-        let line: Int
-        let column: Int
-    }
-
-    /// Reads the whole template as swift-mustache does; throws `Unsupported` only at the end,
-    /// so that `WouldCrash` is found anywhere in it.
-    init(_ text: String) throws {
+    /// Reads a whole template.
+    ///
+    /// - Parameter name: the template's name, kept in its partial and parent tags so that an
+    ///   error while rendering them says where they are.
+    init(_ text: String, name: String = "") throws(TemplateSyntaxError) {
         var scanner = TemplateScanner(text)
-        var found = Found()
-        nodes = try Self.parse(&scanner, state: ParserState(), found: &found)
-        if let unsupported = found.unsupported { throw Unsupported(reason: unsupported) }
+        do {
+            nodes = try Self.parse(&scanner, state: ParserState(template: name))
+        } catch let error as ParseError {
+            let (line, column) = Self.lineAndColumn(text, scanner.position)
+            throw TemplateSyntaxError(reason: error.reason, line: line, column: column)
+        } catch {
+            throw TemplateSyntaxError(reason: "\(error)", line: 1, column: 1)
+        }
         joined = Self.join(nodes)
-        partials = found.partials
-    }
-
-    /// What the parser found besides nodes.
-    struct Found {
-        var partials = Set<String>()
-        /// The first feature the renderer leaves to swift-mustache.
-        var unsupported: String?
     }
 
     static func join(_ nodes: [TemplateNode]) -> [TemplateNode] {
@@ -58,25 +53,52 @@ struct CompiledTemplate: Sendable {
                 }
             case .section(let name, let body): joined.append(.section(name, join(body)))
             case .invertedSection(let name, let body): joined.append(.invertedSection(name, join(body)))
-            case .variable, .partial, .unsupported: joined.append(node)
+            // Blocks and the overrides of a parent keep their lines: they may be rendered indented.
+            case .variable, .partial, .block, .contentType, .definition: joined.append(node)
             }
         }
         return joined
     }
 }
 
-/// One piece of a compiled template. Sections keep their body as its own list: swift-mustache
-/// renders a section's body as a template of its own, which matters for partial indentation.
+/// A template that does not parse: why, and where (from 1).
+struct TemplateSyntaxError: Error, Sendable {
+    let reason: String
+    let line: Int
+    let column: Int
+}
+
+/// One piece of a compiled template. Sections keep their body as its own list: a section's
+/// body is rendered as a template of its own, which matters for partial indentation.
 indirect enum TemplateNode: Sendable {
     case text(String)
     case variable(TemplateName, escaped: Bool)
     case section(TemplateName, [TemplateNode])
     case invertedSection(TemplateName, [TemplateNode])
-    /// A partial, by name; `indentation` when the tag stands alone on its line.
-    case partial(String, indentation: String?)
-    /// What only swift-mustache renders (a template with one is never compiled):
-    /// `definition` for a block defined inside `{{<parent}}`.
-    case unsupported(definition: Bool)
+    /// A partial (`{{>name}}`, `{{>*name}}`) or a parent with its overrides (`{{<name}}…{{/name}}`).
+    case partial(TemplateInclude)
+    /// `{{$name}}default{{/name}}` outside a parent: the override for `name`, else the default.
+    /// `indentation` when the tag stands alone on its line.
+    case block(String, [TemplateNode], indentation: String?)
+    /// `{{%CONTENT_TYPE:TEXT}}` (no escaping from here on in this template) or `:HTML`.
+    case contentType(escapesHTML: Bool)
+    /// A block defined inside a parent tag (only while parsing it; never rendered).
+    case definition(String, [TemplateNode])
+}
+
+/// A partial or parent tag.
+struct TemplateInclude: Sendable {
+    /// The template's name, or for a dynamic tag the context name that holds it.
+    let name: String
+    let dynamic: Bool
+    /// The whitespace before the tag when it stands alone on its line.
+    let indentation: String?
+    /// For a parent (`{{<name}}`): the blocks it overrides, by name. Nil for a partial.
+    let overrides: [String: [TemplateNode]]?
+    /// Where the tag is, for errors while rendering it.
+    let template: String
+    let line: Int
+    let column: Int
 }
 
 /// A tag's name, resolved once: where the lookup starts, the keys, and the transforms to apply
@@ -95,7 +117,6 @@ struct TemplateName: Sendable {
     let keys: [String]
     let transforms: [String]
 
-    /// The same reading as swift-mustache's `getChild(named:transforms:context:)`.
     init(_ name: String, transforms: [String]) {
         self.transforms = transforms.reversed()
         if name == "." {
@@ -111,15 +132,36 @@ struct TemplateName: Sendable {
     }
 }
 
-// MARK: - Parser (swift-mustache's rules)
+// MARK: - Parser
 
 extension CompiledTemplate {
     enum ParseError: Error {
-        case sectionCloseNameIncorrect, unfinishedName, expectedSectionEnd, invalidSetDelimiter, overflow
+        case sectionCloseNameIncorrect(expected: String?, found: String)
+        case unfinishedName, expectedSectionEnd(String), invalidSetDelimiter, overflow
         case illegalTokenInsideInheritSection, transformAppliedToInheritanceSection, invalidConfigVariableSyntax
+        case unknownPragma(String), tooDeep
+
+        var reason: String {
+            switch self {
+            case .sectionCloseNameIncorrect(let expected?, let found):
+                "{{/\(found)}} closes a section, but the open one is '\(expected)'"
+            case .sectionCloseNameIncorrect(nil, let found): "{{/\(found)}} closes a section that was never opened"
+            case .unfinishedName: "a tag is not finished, or its name has a character a name cannot have"
+            case .expectedSectionEnd(let name): "the section '\(name)' is never closed"
+            case .invalidSetDelimiter: "a set-delimiter tag must be like {{=<% %>=}}"
+            case .overflow: "the template ends inside a tag"
+            case .illegalTokenInsideInheritSection: "inside {{<parent}} … {{/parent}} only {{$block}} overrides (and text, ignored) may appear"
+            case .transformAppliedToInheritanceSection: "a block name cannot have a transform"
+            case .invalidConfigVariableSyntax: "a pragma must be like {{%CONTENT_TYPE:TEXT}}"
+            case .unknownPragma(let text): "unknown pragma '\(text)': Lantern knows CONTENT_TYPE:TEXT and CONTENT_TYPE:HTML"
+            case .tooDeep: "sections and blocks nest deeper than \(CompiledTemplate.maximumNesting) levels"
+            }
+        }
     }
 
     struct ParserState {
+        /// The template's name (kept in include tags, for errors).
+        var template = ""
         var sectionName: String?
         var sectionTransforms: [String] = []
         var newLine = true
@@ -128,12 +170,18 @@ extension CompiledTemplate {
         var startDelimiter = "{{"
         var endDelimiter = "}}"
         var partialDefinitionIndent: Substring?
+        var depth = 0
+
+        init(template: String) {
+            self.template = template
+        }
 
         func withSectionName(_ name: String, newLine: Bool, transforms: [String] = []) -> ParserState {
             var state = self
             state.sectionName = name
             state.sectionTransforms = transforms
             state.isPartialDefinitionTopLevel = false
+            state.depth += 1
             if !newLine { state.newLine = false }
             return state
         }
@@ -145,15 +193,16 @@ extension CompiledTemplate {
             state.newLine = true
             state.isPartialDefinition = true
             state.isPartialDefinitionTopLevel = true
+            state.depth += 1
             return state
         }
     }
 
-    /// Line and column (from 1) of a position, counting lines as swift-mustache does.
+    /// Line and column (from 1) of a position.
     static func lineAndColumn(_ text: String, _ position: String.Index) -> (Int, Int) {
         let before = text[..<position]
         let line = before.filter(\.isNewline).count + 1
-        let lineStart = before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex
+        let lineStart = before.lastIndex(where: \.isNewline).map { before.index(after: $0) } ?? before.startIndex
         return (line, before.distance(from: lineStart, to: before.endIndex) + 1)
     }
 
@@ -162,11 +211,11 @@ extension CompiledTemplate {
     private static let partialNameCharacters = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*/")
     private static let spaceOrTab = Set<Character>(" \t")
 
-    static func parse(_ parser: inout TemplateScanner, state: ParserState, found: inout Found) throws -> [TemplateNode] {
+    static func parse(_ parser: inout TemplateScanner, state: ParserState) throws -> [TemplateNode] {
+        guard state.depth <= maximumNesting else { throw ParseError.tooDeep }
         var nodes: [TemplateNode] = []
         var state = state
         var whiteSpaceBefore: Substring = ""
-        let bodyStart = parser.position
         while !parser.reachedEnd() {
             if state.newLine {
                 let whiteSpace = parser.read(whileIn: spaceOrTab)
@@ -193,6 +242,8 @@ extension CompiledTemplate {
                 state.newLine = false
             }
             if parser.reachedEnd() { break }
+            // Where the tag starts (its start delimiter has been read), for errors while rendering.
+            let tagStart = parser.position
             var setNewLine = false
             switch parser.current() {
             case "#", "^":
@@ -205,26 +256,18 @@ extension CompiledTemplate {
                     nodes.append(.text(String(whiteSpaceBefore)))
                     whiteSpaceBefore = ""
                 }
-                let body = try parse(&parser, state: state.withSectionName(name, newLine: setNewLine, transforms: transforms),
-                                     found: &found)
+                let body = try parse(&parser, state: state.withSectionName(name, newLine: setNewLine, transforms: transforms))
                 let resolved = TemplateName(name, transforms: transforms)
                 nodes.append(inverted ? .invertedSection(resolved, body) : .section(resolved, body))
 
             case "/":
-                let slash = parser.position
                 parser.advance()
                 let (name, transforms) = try parseName(&parser, state: state)
                 guard name == state.sectionName, transforms == state.sectionTransforms else {
-                    throw ParseError.sectionCloseNameIncorrect
-                }
-                // swift-mustache then takes the section's text up to two characters before the
-                // "/": when that is before the section's start, its parser traps.
-                guard parser.buffer.distance(from: bodyStart, to: slash) >= 2 else {
-                    let (line, column) = lineAndColumn(parser.buffer, slash)
-                    throw WouldCrash(line: line, column: column)
+                    throw ParseError.sectionCloseNameIncorrect(expected: state.sectionName, found: name)
                 }
                 if isStandalone(&parser, state: state) {
-                    // swift-mustache drops this: the line state after a section is the opening tag's.
+                    // The line state after a section is the opening tag's.
                 } else if !whiteSpaceBefore.isEmpty {
                     nodes.append(.text(String(whiteSpaceBefore)))
                     whiteSpaceBefore = ""
@@ -256,46 +299,48 @@ extension CompiledTemplate {
                 if parser.current() == "*" {
                     parser.advance()
                     dynamic = true
-                    found.unsupported = found.unsupported ?? "dynamic partial"
                 }
                 let name = try parsePartialName(&parser, state: state)
-                if !dynamic { found.partials.insert(name) }
                 if !whiteSpaceBefore.isEmpty {
                     nodes.append(.text(String(whiteSpaceBefore)))
                 }
+                var indentation: String?
                 if isStandalone(&parser, state: state) {
                     setNewLine = true
-                    nodes.append(.partial(name, indentation: String(whiteSpaceBefore)))
-                } else {
-                    nodes.append(.partial(name, indentation: nil))
+                    indentation = String(whiteSpaceBefore)
                 }
+                let (tagLine, tagColumn) = lineAndColumn(parser.buffer, tagStart)
+                nodes.append(.partial(TemplateInclude(name: name, dynamic: dynamic, indentation: indentation, overrides: nil,
+                                                      template: state.template, line: tagLine, column: max(1, tagColumn - state.startDelimiter.count))))
                 whiteSpaceBefore = ""
 
             case "<":
-                // Inheritance: read as swift-mustache reads it, rendered by swift-mustache.
-                found.unsupported = found.unsupported ?? "template inheritance"
                 parser.advance()
                 parser.read(while: \.isWhitespace)
                 let sectionName = try parsePartialName(&parser, state: state)
-                if sectionName.first != "*" { found.partials.insert(sectionName) }
                 if !whiteSpaceBefore.isEmpty {
                     nodes.append(.text(String(whiteSpaceBefore)))
                 }
                 if isStandalone(&parser, state: state) {
                     setNewLine = true
                 }
-                let inside = try parse(&parser, state: state.withInheritancePartial(sectionName), found: &found)
+                let inside = try parse(&parser, state: state.withInheritancePartial(sectionName))
+                var overrides: [String: [TemplateNode]] = [:]
                 for node in inside {
                     switch node {
-                    case .text, .unsupported(definition: true): break
+                    case .text: break
+                    case .definition(let name, let body): overrides[name] = body
                     default: throw ParseError.illegalTokenInsideInheritSection
                     }
                 }
-                nodes.append(.unsupported(definition: false))
+                let dynamic = sectionName.first == "*"
+                let (tagLine, tagColumn) = lineAndColumn(parser.buffer, tagStart)
+                nodes.append(.partial(TemplateInclude(name: dynamic ? String(sectionName.dropFirst()) : sectionName, dynamic: dynamic,
+                                                      indentation: String(whiteSpaceBefore), overrides: overrides,
+                                                      template: state.template, line: tagLine, column: max(1, tagColumn - state.startDelimiter.count))))
                 whiteSpaceBefore = ""
 
             case "$":
-                found.unsupported = found.unsupported ?? "block"
                 parser.advance()
                 let (name, transforms) = try parseName(&parser, state: state)
                 guard transforms.isEmpty else { throw ParseError.transformAppliedToInheritanceSection }
@@ -303,8 +348,8 @@ extension CompiledTemplate {
                     if isStandalone(&parser, state: state) {
                         setNewLine = true
                     }
-                    _ = try parse(&parser, state: state.withSectionName(name, newLine: setNewLine), found: &found)
-                    nodes.append(.unsupported(definition: true))
+                    let body = try parse(&parser, state: state.withSectionName(name, newLine: setNewLine))
+                    nodes.append(.definition(name, body))
                 } else {
                     if !whiteSpaceBefore.isEmpty {
                         nodes.append(.text(String(whiteSpaceBefore)))
@@ -312,8 +357,8 @@ extension CompiledTemplate {
                     if isStandalone(&parser, state: state) {
                         setNewLine = true
                     }
-                    _ = try parse(&parser, state: state.withSectionName(name, newLine: setNewLine), found: &found)
-                    nodes.append(.unsupported(definition: false))
+                    let body = try parse(&parser, state: state.withSectionName(name, newLine: setNewLine))
+                    nodes.append(.block(name, body, indentation: String(whiteSpaceBefore)))
                     whiteSpaceBefore = ""
                 }
 
@@ -323,10 +368,8 @@ extension CompiledTemplate {
                 setNewLine = isStandalone(&parser, state: state)
 
             case "%":
-                found.unsupported = found.unsupported ?? "pragma"
                 parser.advance()
-                try parseConfigVariable(&parser, state: state)
-                nodes.append(.unsupported(definition: false))
+                nodes.append(try parseConfigVariable(&parser, state: state))
                 setNewLine = isStandalone(&parser, state: state)
 
             default:
@@ -339,7 +382,7 @@ extension CompiledTemplate {
             }
             state.newLine = setNewLine
         }
-        guard state.sectionName == nil else { throw ParseError.expectedSectionEnd }
+        if let open = state.sectionName { throw ParseError.expectedSectionEnd(open) }
         return nodes
     }
 
@@ -421,21 +464,28 @@ extension CompiledTemplate {
         return state
     }
 
-    /// `{{%CONTENT_TYPE: TEXT}}`: read, not checked (swift-mustache checks it).
-    static func parseConfigVariable(_ parser: inout TemplateScanner, state: ParserState) throws {
+    /// `{{%CONTENT_TYPE:TEXT}}` or `{{%CONTENT_TYPE:HTML}}`; any other pragma is an error.
+    static func parseConfigVariable(_ parser: inout TemplateScanner, state: ParserState) throws -> TemplateNode {
+        let variable: Substring
+        let value: Substring
         do {
             parser.read(while: \.isWhitespace)
-            let variable = parser.read(whileIn: nameCharactersWithoutBrackets)
+            variable = parser.read(whileIn: nameCharactersWithoutBrackets)
             parser.read(while: \.isWhitespace)
             guard try parser.read(":") else { throw ParseError.invalidConfigVariableSyntax }
             parser.read(while: \.isWhitespace)
-            let value = parser.read(whileIn: nameCharactersWithoutBrackets)
+            value = parser.read(whileIn: nameCharactersWithoutBrackets)
             parser.read(while: \.isWhitespace)
             guard try parser.read(string: state.endDelimiter), !variable.isEmpty, !value.isEmpty else {
                 throw ParseError.invalidConfigVariableSyntax
             }
         } catch {
             throw ParseError.invalidConfigVariableSyntax
+        }
+        switch (variable, value) {
+        case ("CONTENT_TYPE", "TEXT"): return .contentType(escapesHTML: false)
+        case ("CONTENT_TYPE", "HTML"): return .contentType(escapesHTML: true)
+        default: throw ParseError.unknownPragma("\(variable):\(value)")
         }
     }
 
@@ -457,7 +507,7 @@ extension CompiledTemplate {
     }
 }
 
-/// swift-mustache's reader: Characters (grapheme clusters) of a string, `"\0"` past the end.
+/// The template reader: Characters (grapheme clusters) of a string, `"\0"` past the end.
 struct TemplateScanner {
     let buffer: String
     private(set) var position: String.Index
@@ -534,8 +584,7 @@ struct TemplateScanner {
         return true
     }
 
-    /// Skips past the first `string` (swift-mustache's matching: no backtracking); throws when
-    /// there is none.
+    /// Skips past the first `string` (no backtracking); throws when there is none.
     mutating func read(untilString string: String) throws -> Substring {
         guard !string.isEmpty else { return "" }
         let start = position

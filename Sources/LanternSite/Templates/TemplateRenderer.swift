@@ -1,28 +1,35 @@
 import Foundation
 
-/// Evaluates compiled templates against a `TemplateValue` with swift-mustache 2.1.1's rules:
-/// the context stack (a name is looked up from the innermost context outwards, a dotted name's
-/// first key decides where, `.name` only in the innermost), sections (a list repeats its body
-/// per element, `true` renders it in place, any other value, even `""` or `0`, is pushed),
-/// inverted sections (an empty list is pushed), partial indentation, transforms, and HTML
-/// escaping by grapheme cluster.
+/// Evaluates compiled templates against a `TemplateValue`: the context stack (a name is looked
+/// up from the innermost context outwards, a dotted name's first key decides where, `.name`
+/// only in the innermost), sections (a list repeats its body per element, `true` renders it in
+/// place, any other value, even `""` or `0`, is pushed), inverted sections, partials with
+/// their indentation, dynamic partials, parents and blocks, the content-type pragma,
+/// transforms, and HTML escaping by grapheme cluster.
 ///
-/// What would need swift-mustache's own types to reproduce (a non-empty list or object
-/// printed with `{{name}}`, `reversed`, `sorted` and `enumerated` on lists and objects) makes `render`
-/// return nil: the caller renders that page with swift-mustache.
+/// Nothing a template does can crash it: partials and parents nest at most
+/// `maximumIncludeDepth` deep (a template that includes or inherits from itself without end
+/// stops there) and a page at most `maximumOutput` bytes long; past either, rendering stops
+/// with a `TemplateError` at the tag.
 struct TemplateRenderer {
-    /// Compiled templates by name, for partials. A name that is not here renders nothing, as
-    /// in swift-mustache; callers make sure no partial that swift-mustache knows is missing.
+    /// Compiled templates by name, for partials and parents. A name that is not here renders
+    /// nothing (as the Mustache spec says).
     let templates: [String: CompiledTemplate]
 
     private var stack: [TemplateValue] = []
     private var out = ""
-    private var bailed = false
+    private var failure: TemplateError?
     private var depth = 0
+    /// Whether `{{name}}` escapes HTML here (`{{%CONTENT_TYPE:TEXT}}` turns it off).
+    private var escapesHTML = true
+    /// The blocks the parents being rendered override, the outermost parent's first.
+    private var overrides: [String: [TemplateNode]] = [:]
 
-    /// Deeper nesting of partials than this renders nothing (swift-mustache would recurse until
-    /// the stack overflows: a partial that includes itself unconditionally).
-    static let maximumPartialDepth = 64
+    /// Partials and parents nested deeper than this stop the page.
+    static let maximumIncludeDepth = 64
+    /// A page longer than this (in UTF-8 bytes) stops rendering: a template that doubles its
+    /// output at every level of a recursive partial would otherwise fill the memory.
+    static let maximumOutput = 64 << 20
 
     init(templates: [String: CompiledTemplate]) {
         self.templates = templates
@@ -35,16 +42,19 @@ struct TemplateRenderer {
         var index: Int
     }
 
-    /// The rendering, or nil when the page must go to swift-mustache.
-    mutating func render(_ template: CompiledTemplate, context: TemplateValue, capacity: Int = 0) -> String? {
+    /// The rendering of `template` against `context`.
+    mutating func render(_ template: CompiledTemplate, context: TemplateValue, capacity: Int = 0) throws(TemplateError) -> String {
         stack = [context]
         out = ""
         out.reserveCapacity(capacity)
-        bailed = false
+        failure = nil
         depth = 0
+        escapesHTML = true
+        overrides = [:]
         render(template.joined, indentation: "", position: nil)
         stack = []
-        return bailed ? nil : out
+        if let failure { throw failure }
+        return out
     }
 
     private mutating func render(_ nodes: [TemplateNode], indentation: String, position: Position?) {
@@ -53,13 +63,13 @@ struct TemplateRenderer {
             nodes.withUnsafeBufferPointer { nodes in
                 for index in nodes.indices {
                     render(nodes[index], indentation: indentation, position: position)
-                    if bailed { return }
+                    if failure != nil { return }
                 }
             }
             return
         }
-        // swift-mustache: a token that renders something right after a line break of this
-        // template's own output so far gets the indentation first.
+        // A node that renders something right after a line break of this body's own output so
+        // far gets the indentation first.
         let start = out.utf8.count
         for node in nodes {
             let before = out.utf8.count
@@ -76,7 +86,7 @@ struct TemplateRenderer {
             } else {
                 render(node, indentation: indentation, position: position)
             }
-            if bailed { return }
+            if failure != nil { return }
         }
     }
 
@@ -98,16 +108,17 @@ struct TemplateRenderer {
             guard let value = resolve(name, position: position) else { return }
             switch value {
             case .string(let text):
-                if escaped { HTMLEscape.append(text, to: &out) } else { out += text }
+                if escaped && escapesHTML { HTMLEscape.append(text, to: &out) } else { out += text }
             case .int(let number): out += String(number)
             case .bool(let flag): out += flag ? "true" : "false"
-            case .list(let items) where items.isEmpty: out += "[]"
-            case .object(let object) where object.count == 0: out += "[:]"
-            case .list, .object: bailed = true
+            // A list or an object is not text: it prints nothing.
+            case .list, .object: break
             }
 
         case .section(let name, let body):
             guard let value = resolve(name, position: position) else { return }
+            let escapes = escapesHTML
+            defer { escapesHTML = escapes }
             switch value {
             case .list(let items):
                 guard !items.isEmpty else { return }
@@ -119,7 +130,8 @@ struct TemplateRenderer {
                     stack.append(item)
                     render(body, indentation: indentation, position: where_)
                     stack.removeLast()
-                    if bailed { return }
+                    escapesHTML = escapes
+                    if failure != nil { return }
                 }
             case .bool(let flag):
                 if flag { render(body, indentation: indentation, position: position) }
@@ -130,6 +142,8 @@ struct TemplateRenderer {
             }
 
         case .invertedSection(let name, let body):
+            let escapes = escapesHTML
+            defer { escapesHTML = escapes }
             guard let value = resolve(name, position: position) else {
                 render(body, indentation: indentation, position: position)
                 return
@@ -146,15 +160,47 @@ struct TemplateRenderer {
                 return
             }
 
-        case .unsupported:
-            bailed = true
-
-        case .partial(let name, let extra):
-            guard let partial = templates[name], depth < Self.maximumPartialDepth else { return }
+        case .partial(let include):
+            var name = include.name
+            if include.dynamic {
+                guard case .string(let text)? = resolve(TemplateName(include.name, transforms: []), position: position) else { return }
+                name = text
+            }
+            guard let partial = templates[name] else { return }
+            guard depth < Self.maximumIncludeDepth else {
+                failure = TemplateError(template: include.template, line: include.line, column: include.column,
+                                        reason: "partials and parents nest more than \(Self.maximumIncludeDepth) levels deep here "
+                                            + "(does '\(name)' include or inherit from itself?)")
+                return
+            }
+            guard out.utf8.count <= Self.maximumOutput else {
+                failure = TemplateError(template: include.template, line: include.line, column: include.column,
+                                        reason: "the page grows past \(Self.maximumOutput >> 20) MiB here (a partial that repeats itself?)")
+                return
+            }
             depth += 1
-            let indentation = indentation + (extra ?? "")
+            let savedOverrides = overrides
+            let escapes = escapesHTML
+            if let given = include.overrides {
+                // The outermost parent's blocks win over those of a parent it inherits from.
+                for (block, body) in given where overrides[block] == nil { overrides[block] = body }
+            }
+            escapesHTML = true
+            let indentation = indentation + (include.indentation ?? "")
             render(indentation.isEmpty ? partial.joined : partial.nodes, indentation: indentation, position: nil)
+            escapesHTML = escapes
+            overrides = savedOverrides
             depth -= 1
+
+        case .block(let name, let body, let extra):
+            let indentation = indentation + (extra ?? "")
+            render(overrides[name] ?? body, indentation: indentation, position: position)
+
+        case .contentType(let escapes):
+            escapesHTML = escapes
+
+        case .definition:
+            break
         }
     }
 
@@ -187,7 +233,7 @@ struct TemplateRenderer {
             value = found
         }
         for transform in name.transforms {
-            guard let transformed = apply(transform, to: value) else { return nil }
+            guard let transformed = Self.apply(transform, to: value) else { return nil }
             value = transformed
         }
         return value
@@ -202,8 +248,8 @@ struct TemplateRenderer {
         return value
     }
 
-    /// swift-mustache's `MustacheSequenceContext.transform`, then the rest of the chain.
-    private mutating func applySequence(_ transforms: [String], _ position: Position) -> TemplateValue? {
+    /// `first()`, `last()`, `index()`, `even()`, `odd()` inside a list, then the rest of the chain.
+    private func applySequence(_ transforms: [String], _ position: Position) -> TemplateValue? {
         guard let first = transforms.first else { return nil }
         var value: TemplateValue
         switch first {
@@ -215,14 +261,14 @@ struct TemplateRenderer {
         default: return nil
         }
         for transform in transforms.dropFirst() {
-            guard let transformed = apply(transform, to: value) else { return nil }
+            guard let transformed = Self.apply(transform, to: value) else { return nil }
             value = transformed
         }
         return value
     }
 
-    /// swift-mustache's `MustacheTransformable` for the values a context holds (Transform.swift).
-    private mutating func apply(_ transform: String, to value: TemplateValue) -> TemplateValue? {
+    /// The transforms docs/templates.md lists; any other is missing (renders nothing).
+    static func apply(_ transform: String, to value: TemplateValue) -> TemplateValue? {
         switch value {
         case .string(let text):
             switch transform {
@@ -254,26 +300,29 @@ struct TemplateRenderer {
             case "last": return items.last
             case "count": return .int(items.count)
             case "empty": return .bool(items.isEmpty)
-            case "reversed", "sorted":
-                bailed = true
-                return nil
+            case "reversed": return .list(items.reversed())
             default: return nil
             }
         case .object(let object):
             switch transform {
             case "count": return .int(object.count)
             case "empty": return .bool(object.count == 0)
-            case "enumerated", "sorted":
-                bailed = true
-                return nil
             default: return nil
             }
         }
     }
 }
 
-/// swift-mustache's HTML escaping (`< > & " '`), which goes by Character: a `<` that a
-/// combining mark joins (`<\u{338}`) is not escaped. ASCII text, and text without any of the
+/// A template that could not be rendered: where (the template and the tag) and why.
+struct TemplateError: Error, Sendable {
+    let template: String
+    let line: Int
+    let column: Int
+    let reason: String
+}
+
+/// HTML escaping (`< > & " '`), by Character: a `<` that a combining mark joins
+/// (`<\u{338}`) is one character, not a `<`, and is not escaped. ASCII text, and text without any of the
 /// five, take a byte path with the same result.
 enum HTMLEscape {
     /// Bit `b` set for each byte `b` (all below 64) that is escaped.

@@ -1,44 +1,11 @@
 /// A value in a page template's context (docs/templates.md), typed so that rendering needs no
 /// dynamic casts. Objects keep their keys in the order they were written.
-///
-/// `any` gives the same context as `[String: Any]` for swift-mustache, for the templates and
-/// pages the compiled renderer leaves to it (see `CompiledTemplate`).
 enum TemplateValue: Sendable {
     case string(String)
     case bool(Bool)
     case int(Int)
     case list([TemplateValue])
     case object(TemplateObject)
-
-    /// The value as swift-mustache's context: `String`, `Bool`, `Int`, `[String: Any]`, and
-    /// arrays (`[String]` or `[Int]` when every element is one, as Lantern's contexts always had).
-    var any: Any {
-        switch self {
-        case .string(let text): return text
-        case .bool(let flag): return flag
-        case .int(let number): return number
-        case .object(let object):
-            var dictionary: [String: Any] = [:]
-            dictionary.reserveCapacity(object.count)
-            for (key, value) in zip(object.keys, object.values) { dictionary[key] = value.any }
-            return dictionary
-        case .list(let items):
-            if !items.isEmpty {
-                var strings: [String] = []
-                var numbers: [Int] = []
-                for item in items {
-                    switch item {
-                    case .string(let text): strings.append(text)
-                    case .int(let number): numbers.append(number)
-                    default: break
-                    }
-                }
-                if strings.count == items.count { return strings }
-                if numbers.count == items.count { return numbers }
-            }
-            return items.map(\.any)
-        }
-    }
 
     /// A value of an object, or nil when this is not an object or has no such key.
     subscript(key: String) -> TemplateValue? {

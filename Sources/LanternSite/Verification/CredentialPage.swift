@@ -1,9 +1,9 @@
 import Foundation
 import LanternCertification
 
-/// The context of `credentials/<id>/index.html`: only what `PublishedCredential` holds.
+/// The context of `credentials/<id>/index.html`: only what `PublishableCredential` holds.
 enum CredentialPage {
-    static func context(_ credential: PublishedCredential, baseURL: String) -> TemplateValue {
+    static func context(_ credential: PublishableCredential, baseURL: String) -> TemplateValue {
         var fields: TemplateValue = [
             "id": .string(credential.id), "achievementName": .string(credential.achievementName),
             "issuerName": .string(credential.issuerName), "issuedOn": .string(credential.issuedOn),
@@ -13,22 +13,15 @@ enum CredentialPage {
         if let holderName = credential.holderName, !holderName.isEmpty { fields["holderName"] = .string(holderName) }
         let pageURL = Sitemap.absolute(baseURL, "credentials/\(credential.id)/")
         return ["credential": fields, "root": "../../", "pageURL": .string(pageURL),
-                "linkedInURL": .string(linkedInURL(credential, pageURL: pageURL))]
+                "linkedInURL": .string(credential.linkedInURL(verificationURL: pageURL))]
     }
 
-    static func statusLabel(_ status: PublishedCredential.Status) -> String {
+    static func statusLabel(_ status: PublishableCredential.Status) -> String {
         switch status {
         case .active: "Active"
         case .expired: "Expired"
         case .revoked: "Revoked"
         case .suspended: "Suspended"
         }
-    }
-
-    /// LinkedIn's "add a certification to your profile" address, built from the certificate's fields.
-    static func linkedInURL(_ credential: PublishedCredential, pageURL: String) -> String {
-        LinkedInLink.url(achievementName: credential.achievementName, issuerName: credential.issuerName,
-                         issuedOn: credential.issuedOn, validUntil: credential.validUntil,
-                         verificationURL: pageURL, credentialID: credential.id)
     }
 }

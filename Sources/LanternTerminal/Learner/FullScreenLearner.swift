@@ -1,4 +1,5 @@
 import Foundation
+import LanternAssessment
 import LanternCurriculum
 import LanternDiagnostics
 
@@ -14,12 +15,15 @@ public final class FullScreenLearner {
     let clock: () -> Date
     /// Where new attempts' seeds come from (fixed in tests).
     let seed: () -> UInt64
-    lazy var catalog = QuizCatalog(workspace: workspace)
+    /// The quizzes as the application parsed them (parsed here only when not given).
+    let givenQuizzes: [Quiz]?
+    lazy var catalog = givenQuizzes.map(QuizCatalog.init(quizzes:)) ?? QuizCatalog(workspace: workspace)
 
     public init(workspace: Workspace, store: any LearnerStore, terminal: any Terminal, color: Bool,
                 subtitle: String = "", clock: @escaping () -> Date = Date.init,
-                seed: @escaping () -> UInt64 = { UInt64.random(in: 1...UInt64.max) }) {
+                seed: @escaping () -> UInt64 = { UInt64.random(in: 1...UInt64.max) }, quizzes: [Quiz]? = nil) {
         self.seed = seed
+        givenQuizzes = quizzes
         self.workspace = workspace
         self.store = store
         self.terminal = terminal

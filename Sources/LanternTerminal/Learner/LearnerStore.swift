@@ -1,7 +1,7 @@
 import LanternDiagnostics
 
-/// Where the learner keeps a trainee's progress. `RecordsLearnerStore` keeps it in the
-/// records database; tests may keep it in memory. Every call saves durably before it returns.
+/// Where the learner keeps a trainee's progress. `LanternApplication.LearnerRecords` keeps
+/// it in the records database; tests may keep it in memory. Every call saves durably before it returns.
 public protocol LearnerStore: AnyObject {
     /// The trainee's progress as the course map shows it.
     func progress() throws(LanternError) -> LearnerProgress

@@ -7,6 +7,11 @@ import LanternDiagnostics
 public struct QuizCatalog: Sendable {
     public let quizzes: [Quiz]
 
+    /// Quizzes already parsed (by the application's `Course`).
+    public init(quizzes: [Quiz]) {
+        self.quizzes = quizzes
+    }
+
     public init(workspace: Workspace) {
         var quizzes: [Quiz] = []
         for source in workspace.assessments where source.kind == .quiz {

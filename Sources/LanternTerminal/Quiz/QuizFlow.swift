@@ -4,6 +4,8 @@ import LanternCurriculum
 import LanternDiagnostics
 
 /// Starting, resuming and submitting attempts, shared by the full-screen and plain runners.
+/// The work itself (draw, numbering, saving, grading, recording) is the store's: the
+/// application's `TakeQuiz`, one code path for every front end.
 public enum QuizFlow {
     public enum Start: Sendable {
         /// An attempt to take (new, or resumed at the question the trainee left).
@@ -21,19 +23,10 @@ public enum QuizFlow {
     /// Resumes the open attempt at `quiz`, or starts the next one with a fresh seed.
     public static func start(_ quiz: Quiz, module: Module?, store: any QuizStore, at time: Date,
                              seed: UInt64 = UInt64.random(in: 1...UInt64.max)) throws(LanternError) -> Start {
-        if let saved = try store.openAttempt(quizID: quiz.id) {
-            var attempt = try quiz.startAttempt(seed: saved.seed, at: saved.startedAt, number: saved.number)
-            let shown = Set(attempt.questions.map(\.questionID))
-            attempt.responses = saved.responses.filter { shown.contains($0.key) }
-            return .session(QuizSession(quiz: quiz, module: module, attemptID: saved.id, attempt: attempt), resumed: true)
-        }
-        let used = try store.progress().attemptsUsed[quiz.id] ?? 0
-        if quiz.settings.attempts > 0, used >= quiz.settings.attempts {
+        guard let open = try store.begin(quiz, at: time, seed: seed) else {
             return .noAttemptsLeft("You have used all \(quiz.settings.attempts) attempts at this quiz. Ask your trainer what comes next.")
         }
-        let attempt = try quiz.startAttempt(seed: seed, at: time, number: used + 1)
-        let id = try store.startAttempt(quizID: quiz.id, number: attempt.number, seed: seed, startedAt: time)
-        return .session(QuizSession(quiz: quiz, module: module, attemptID: id, attempt: attempt), resumed: false)
+        return .session(QuizSession(quiz: quiz, module: module, attemptID: open.id, attempt: open.attempt), resumed: open.resumed)
     }
 
     /// Saves an answer, then records it in the session. Throws `time-up` when the limit passed
@@ -43,17 +36,12 @@ public enum QuizFlow {
         if session.isTimeUp(at: time) {
             throw LanternError("time-up", "the time limit has run out", hint: "your answers given in time are kept")
         }
-        try store.saveAnswer(attemptID: session.attemptID, quizID: session.quiz.id, questionID: question.id, response: response)
+        try store.saveAnswer(response, to: question.id, of: session.open, at: time)
         try session.answer(response, at: time)
     }
 
     /// Submits, grades and records the attempt.
     public static func submit(_ session: QuizSession, store: any QuizStore, at time: Date) throws(LanternError) -> AttemptResult {
-        var attempt = session.attempt
-        let submittedAt = attempt.deadline.map { min($0, time) } ?? time
-        let result = session.quiz.submit(attempt, at: submittedAt)
-        attempt.submittedAt = submittedAt
-        try store.submit(attemptID: session.attemptID, quiz: session.quiz, attempt: attempt, result: result)
-        return result
+        try store.submit(session.open, of: session.quiz, at: time)
     }
 }

@@ -23,6 +23,9 @@ public struct QuizSession: Sendable {
         index = attempt.questions.firstIndex { attempt.responses[$0.questionID] == nil } ?? attempt.questions.count
     }
 
+    /// The attempt as the store knows it (id and value), to save answers to and submit.
+    public var open: OpenQuizAttempt { OpenQuizAttempt(id: attemptID, attempt: attempt, resumed: false) }
+
     public var count: Int { attempt.questions.count }
     public var answeredCount: Int { attempt.questions.filter { attempt.responses[$0.questionID] != nil }.count }
     public var isReviewing: Bool { index >= count }

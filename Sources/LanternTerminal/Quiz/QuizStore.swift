@@ -2,32 +2,29 @@ import Foundation
 import LanternAssessment
 import LanternDiagnostics
 
-/// An attempt started and not yet submitted, as saved: enough to rebuild it exactly (the
-/// seed gives the same questions in the same order) and to resume at the same question.
-public struct SavedAttempt: Sendable, Hashable {
+/// An attempt the learner may work on: its id (answers are saved under it), the attempt value
+/// (drawn questions, answers so far, deadline), and whether it was resumed.
+public struct OpenQuizAttempt: Sendable {
     public var id: String
-    public var number: Int
-    public var seed: UInt64
-    public var startedAt: Date
-    public var responses: [String: Response]
+    public var attempt: Attempt
+    public var resumed: Bool
 
-    public init(id: String, number: Int, seed: UInt64, startedAt: Date, responses: [String: Response]) {
+    public init(id: String, attempt: Attempt, resumed: Bool) {
         self.id = id
-        self.number = number
-        self.seed = seed
-        self.startedAt = startedAt
-        self.responses = responses
+        self.attempt = attempt
+        self.resumed = resumed
     }
 }
 
-/// What the quiz runner needs from storage; every call is durable before it returns.
+/// What the quiz runner needs from the application: every step of taking a quiz is done there
+/// (`LanternApplication.TakeQuiz`, the same code as `lantern quiz take`), and is durable
+/// before the call returns. The terminal only shows questions and reads answers.
 public protocol QuizStore: LearnerStore {
-    /// The attempt at `quizID` started and not submitted, if any.
-    func openAttempt(quizID: String) throws(LanternError) -> SavedAttempt?
-    /// Saves the start of an attempt (number, seed, start time); returns its id.
-    func startAttempt(quizID: String, number: Int, seed: UInt64, startedAt: Date) throws(LanternError) -> String
-    /// Saves one answer of an attempt in progress.
-    func saveAnswer(attemptID: String, quizID: String, questionID: String, response: Response) throws(LanternError)
-    /// Records the submitted attempt and its result; the attempt is no longer open.
-    func submit(attemptID: String, quiz: Quiz, attempt: Attempt, result: AttemptResult) throws(LanternError)
+    /// Resumes the open attempt at `quiz`, or starts the next one drawn from `seed`; nil when
+    /// the quiz allows no more attempts.
+    func begin(_ quiz: Quiz, at time: Date, seed: UInt64) throws(LanternError) -> OpenQuizAttempt?
+    /// Saves one answer of an open attempt (throws `time-up` after the deadline).
+    func saveAnswer(_ response: Response, to questionID: String, of attempt: OpenQuizAttempt, at time: Date) throws(LanternError)
+    /// Grades and records the attempt as it stands; it is no longer open.
+    func submit(_ attempt: OpenQuizAttempt, of quiz: Quiz, at time: Date) throws(LanternError) -> AttemptResult
 }

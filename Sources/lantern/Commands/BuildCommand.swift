@@ -11,10 +11,12 @@ struct BuildCommand: ParsableCommand {
         discussion: """
         The site is written into a temporary folder and moved into place only when complete, so a
         failed or interrupted build leaves the previous site as it was. Files whose bytes did not
-        change are kept as they were. A build cache in the output folder (.lantern-build-cache)
-        lets the next build skip parsing unchanged modules and rendering pages whose inputs did
-        not change, and the previous site is kept beside the output (.<name>.old) to be updated
-        in place; the site is the same bytes as a full build. --no-cache ignores both. Exit
+        change are kept as they were. The output holds the site and nothing else: a build cache
+        (.lantern/build/<digest of the output path>/) lets the next build skip parsing unchanged
+        modules and rendering pages whose inputs did not change, and keeps the previous site there
+        to be updated in place; the site is the same bytes as a full build. --no-cache ignores
+        both. Nothing is signed during a build: the status list is the one the cert commands
+        signed. Templates, media and every other input are read only from inside their folder. Exit
         status: 0 built, 1 a problem in the workspace or a broken link (with --check-links), 2 a
         usage mistake.
         """
@@ -29,7 +31,7 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Build even when 'lantern check' reports errors in the workspace.")
     var allowErrors = false
 
-    @Flag(help: "Ignore the build cache in the output folder: parse every module and render every page.")
+    @Flag(help: "Ignore the build cache (.lantern/build/): parse every module and render every page.")
     var noCache = false
 
     @Option(help: ArgumentHelp("A JSON file of certificates to publish (issuer_json, status_list_jwt, credentials); for staging and benchmarks.",
@@ -49,7 +51,7 @@ struct BuildCommand: ParsableCommand {
             throw ValidationError("--output must not be the workspace or a folder that contains it")
         }
         // What the previous build into the same folder knew: unchanged modules are not parsed again.
-        let cache = noCache ? BuildCache(state: .unused) : BuildCache.read(site: outputURL)
+        let cache = noCache ? BuildCache(state: .unused) : BuildCache.read(SiteBuildState(workspaceRoot: root, output: outputURL))
         let result = WorkspaceLoader().load(at: root, displayRoot: display, cache: cache)
         KeptUntilExit.keep(result)
         let errors = result.diagnostics.filter { $0.severity == .error }

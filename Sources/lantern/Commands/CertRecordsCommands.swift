@@ -1,14 +1,16 @@
 import ArgumentParser
+import LanternApplication
 import Foundation
 import LanternCertification
 import LanternCurriculum
 import LanternDiagnostics
 import LanternRecords
+import LanternSite
 
 /// Opens what certificate commands over records need.
 extension RecordsOptions {
     func certificateService(mustExist: Bool = true) throws -> CertificateService {
-        let workspace = try workspace()
+        let workspace = try course().loadedWorkspace()
         let (root, display) = try location.resolve()
         return try CertificateService(workspace: workspace, store: try open(mustExist: mustExist),
                                       keys: KeyStore(workspaceRoot: root, displayRoot: display))
@@ -161,7 +163,9 @@ struct CertStatusChange: ParsableArguments {
         }
         let service = try records.certificateService()
         let record = try service.store.setCertificateStatus(id, to: status, reason: reason)
-        Console.out("\(verb) \(record.id) (\(reason)); publish the site again so the status list says so\n")
+        // The status list is signed here, by the command that changed it: the build only copies it.
+        try service.signStatusList()
+        Console.out("\(verb) \(record.id) (\(reason)); build the site again so the published status list says so\n")
     }
 }
 
@@ -262,30 +266,27 @@ struct CertExpiringCommand: ParsableCommand {
 struct CertPublishCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "publish",
-        abstract: "Write issuer.json, status/list.jwt and credentials/<id>/credential.jwt for the static site.")
+        abstract: "Publish the verification files alone: issuer.json, status/list.jwt and credentials/<id>/credential.jwt.",
+        discussion: """
+        The verification-only part of what 'lantern build' publishes, through the same code: the
+        folder is replaced as a whole (never half-written) and holds these files and nothing
+        else. Signs the status list again first if the records changed without it. A folder that
+        holds the site 'lantern build' made is refused: build the site instead.
+        """)
 
     @Option(name: [.short, .long], help: ArgumentHelp("The folder to write into.", valueName: "folder"))
-    var output: String = "site"
+    var output: String = "verification"
 
     @OptionGroup var records: RecordsOptions
 
     func run() throws {
         let service = try records.certificateService()
-        let publication = try service.publication()
-        var files = publication.files
-        for record in try service.store.certificates() { files["credentials/\(record.id)/credential.jwt"] = record.jwt + "\n" }
-        let base = URL(fileURLWithPath: output)
-        for (path, text) in files.sorted(by: { $0.key < $1.key }) {
-            let url = base.appendingPathComponent(path)
-            do {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                // Each file whole or not at all under its name (a temporary file renamed into place),
-                // so a killed publish never leaves a truncated credential or status list behind.
-                try Data(text.utf8).write(to: url, options: .atomic)
-            } catch {
-                throw LanternError("write-failed", "cannot write \(output)/\(path)")
-            }
-        }
-        Console.out("wrote issuer.json, status/list.jwt and \(files.count - 2) credential\(files.count == 3 ? "" : "s") to \(output)\n")
+        try service.signStatusList()
+        let verification = try SitePublication.verificationSite(service)
+        let outputURL = URL(fileURLWithPath: output).standardizedFileURL
+        let report = try SiteBuilder(workspace: service.workspace).publishVerification(verification, into: outputURL)
+        let count = verification.credentials.count
+        Console.out("wrote issuer.json, status/list.jwt and \(count) credential\(count == 1 ? "" : "s") to \(output)"
+                    + " (\(report.written) file\(report.written == 1 ? "" : "s") written, \(report.unchanged) unchanged)\n")
     }
 }

@@ -62,7 +62,8 @@ struct CertVerifyCommand: ParsableCommand {
         }
         var issuerText = try issuer.map { try Self.readFile($0, what: "issuer profile") }
         var statusText = try status.map { try Self.readFile($0, what: "status list") }
-        let publication = try? service?.publication()
+        // The signed status list as kept; signed again (with the active key) if the records changed.
+        let publication = (try? service?.publication()) ?? (try? service?.signStatusList())
         if issuerText == nil {
             if let publication {
                 issuerText = publication.issuerJSON

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LanternApplication
 import Foundation
 import LanternCurriculum
 import LanternDiagnostics
@@ -57,7 +58,7 @@ struct ChecklistCommand: ParsableCommand {
         }
 
         func run() throws {
-            let definition = try records.checklist(checklist)
+            let definition = try records.course().checklist(checklist)
             var file: RatingsFile
             if let ratings {
                 file = try RatingsFile.parse(try readText(ratings), path: ratings, checklist: definition)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LanternApplication
 import LanternDiagnostics
 import LanternRecords
 
@@ -24,7 +25,7 @@ struct EnrollCommand: ParsableCommand {
         if let program {
             programID = program
         } else {
-            guard let found = try records.workspace().program?.id else {
+            guard let found = try records.course().loadedWorkspace().program?.id else {
                 throw LanternError("no-program", "the workspace has no curriculum/program.yml", hint: "pass --program ID")
             }
             programID = found

@@ -18,7 +18,13 @@ struct KeysCommand: ParsableCommand {
 
         func run() throws {
             let (root, display) = try location.resolve()
-            let key = try KeyStore(workspaceRoot: root, displayRoot: display).generate()
+            let keys = KeyStore(workspaceRoot: root, displayRoot: display)
+            let key = try keys.generate()
+            // The first status list (no certificate revoked or suspended), signed now so that
+            // `lantern build` publishes it without ever opening the private key.
+            if let workspace = WorkspaceLoader().load(at: root, displayRoot: display).workspace {
+                try keys.signStatusList(identity: IssuerIdentity(config: workspace.config))
+            }
             Console.out("generated signing key \(key.thumbprint) (P-256, ES256)\n")
         }
     }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
-import LanternAssessment
-import LanternCurriculum
+import LanternApplication
 import LanternDiagnostics
 import LanternRecords
 import LanternTerminal
@@ -39,14 +38,14 @@ struct LearnCommand: ParsableCommand {
     @OptionGroup var records: RecordsOptions
 
     func run() throws {
-        let workspace = try records.workspace()
+        let course = try records.course()
+        let workspace = try course.loadedWorkspace()
         let store = try records.open()
         let traineeID = try resolveTrainee(store)
         // The learner's login (or --as name) is this trainee: erasing them clears its name.
         try store.linkActor(toTrainee: traineeID)
-        let learnerStore = RecordsLearnerStore(records: store, traineeID: traineeID,
-                                               checklistOccasions: checklistOccasions(workspace),
-                                               quizFiles: quizFiles(workspace))
+        let learnerRecords = LearnerRecords(course: course, records: store, traineeID: traineeID,
+                                            actor: records.principal, output: StandardOutput())
         let environment = ProcessInfo.processInfo.environment
         let plainMode = plain
             || !(environment["NO_COLOR"] ?? "").isEmpty
@@ -54,11 +53,12 @@ struct LearnCommand: ParsableCommand {
             || environment["TERM"] == "dumb"
             || !POSIXTerminal.isInteractive
         if plainMode {
-            try LineLearner(workspace: workspace, store: learnerStore, io: StandardLineIO(), width: Console.width()).run()
+            try LineLearner(workspace: workspace, store: learnerRecords, io: StandardLineIO(), width: Console.width(),
+                            quizzes: course.takeableQuizzes).run()
         } else {
             let terminal = POSIXTerminal()
-            try FullScreenLearner(workspace: workspace, store: learnerStore, terminal: terminal, color: true,
-                                  subtitle: "trainee \(traineeID)").run()
+            try FullScreenLearner(workspace: workspace, store: learnerRecords, terminal: terminal, color: true,
+                                  subtitle: "trainee \(traineeID)", quizzes: course.takeableQuizzes).run()
             Console.out("Your progress is saved. Run 'lantern learn' to carry on.\n")
         }
     }
@@ -73,24 +73,5 @@ struct LearnCommand: ParsableCommand {
                                                         : "there are \(all.count) trainees in the records; say which one you are",
                            hint: all.isEmpty ? "add yourself with 'lantern trainee add --name NAME', then run 'lantern learn'"
                                              : "run 'lantern learn --trainee ID' ('lantern trainee list' shows the ids)")
-    }
-
-    private func checklistOccasions(_ workspace: Workspace) -> [String: Int] {
-        var occasions: [String: Int] = [:]
-        for source in workspace.assessments where source.kind == .checklist {
-            guard case .mapping(let pairs) = source.frontMatter.content else { continue }
-            if let value = pairs.first(where: { $0.key.scalar == "occasions" })?.value.scalar, let number = Int(value) {
-                occasions[source.id] = number
-            }
-        }
-        return occasions
-    }
-
-    private func quizFiles(_ workspace: Workspace) -> [String: URL] {
-        var files: [String: URL] = [:]
-        for source in workspace.assessments where source.kind == .quiz {
-            files[source.id] = workspace.root.appendingPathComponent(source.relativePath)
-        }
-        return files
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LanternApplication
 import Foundation
 import LanternRecords
 
@@ -17,7 +18,7 @@ struct ProgressCommand: ParsableCommand {
     @OptionGroup var records: RecordsOptions
 
     func run() throws {
-        let checklists = (try? records.assessments())?.checklists ?? []
+        let checklists = (try? records.course())?.checked.checklists ?? []
         let transcript = try records.open(mustExist: true).transcript(trainee, checklists: checklists)
         if json {
             Console.out(jsonText(transcript))

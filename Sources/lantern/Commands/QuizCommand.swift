@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import LanternAssessment
-import LanternDiagnostics
-import LanternRecords
+import LanternApplication
 
 struct QuizCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,33 +38,8 @@ struct QuizCommand: ParsableCommand {
         @OptionGroup var records: RecordsOptions
 
         func run() throws {
-            let (quiz, hash) = try records.quiz(self.quiz)
-            guard let data = FileManager.default.contents(atPath: answers) else {
-                throw LanternError("cannot-read", "cannot read '\(answers)'", hint: "check the path")
-            }
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw LanternError("not-utf8", "'\(answers)' is not UTF-8 text", at: SourceLocation(path: answers))
-            }
-            let responses = try AnswersFile.parse(text, path: answers, quiz: quiz)
-            let taken = try records.open().takeQuiz(quiz, quizHash: hash, trainee: trainee, answers: responses, seed: seed)
-            for id in taken.ignoredQuestions {
-                Console.printError(Diagnostic(.warning, "not-drawn", "question '\(id)' was not drawn in this attempt; its answer was ignored",
-                                              at: SourceLocation(path: answers)))
-            }
-            if json {
-                struct Output: Encodable { var attemptID: String; var traineeID: String; var result: AttemptResult }
-                Console.out(jsonText(Output(attemptID: taken.record.id, traineeID: taken.record.traineeID, result: taken.result)))
-                return
-            }
-            let result = taken.result
-            var lines = ["attempt \(taken.record.id): \(taken.record.traineeID), quiz \(quiz.id), attempt \(result.attemptNumber)",
-                         "score \(percent(result.total.doubleValue)) (pass mark \(percent(result.passMark.doubleValue))): \(result.passed ? "passed" : "not passed")"]
-            lines += result.reasons.map { "  \($0)" }
-            lines += result.questions.map { grade in
-                let mark = !grade.answered ? "unanswered" : grade.needsMarking ? "to be marked" : grade.isCorrect ? "right" : grade.score == .zero ? "wrong" : "part (\(percent(grade.score.doubleValue)))"
-                return "  \(grade.questionID): \(mark)\(grade.isCritical ? " [critical]" : "")"
-            }
-            Console.out(lines.joined(separator: "\n") + "\n")
+            try TakeQuiz(course: records.course(), records: records.open(), actor: records.principal, output: StandardOutput())
+                .takeWhole(quizID: quiz, trainee: trainee, answersFile: answers, seed: seed, json: json)
         }
     }
 }

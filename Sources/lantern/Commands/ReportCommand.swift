@@ -1,4 +1,5 @@
 import ArgumentParser
+import LanternApplication
 import LanternAssessment
 import LanternRecords
 
@@ -23,7 +24,7 @@ struct ReportCommand: ParsableCommand {
         func run() throws {
             // Checklists count as met by the assessment engine's rules when the workspace is at
             // hand; otherwise after one competent observation.
-            let checklists = (try? records.assessments())?.checklists ?? []
+            let checklists = (try? records.course())?.checked.checklists ?? []
             let report = try records.open(mustExist: true).cohortReport(cohort: cohort, checklists: checklists)
             let header = ["cohort", "trainee", "name", "modules_completed", "quiz_attempts", "quizzes_passed",
                           "checklists_competent", "practicum_hours_signed", "ce_hours"]

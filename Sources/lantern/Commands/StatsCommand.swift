@@ -1,4 +1,5 @@
 import ArgumentParser
+import LanternApplication
 import Foundation
 import LanternAssessment
 import LanternDiagnostics
@@ -25,7 +26,7 @@ struct StatsCommand: ParsableCommand {
     @OptionGroup var records: RecordsOptions
 
     func run() throws {
-        let (quiz, _) = try records.quiz(self.quiz)
+        let (quiz, _) = try records.course().quiz(self.quiz)
         let (attempts, unreadable) = try records.open(mustExist: true).engineAttempts(quiz: quiz.id)
         let analysis = ItemAnalysis.analyse(quiz, attempts: attempts)
         if unreadable > 0 {

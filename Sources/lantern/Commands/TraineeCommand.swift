@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LanternDiagnostics
 import LanternRecords
+import LanternSite
 
 struct TraineeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -231,8 +232,11 @@ struct TraineeCommand: ParsableCommand {
         func run() throws {
             let id = try records.open(mustExist: true).eraseTrainee(trainee)
             // Records kept outside a workspace (--db only) have no site to clean unless --site names one.
-            let output = site.map { URL(fileURLWithPath: $0) } ?? (try? records.location.resolve()).map { $0.root.appendingPathComponent("site") }
-            for removed in try output.map(PreviousSiteCopies.remove(beside:)) ?? [] {
+            let workspaceRoot = (try? records.location.resolve())?.root
+            let output = site.map { URL(fileURLWithPath: $0) } ?? workspaceRoot.map { $0.appendingPathComponent("site") }
+            var copies = workspaceRoot.map { SiteBuildState.removePreviousCopies(workspaceRoot: $0) } ?? []
+            copies += try output.map(PreviousSiteCopies.remove(beside:)) ?? []
+            for removed in copies {
                 Console.out("removed the previous copy of the site at \(removed)\n")
             }
             Console.out("erased the personal data of trainee \(id); rebuild and redeploy the site ('lantern build') so no page keeps it\n")
@@ -240,9 +244,9 @@ struct TraineeCommand: ParsableCommand {
     }
 }
 
-/// The copies of a site the build keeps beside its output (`.<name>.old`, and `.<name>.swap` or
-/// `.<name>.building` left by a build that was killed): erasure removes them, so an erased name
-/// does not wait there for the next build.
+/// The copies of a site kept beside its output (`.<name>.old` by earlier releases, `.<name>.swap`
+/// or `.<name>.building` by a build across file systems that was killed): erasure removes them,
+/// with the previous copies in `.lantern/build/`, so an erased name does not wait there.
 enum PreviousSiteCopies {
     static func remove(beside output: URL) throws -> [String] {
         let parent = output.standardizedFileURL.deletingLastPathComponent()

@@ -1,4 +1,5 @@
 import Foundation
+import LanternApplication
 import LanternDiagnostics
 
 /// Writing to the terminal: colour only on a TTY, never under `NO_COLOR` or `TERM=dumb`.
@@ -49,4 +50,10 @@ enum Console {
     static func printError(_ diagnostic: Diagnostic) {
         errStyled(DiagnosticPrinter(format: .text, color: colorEnabled(fileDescriptor: STDERR_FILENO)).renderText(diagnostic))
     }
+}
+
+/// The program's output sink: reports to standard output, diagnostics to standard error.
+struct StandardOutput: OutputSink {
+    func write(_ text: String) { Console.out(text) }
+    func report(_ diagnostic: Diagnostic) { Console.printError(diagnostic) }
 }

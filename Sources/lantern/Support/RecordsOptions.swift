@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LanternApplication
 import LanternAssessment
 import LanternCurriculum
 import LanternDiagnostics
@@ -26,63 +27,20 @@ struct RecordsOptions: ParsableArguments {
         return display.isEmpty ? ".lantern/records.sqlite" : "\(display)/.lantern/records.sqlite"
     }
 
+    /// Who is acting: the local operator (`--as`, else the OS login).
+    var principal: Principal { .localOperator(actor) }
+
     /// Opens the records, creating them unless `mustExist`.
     func open(mustExist: Bool = false) throws(LanternError) -> RecordsStore {
         let named = actor.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
-        return try RecordsStore(path: try databasePath(), actor: ActingUser.resolve(named), actorKind: named == nil ? .login : .as,
+        return try RecordsStore(path: try databasePath(), actor: principal.auditName, actorKind: named == nil ? .login : .as,
                                 mustExist: mustExist)
     }
 
-    /// The workspace, for commands that check ids against the course (checklists, quizzes).
-    func workspace() throws(LanternError) -> Workspace {
+    /// The course, loaded and checked once for the command.
+    func course() throws(LanternError) -> Course {
         let (root, display) = try location.resolve()
-        let result = WorkspaceLoader().load(at: root, displayRoot: display)
-        guard let workspace = result.workspace else {
-            throw LanternError("workspace-errors", "the workspace in '\(display.isEmpty ? "." : display)' cannot be loaded",
-                               hint: "run 'lantern check' to see what is wrong")
-        }
-        return workspace
-    }
-}
-
-extension RecordsOptions {
-    /// The workspace with its quizzes and checklists parsed by the assessment engine.
-    func assessments() throws(LanternError) -> CheckedWorkspace {
-        let (root, display) = try location.resolve()
-        let checked = AssessmentCheck.check(at: root, displayRoot: display)
-        guard checked.workspace != nil else {
-            throw LanternError("workspace-errors", "the workspace in '\(display.isEmpty ? "." : display)' cannot be loaded",
-                               hint: "run 'lantern check' to see what is wrong")
-        }
-        return checked
-    }
-
-    /// A checklist of the workspace, ready to check an observation against.
-    func checklist(_ id: String) throws(LanternError) -> ChecklistDefinition {
-        let checked = try assessments()
-        let workspace = checked.workspace!
-        guard let source = workspace.assessment(id), source.kind == .checklist else {
-            let known = workspace.assessments.filter { $0.kind == .checklist }.map(\.id)
-            throw LanternError("unknown-checklist", "there is no checklist '\(id)' in this workspace",
-                               hint: Suggestions.didYouMean(id, in: known) ?? "checklists: \(known.joined(separator: ", "))")
-        }
-        guard let checklist = checked.checklist(id) else {
-            let problem = checked.diagnostics.first { $0.severity == .error && $0.location?.path == source.displayPath }
-            throw LanternError("checklist-errors", "checklist '\(id)' has errors\(problem.map { ": \($0.message)" } ?? "")",
-                               at: problem?.location, hint: "run 'lantern check' and fix the checklist first")
-        }
-        return ChecklistDefinition(checklist, contentHash: try AssessmentFile.sha256(of: source, in: workspace))
-    }
-
-    /// A quiz of the workspace and the hash of its file.
-    func quiz(_ id: String) throws(LanternError) -> (quiz: Quiz, hash: String) {
-        let (root, display) = try location.resolve()
-        let quiz = try AssessmentCheck.loadQuiz(id, at: root, displayRoot: display)
-        let checked = try assessments()
-        guard let source = checked.workspace?.assessment(id) else {
-            throw LanternError("unknown-quiz", "there is no quiz '\(id)'")
-        }
-        return (quiz, try AssessmentFile.sha256(of: source, in: checked.workspace!))
+        return Course.load(at: root, displayRoot: display)
     }
 }
 
@@ -93,7 +51,5 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// Encodes a value as pretty, stable JSON followed by a newline.
 func jsonText<T: Encodable>(_ value: T) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self) + "\n"
+    JSONOutput.text(value)
 }

@@ -15,18 +15,16 @@ enum SitePublication {
         let (root, display) = try records.location.resolve()
         let keys = KeyStore(workspaceRoot: root, displayRoot: display)
         guard try keys.entries().contains(where: \.isActive) else { return nil }
-        let service = try records.certificateService(mustExist: true)
+        return try verificationSite(try records.certificateService(mustExist: true))
+    }
+
+    /// What the certificate service says to publish: the status list the cert commands signed
+    /// (a build never signs: `publication()` opens no private key).
+    static func verificationSite(_ service: CertificateService) throws -> VerificationSite {
         let publication = try service.publication()
-        var credentials: [PublishedCredential] = []
-        for record in try service.publishedOnSite() {
-            let publishable = try service.publishable(record)
-            guard let status = PublishedCredential.Status(rawValue: publishable.status.rawValue) else { continue }
-            credentials.append(PublishedCredential(
-                id: publishable.id, jwt: publishable.jwt, achievementName: publishable.achievementName,
-                issuerName: publishable.issuerName, issuedOn: publishable.issuedOn, validUntil: publishable.validUntil,
-                holderName: publishable.holderName, status: status))
-        }
+        let credentials = try service.publishedOnSite().map { record throws(LanternError) in try service.publishable(record) }
         return VerificationSite(issuerJSON: publication.issuerJSON, statusListJWT: publication.statusListJWT,
-                                verifierScript: BrowserVerifier.script, credentials: credentials)
+                                verifierScript: BrowserVerifier.script, credentials: credentials,
+                                auditCheckpoint: try service.publishedCheckpoint())
     }
 }

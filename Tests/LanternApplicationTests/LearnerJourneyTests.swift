@@ -2,15 +2,18 @@ import Foundation
 import LanternAssessment
 import LanternCurriculum
 import LanternRecords
+import LanternApplication
+import LanternRecords
+import LanternTerminal
 import LanternTestSupport
 import Testing
-@testable import LanternTerminal
 
 /// A trainee's journey through the scripted terminal, with the real records database:
 /// read a module, answer part of its quiz, Ctrl-C, come back, resume at the same question,
 /// finish, and find everything in the records.
 @Suite struct LearnerJourneyTests {
-    let workspace = ShippedWorkspace.workspace
+    let course = ShippedCourse.course
+    var workspace: Workspace { course.workspace! }
 
     /// Something valid to type for each question of an attempt.
     static func inputs(for attempt: Attempt, quiz: Quiz) -> [String] {
@@ -30,9 +33,10 @@ import Testing
         let folder = try TemporaryFolder()
         let records = try RecordsStore(path: folder.url.appendingPathComponent("records.sqlite").path, actor: "test")
         let trainee = try records.addTrainee(NewTrainee(name: "Test Trainee"))
-        let store = RecordsLearnerStore(records: records, traineeID: trainee.id)
+        let store = LearnerRecords(course: course, records: records, traineeID: trainee.id, actor: .localOperator("test"),
+                                   output: CapturedOutput())
         let module = workspace.modules[0]
-        let quiz = try #require(QuizCatalog(workspace: workspace).quizzes.first { $0.moduleID == module.id })
+        let quiz = try #require(course.takeableQuizzes.first { $0.moduleID == module.id })
         let expected = try quiz.startAttempt(seed: 42, at: Date())
         let answers = Self.inputs(for: expected, quiz: quiz)
 
@@ -43,10 +47,10 @@ import Testing
         first.press(.interrupt)
         var screens: [String] = []
         first.onRead = { screens.append($0.screen.text) }
-        try FullScreenLearner(workspace: workspace, store: store, terminal: first, color: false, seed: { 42 }).run()
+        try FullScreenLearner(workspace: workspace, store: store, terminal: first, color: false, seed: { 42 }, quizzes: course.takeableQuizzes).run()
         #expect(first.restoreCount == 1 && first.screen.cursorVisible && !first.screen.alternateScreen)
         #expect(screens.contains { $0.contains("Question 1 of \(expected.questions.count)") })
-        let open = try #require(try store.openAttempt(quizID: quiz.id))
+        let open = try #require(try records.openAttempt(trainee: trainee.id, quiz: quiz.id))
         #expect(open.responses.count == 3)
         #expect(try records.attempts(trainee: trainee.id).isEmpty)
 
@@ -63,7 +67,7 @@ import Testing
             if resumedScreen.isEmpty, terminal.screen.text.contains("Welcome back") { resumedScreen = terminal.screen.text }
         }
         second.press(.character("q"), .character("q"))
-        try FullScreenLearner(workspace: workspace, store: store, terminal: second, color: false, seed: { 7 }).run()
+        try FullScreenLearner(workspace: workspace, store: store, terminal: second, color: false, seed: { 7 }, quizzes: course.takeableQuizzes).run()
         #expect(resumedScreen.contains("Question 4 of \(expected.questions.count)"))
         #expect(resultScreen.contains("Score:"))
         #expect(second.screen.lines.allSatisfy { $0.count <= 80 })
@@ -73,21 +77,23 @@ import Testing
         #expect(attempts.count == 1)
         #expect(attempts.first?.seed == 42)
         #expect(attempts.first?.questions == expected.questions.map(\.questionID))
-        let responses = try JSONDecoder().decode([String: Response].self, from: Data(try #require(attempts.first).responses.utf8))
-        #expect(responses.count == expected.questions.count)
+        // In the one shape every front end stores: the whole attempt, as the engine encodes it.
+        let recorded = try AssessmentJSON.decode(Attempt.self, from: try #require(attempts.first).responses)
+        #expect(recorded.responses.count == expected.questions.count)
         let transcript = try records.transcript(trainee.id)
         #expect(transcript.modules.first { $0.moduleID == module.id }?.completedAt != nil)
-        #expect(try store.openAttempt(quizID: quiz.id) == nil)
+        #expect(try records.openAttempt(trainee: trainee.id, quiz: quiz.id) == nil)
     }
 
     @Test func plainModeDrivesTheSameJourneyByLines() throws {
         let folder = try TemporaryFolder()
         let records = try RecordsStore(path: folder.url.appendingPathComponent("records.sqlite").path, actor: "test")
         let trainee = try records.addTrainee(NewTrainee(name: "Plain Trainee"))
-        let store = RecordsLearnerStore(records: records, traineeID: trainee.id)
+        let store = LearnerRecords(course: course, records: records, traineeID: trainee.id, actor: .localOperator("test"),
+                                   output: CapturedOutput())
         let io = ScriptedLineIO(lines: ["read 1", "quiz 1", "zz", "2", "quit", "quit"])
         // Seed 7 draws a choice question first, so "zz" is not an answer to it.
-        try LineLearner(workspace: workspace, store: store, io: io, seed: { 7 }).run()
+        try LineLearner(workspace: workspace, store: store, io: io, seed: { 7 }, quizzes: course.takeableQuizzes).run()
         #expect(io.transcript.contains("1. Foundations of Peer Support and Recovery: not started."))
         #expect(io.transcript.contains("End of module 1."))
         #expect(io.transcript.contains("Question 1 of"))
@@ -95,15 +101,8 @@ import Testing
         #expect(io.transcript.contains("Saved."))
         #expect(!io.transcript.contains("\u{1B}"))
         let again = ScriptedLineIO(lines: ["quiz 1"])
-        try LineLearner(workspace: workspace, store: store, io: again).run()
+        try LineLearner(workspace: workspace, store: store, io: again, quizzes: course.takeableQuizzes).run()
         #expect(again.transcript.contains("Welcome back"))
         #expect(again.transcript.contains("Question 2 of"))
-    }
-
-    @Test func crisisModuleShowsLocalLinesFirstInPlainMode() throws {
-        let crisis = try #require(workspace.module("crisis"))
-        let lines = ModuleDocument.make(crisis, in: workspace).layout(width: 80, color: false).lines.map(\.plain)
-        #expect(lines.first == "Help now")
-        #expect(lines.prefix(6).contains { $0.contains("988") })
     }
 }

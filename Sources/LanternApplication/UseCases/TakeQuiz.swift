@@ -1,0 +1,159 @@
+import Foundation
+import LanternAssessment
+import LanternDiagnostics
+import LanternRecords
+import LanternTerminal
+
+/// Taking a quiz: start (or resume) an attempt, save each answer, submit. The one code path for
+/// every front end: `lantern quiz take` (all answers at once, from a file), `lantern learn`
+/// full screen and plain (one answer at a time, through `LearnerRecords`), and the server.
+///
+/// Every step is durable before it returns. Recording is guarded by the attempt number: an
+/// attempt is recorded only as the trainee's next one, so two processes cannot both record
+/// "attempt 3", and a quiz's `attempts:` cap cannot be exceeded.
+public struct TakeQuiz: Sendable {
+    public let course: Course
+    public let actor: Principal
+    let records: RecordsStore
+    let output: any OutputSink
+    let clock: @Sendable () -> Date
+
+    public init(course: Course, records: RecordsStore, actor: Principal, output: any OutputSink,
+                clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.course = course
+        self.actor = actor
+        self.records = records.acting(as: actor.auditName)
+        self.output = output
+        self.clock = clock
+    }
+
+    // MARK: One step at a time (the learner)
+
+    /// Resumes the trainee's open attempt at `quiz`, or starts the next one drawn from `seed`.
+    /// Nil when the quiz allows no more attempts.
+    public func begin(_ quiz: Quiz, trainee: String, at time: Date, seed: UInt64) throws(LanternError) -> OpenQuizAttempt? {
+        if let open = try records.openAttempt(trainee: trainee, quiz: quiz.id) {
+            var attempt = try quiz.startAttempt(seed: open.seed, at: open.startedAt, number: open.number)
+            let shown = Set(attempt.questions.map(\.questionID))
+            attempt.responses = open.responses.filter { shown.contains($0.key) }
+            return OpenQuizAttempt(id: open.id, attempt: attempt, resumed: true)
+        }
+        let (_, used) = try records.attemptCount(trainee: trainee, quiz: quiz.id)
+        if quiz.settings.attempts > 0, used >= quiz.settings.attempts { return nil }
+        let attempt = try quiz.startAttempt(seed: seed, at: time, number: used + 1)
+        let id = try records.startAttempt(trainee: trainee, quiz: quiz.id, number: attempt.number, seed: seed, startedAt: time)
+        return OpenQuizAttempt(id: id, attempt: attempt, resumed: false)
+    }
+
+    /// Saves one answer of an open attempt, durably. Throws `time-up` after the deadline and
+    /// `unknown-question` for a question the attempt did not draw (nothing is saved then).
+    public func saveAnswer(_ response: Response, to questionID: String, of open: OpenQuizAttempt, trainee: String,
+                           at time: Date) throws(LanternError) {
+        _ = try open.attempt.answering(questionID, with: response, at: time)
+        try records.saveAnswer(attemptID: open.id, trainee: trainee, quizID: open.attempt.quizID, questionID: questionID,
+                               responseJSON: try Self.json(response))
+    }
+
+    /// Grades and records the attempt as it stands (at the deadline if that passed first).
+    public func submit(_ open: OpenQuizAttempt, of quiz: Quiz, trainee: String, at time: Date) throws(LanternError) -> TakenQuiz {
+        let submittedAt = open.attempt.deadline.map { min($0, time) } ?? time
+        return try record(open.attempt, id: open.id, quiz: quiz, trainee: trainee, submittedAt: submittedAt, ignored: [])
+    }
+
+    // MARK: The whole quiz at once (`lantern quiz take`)
+
+    /// Takes quiz `quizID` for `trainee` with the answers in the file at `answersFile` (YAML or
+    /// JSON, question id → answer; see `AnswersFile`): the next attempt, drawn from `seed`
+    /// (random when nil), the answers to drawn questions, graded and recorded, all or nothing.
+    /// Answers to questions the draw left out are reported as warnings; the report (text, or
+    /// JSON) goes to the output.
+    @discardableResult
+    public func takeWhole(quizID: String, trainee: String, answersFile: String, seed: UInt64? = nil,
+                          json: Bool = false) throws(LanternError) -> TakenQuiz {
+        let (quiz, _) = try course.quiz(quizID)
+        guard let data = FileManager.default.contents(atPath: answersFile) else {
+            throw LanternError("cannot-read", "cannot read '\(answersFile)'", hint: "check the path")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw LanternError("not-utf8", "'\(answersFile)' is not UTF-8 text", at: SourceLocation(path: answersFile))
+        }
+        let answers = try AnswersFile.parse(text, path: answersFile, quiz: quiz)
+        return try takeWhole(quiz, trainee: trainee, answers: answers, answersPath: answersFile, seed: seed, json: json)
+    }
+
+    /// As `takeWhole(quizID:…)`, with the answers already read (question id → response).
+    @discardableResult
+    public func takeWhole(_ quiz: Quiz, trainee: String, answers: [String: Response], answersPath: String = "",
+                          seed: UInt64? = nil, json: Bool = false) throws(LanternError) -> TakenQuiz {
+        if let open = try records.openAttempt(trainee: trainee, quiz: quiz.id) {
+            throw LanternError("attempt-open", "attempt \(open.number) at quiz '\(quiz.id)' is open in the learner for trainee '\(open.traineeID)'",
+                               hint: "submit it in 'lantern learn' first; recording another attempt now would use its number")
+        }
+        var generator = SystemRandomNumberGenerator()
+        let seed = seed ?? generator.next()
+        var taken: TakenQuiz?
+        for _ in 0..<20 {
+            let (_, prior) = try records.attemptCount(trainee: trainee, quiz: quiz.id)
+            let started = clock()
+            var attempt = try quiz.startAttempt(seed: seed, at: started, number: prior + 1)
+            let drawn = Set(attempt.questions.map(\.questionID))
+            let ignored = answers.keys.filter { !drawn.contains($0) }.sorted()
+            attempt = try attempt.answering(answers.filter { drawn.contains($0.key) }, at: started)
+            do {
+                taken = try record(attempt, id: RecordID.make("qa"), quiz: quiz, trainee: trainee, submittedAt: clock(), ignored: ignored)
+                break
+            } catch where error.code == "attempt-conflict" {
+                continue
+            }
+        }
+        guard let taken else {
+            throw LanternError("attempt-conflict", "could not record the attempt: other attempts at quiz '\(quiz.id)' kept arriving",
+                               hint: "try again")
+        }
+        for id in taken.ignoredQuestions {
+            output.report(Diagnostic(.warning, "not-drawn", "question '\(id)' was not drawn in this attempt; its answer was ignored",
+                                     at: SourceLocation(path: answersPath)))
+        }
+        output.write(json ? QuizReport.json(taken) : QuizReport.text(taken))
+        return taken
+    }
+
+    // MARK: Shared by both
+
+    /// Grades `attempt` and records it as the trainee's attempt number `attempt.number`.
+    private func record(_ attempt: Attempt, id: String, quiz: Quiz, trainee: String, submittedAt: Date,
+                        ignored: [String]) throws(LanternError) -> TakenQuiz {
+        if quiz.settings.attempts > 0, attempt.number > quiz.settings.attempts {
+            throw LanternError("no-attempts-left", "quiz '\(quiz.id)' allows \(quiz.settings.attempts) attempt\(quiz.settings.attempts == 1 ? "" : "s")",
+                               hint: "ask a trainer if another attempt is appropriate")
+        }
+        var attempt = attempt
+        let result = quiz.submit(attempt, at: submittedAt)
+        attempt.submittedAt = submittedAt
+        let record = QuizAttempt(id: id, traineeID: trainee, quizID: quiz.id,
+                                 quizHash: course.contentHash(ofAssessment: quiz.id) ?? "", seed: attempt.seed,
+                                 questions: attempt.questions.map(\.questionID),
+                                 responses: try Self.json(attempt), results: try Self.json(result),
+                                 score: min(1, max(0, result.total.doubleValue)), passed: result.passed,
+                                 startedAt: Timestamp.string(attempt.startedAt), submittedAt: Timestamp.string(submittedAt))
+        let stored = try records.recordAttempt(record, priorAttempts: attempt.number - 1)
+        return TakenQuiz(record: stored, attempt: attempt, result: result, ignoredQuestions: ignored)
+    }
+
+    static func json<T: Encodable>(_ value: T) throws(LanternError) -> String {
+        do {
+            return try AssessmentJSON.encode(value)
+        } catch {
+            throw LanternError("attempt-encoding", "the attempt cannot be stored as JSON")
+        }
+    }
+}
+
+/// A quiz taken and recorded: the stored attempt, the engine's result, and answered questions
+/// the draw left out of this attempt (ignored).
+public struct TakenQuiz: Sendable {
+    public var record: QuizAttempt
+    public var attempt: Attempt
+    public var result: AttemptResult
+    public var ignoredQuestions: [String]
+}

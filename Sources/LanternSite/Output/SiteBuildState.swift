@@ -1,0 +1,83 @@
+import Crypto
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where a build keeps everything that is not the site, so that the output folder is the site
+/// and only the site (two builds of the same input into two folders are `diff -r`-equal, and
+/// `rsync site/ host:` publishes nothing else): `<workspace>/.lantern/build/<digest>/`, one
+/// folder per output folder (the digest is of the output's absolute path), holding
+///
+/// - `cache` — the build cache (`BuildCache`);
+/// - `site.tree` — the output folder's manifest (`TreeManifest`): its inode, and every file's
+///   inode, size and time. It is also what says the output is Lantern's to replace;
+/// - `previous/` and `previous.tree` — the site before the last one, which the next build
+///   updates in place instead of writing a new folder file by file;
+/// - `building/`, `swap/` — transient, during a build.
+///
+/// When the output is on another file system than the workspace, the folders a build renames
+/// into the output's place are made beside the output instead (`.<name>.building`), and no
+/// previous site is kept.
+public struct SiteBuildState: Sendable {
+    /// This output's state folder.
+    public let folder: URL
+    /// The output folder.
+    public let output: URL
+
+    public init(workspaceRoot: URL, output: URL) {
+        self.output = output.standardizedFileURL
+        let digest = SHA256.hash(data: Data(self.output.path.utf8)).prefix(12).map { String(format: "%02x", $0) }.joined()
+        folder = Self.root(workspaceRoot: workspaceRoot).appendingPathComponent(digest)
+    }
+
+    /// `<workspace>/.lantern/build`: every output's state.
+    public static func root(workspaceRoot: URL) -> URL {
+        workspaceRoot.standardizedFileURL.appendingPathComponent(".lantern/build")
+    }
+
+    /// Deletes every build state of the workspace: caches and previous copies of the site
+    /// (which may hold a name that has since been erased). The next build of each output
+    /// renders every page and replaces the output as a whole; an output whose state is gone
+    /// is still recognised as Lantern's by nothing, so delete it too or build elsewhere.
+    public static func forgetAll(workspaceRoot: URL) {
+        let root = root(workspaceRoot: workspaceRoot).path
+        guard FileManager.default.fileExists(atPath: root) else { return }
+        _ = SiteWriter.removeTree(root, countingFilesNotIn: [])
+    }
+
+    public var cacheFile: URL { folder.appendingPathComponent("cache") }
+    var siteTree: String { folder.appendingPathComponent("site.tree").path }
+    var previousTree: String { folder.appendingPathComponent("previous.tree").path }
+    var buildingTree: String { folder.appendingPathComponent("building.tree").path }
+    var previous: String { folder.appendingPathComponent("previous").path }
+    var building: String { folder.appendingPathComponent("building").path }
+    var swap: String { folder.appendingPathComponent("swap").path }
+
+    /// Creates the state folder (mode 0700: it may hold names of people) and says whether it
+    /// is on the output's file system, so folders can be renamed between the two.
+    func prepare() -> Bool {
+        let parent = output.deletingLastPathComponent().path
+        try? FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true,
+                                                 attributes: [.posixPermissions: 0o700])
+        var state = stat()
+        var outputParent = stat()
+        guard stat(folder.path, &state) == 0, stat(parent, &outputParent) == 0 else { return false }
+        return state.st_dev == outputParent.st_dev
+    }
+
+    /// What was last published into the output: the whole site, or the verification files alone.
+    public enum Kind: String, Sendable {
+        case site, verification
+    }
+
+    /// The kind recorded by the last publication into the output, if any.
+    public var publishedKind: Kind? {
+        (try? String(contentsOf: folder.appendingPathComponent("kind"), encoding: .utf8))
+            .flatMap { Kind(rawValue: $0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    }
+
+    func record(_ kind: Kind) {
+        try? Data((kind.rawValue + "\n").utf8).write(to: folder.appendingPathComponent("kind"), options: .atomic)
+    }
+}
