@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LanternApplication
 import LanternCertification
 import LanternCurriculum
 import LanternDiagnostics
@@ -88,25 +89,11 @@ struct DatabaseCommand: ParsableCommand {
         @OptionGroup var records: RecordsOptions
 
         func run() throws {
-            let store = try records.open(mustExist: true)
-            let report = try store.check()
-            guard report.isHealthy else {
-                for problem in report.problems { Console.printError(Diagnostic(.error, "db-check", problem, at: nil)) }
-                throw LanternError("records-unsound", "the records fail 'lantern db check'; no checkpoint is signed over them")
-            }
             let context = try CertificationContext(records.location)
-            let head = try store.auditHead()
-            let checkpoint = AuditCheckpoint(issuer: context.identity.id, rows: head.rows, head: head.hash, madeAt: Date())
-            let jwt: String
-            do { jwt = try checkpoint.signed(with: try context.keys.activeKey(), identity: context.identity) } catch let error as LanternError {
-                throw error
-            } catch {
-                throw LanternError("signing-failed", "the checkpoint could not be signed")
-            }
             let target = output.map { URL(fileURLWithPath: $0) } ?? context.root.appendingPathComponent(AuditCheckpoint.publishedPath)
             let display = output ?? (context.display.isEmpty ? AuditCheckpoint.publishedPath : context.display + "/" + AuditCheckpoint.publishedPath)
-            try FileWriter.writeAtomically(jwt + "\n", to: target, displayPath: display)
-            Console.out("signed a checkpoint of \(head.rows) audit rows (head \(head.hash.prefix(16))…) to \(display)\n")
+            try MakeAuditCheckpoint(records: try records.open(mustExist: true), keys: context.keys, identity: context.identity,
+                                    actor: records.principal, output: StandardOutput()).run(to: target, display: display)
         }
     }
 }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import LanternApplication
 import LanternDiagnostics
 import LanternRecords
-import LanternSite
 
 struct TraineeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -230,38 +230,11 @@ struct TraineeCommand: ParsableCommand {
         @OptionGroup var records: RecordsOptions
 
         func run() throws {
-            let id = try records.open(mustExist: true).eraseTrainee(trainee)
             // Records kept outside a workspace (--db only) have no site to clean unless --site names one.
             let workspaceRoot = (try? records.location.resolve())?.root
             let output = site.map { URL(fileURLWithPath: $0) } ?? workspaceRoot.map { $0.appendingPathComponent("site") }
-            var copies = workspaceRoot.map { SiteBuildState.removePreviousCopies(workspaceRoot: $0) } ?? []
-            copies += try output.map(PreviousSiteCopies.remove(beside:)) ?? []
-            for removed in copies {
-                Console.out("removed the previous copy of the site at \(removed)\n")
-            }
-            Console.out("erased the personal data of trainee \(id); rebuild and redeploy the site ('lantern build') so no page keeps it\n")
+            try EraseTrainee(records: try records.open(mustExist: true), actor: records.principal, output: StandardOutput())
+                .run(trainee, workspaceRoot: workspaceRoot, site: output)
         }
-    }
-}
-
-/// The copies of a site kept beside its output (`.<name>.old` by earlier releases, `.<name>.swap`
-/// or `.<name>.building` by a build across file systems that was killed): erasure removes them,
-/// with the previous copies in `.lantern/build/`, so an erased name does not wait there.
-enum PreviousSiteCopies {
-    static func remove(beside output: URL) throws -> [String] {
-        let parent = output.standardizedFileURL.deletingLastPathComponent()
-        let name = output.standardizedFileURL.lastPathComponent
-        var removed: [String] = []
-        for suffix in ["old", "swap", "building"] {
-            let copy = parent.appendingPathComponent(".\(name).\(suffix)")
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: copy.path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
-            do { try FileManager.default.removeItem(at: copy) } catch {
-                throw LanternError("erasure-incomplete", "the trainee is erased in the records, but '\(copy.path)' could not be removed: \(error.localizedDescription)",
-                                   hint: "remove that folder by hand, then rebuild the site")
-            }
-            removed.append(copy.path)
-        }
-        return removed
     }
 }
