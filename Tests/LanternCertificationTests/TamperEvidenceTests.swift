@@ -77,6 +77,9 @@ import Testing
         #expect(try setup.store.check().isHealthy)
         try Self.forge(part, setup)
         #expect(throws: LanternError.self) { try setup.service().issue(trainee: setup.traineeID) }
+        let status = try setup.service().requirements(trainee: setup.traineeID)
+        #expect(!status.isMet)
+        if part != .quizSummary { #expect(status.missing.map(\.id).contains("records"), "cert status says the records fail") }
         #expect(try setup.service().eligibleTrainees().isEmpty)
         #expect(try setup.store.certificates().isEmpty)
         let report = try setup.store.check()

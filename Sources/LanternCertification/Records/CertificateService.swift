@@ -69,8 +69,16 @@ public struct CertificateService: Sendable {
     }
 
     /// What the trainee has met and what is missing.
+    /// Rows that fail their audit digests are left out and reported as a requirement not met
+    /// (`records`), as `cert issue` refuses them.
     public func requirements(trainee reference: String) throws(LanternError) -> RequirementsReport {
-        evaluator.evaluate(try evidence(trainee: reference))
+        let records = try store.certificateEvidence(trainee: reference)
+        var report = evaluator.evaluate(evidence(from: records))
+        if !records.problems.isEmpty {
+            report.items.append(.init(kind: .records, id: "records", title: "Records match the audit log", met: false,
+                                      detail: "\(records.problems.count) row\(records.problems.count == 1 ? "" : "s") changed or added outside Lantern (run 'lantern db check'); they do not count"))
+        }
+        return report
     }
 
     /// Issues a certificate when every requirement is met; otherwise throws
