@@ -1,7 +1,7 @@
 # Lantern — the two commands in the README, and a few more.
 SWIFT ?= swift
 
-.PHONY: demo test deps build bench bench-quick bench-check bench-records bench-site browser-check sanitize sanitize-address sanitize-thread fuzz clean
+.PHONY: demo test deps build bench bench-quick bench-check bench-records bench-site bench-site-quick browser-check sanitize sanitize-address sanitize-thread fuzz clean
 
 ## Install what is missing, build, and run Lantern's main job on the shipped workspace.
 demo: deps
@@ -54,9 +54,14 @@ FUZZ_SECONDS ?= 60
 fuzz: deps
 	scripts/fuzz.sh all $(FUZZ_SECONDS)
 
-## lantern build side by side with libcmark alone and Hugo 0.168 (1,000 modules + 10,000 certificates).
+## lantern build side by side with libcmark alone, Hugo 0.168 and the previous release (ac5aaf9,
+## built in a worktree beside this one, or LANTERN_BASELINE_BIN): 1,000 modules + 10,000 certificates.
 bench-site: deps
 	scripts/bench-site.sh
+
+## The same, this build against the previous release only: 1,000 modules + 1,000 certificates, 3 runs.
+bench-site-quick: deps
+	scripts/bench-site.sh --quick
 
 ## Verification pages in headless Chromium (installs Debian's chromium when missing).
 browser-check: deps

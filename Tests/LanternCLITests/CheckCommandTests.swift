@@ -16,9 +16,13 @@ struct CheckCommandTests {
 
     @Test("the shipped program checks clean, with no warnings")
     func shippedProgram() throws {
-        let result = try LanternProcess.run(["check"], in: RepositoryPaths.packageRoot())
+        let root = RepositoryPaths.packageRoot()
+        let result = try LanternProcess.run(["check"], in: root)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("checked 10 modules"))
+        // Every module file on disk is one the program lists and `check` reads.
+        let moduleFiles = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("curriculum").path)
+            .filter { $0.hasSuffix(".md") }
+        #expect(result.stdout.contains("checked \(moduleFiles.count) modules"), "\(result.stdout)")
         #expect(result.stdout.hasSuffix("0 errors, 0 warnings\n"), "\(result.stdout)")
     }
 

@@ -156,3 +156,28 @@ struct PrivacyTests {
         }
     }
 }
+
+/// The copies of the site a build keeps (issue 20: the third release's `.site.old` kept an
+/// erased name until the next build).
+@Suite("privacy: erasure and the site's copies")
+struct ErasureSiteCopyTests {
+    @Test("trainee erase deletes the previous site and the cache every output keeps; the next build still works")
+    func eraseForgetsPreviousSites() throws {
+        let workspace = try SampleWorkspace.create()
+        let db = ["--db", workspace.path + "/.lantern/records.sqlite"]
+        let added = try LanternProcess.run(["trainee", "add", "--name", "Pat Example"] + db, in: workspace.url)
+        #expect(added.status == 0, "\(added.stderr)")
+        let id = added.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        for _ in 0..<2 { #expect(try LanternProcess.run(["build"], in: workspace.url).status == 0) }
+        func kept(_ name: String) throws -> [String] {
+            try LanternProcess.runTool("/usr/bin/find", [workspace.path + "/.lantern/build", "-name", name]).stdout
+                .split(separator: "\n").map(String.init)
+        }
+        #expect(try kept("previous").count == 1, "a second build keeps the previous site")
+        #expect(try kept("cache").count == 1)
+        #expect(try LanternProcess.run(["trainee", "erase", id] + db, in: workspace.url).status == 0)
+        #expect(try kept("previous").isEmpty)
+        #expect(try kept("cache").isEmpty)
+        #expect(try LanternProcess.run(["build"], in: workspace.url).status == 0)
+    }
+}

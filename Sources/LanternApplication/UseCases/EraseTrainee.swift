@@ -6,7 +6,7 @@ import LanternSite
 /// Erasing a trainee on request (issue 20.6): their personal data and the names of the
 /// principals that were them leave the records (which wait for readers or fail loudly), and
 /// every previous copy of the site that may still name them is removed — the ones a build keeps
-/// in `.lantern/build/` and the ones beside the output (`.<name>.old` from earlier releases,
+/// in `.lantern/build/` (`SiteBuildState.forgetPreviousSites`) and the ones beside the output (`.<name>.old` from earlier releases,
 /// `.<name>.swap` / `.<name>.building` left by a killed build across file systems).
 public struct EraseTrainee: Sendable {
     let records: RecordsStore
@@ -22,9 +22,8 @@ public struct EraseTrainee: Sendable {
     @discardableResult
     public func run(_ trainee: String, workspaceRoot: URL?, site: URL?) throws(LanternError) -> String {
         let id = try records.eraseTrainee(trainee)
-        var copies = workspaceRoot.map { SiteBuildState.removePreviousCopies(workspaceRoot: $0) } ?? []
-        if let site { copies += try Self.removeCopies(beside: site) }
-        for copy in copies { output.write("removed the previous copy of the site at \(copy)\n") }
+        if let workspaceRoot { SiteBuildState.forgetPreviousSites(workspaceRoot: workspaceRoot) }
+        for copy in try site.map(Self.removeCopies(beside:)) ?? [] { output.write("removed the previous copy of the site at \(copy)\n") }
         output.write("erased the personal data of trainee \(id); rebuild and redeploy the site ('lantern build') so no page keeps it\n")
         return id
     }

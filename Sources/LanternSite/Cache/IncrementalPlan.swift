@@ -283,8 +283,10 @@ struct IncrementalPlan: Sendable {
         }
         for name in names.sorted() {
             key.add(name)
-            if let bytes = WholeFile.contents(atPath: path + "/" + name) {
-                key.add(FileDigest.sha256(bytes))
+            // Only from inside the folder (a link out of it is never read: the build then stops
+            // when the templates are read).
+            if let data = try? ContainedFile.read(name, in: folder, folderDisplay: "templates", displayPath: name) {
+                key.add(FileDigest.sha256([UInt8](data)))
             } else {
                 key.add(FileDigest.zero)
             }

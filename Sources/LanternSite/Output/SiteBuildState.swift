@@ -36,14 +36,21 @@ public struct SiteBuildState: Sendable {
         workspaceRoot.standardizedFileURL.appendingPathComponent(".lantern/build")
     }
 
-    /// Deletes every build state of the workspace: caches and previous copies of the site
-    /// (which may hold a name that has since been erased). The next build of each output
-    /// renders every page and replaces the output as a whole; an output whose state is gone
-    /// is still recognised as Lantern's by nothing, so delete it too or build elsewhere.
-    public static func forgetAll(workspaceRoot: URL) {
+    /// Deletes every copy of the site a build keeps besides the output itself — the previous
+    /// site, a half-built one, the build cache (which holds headings and search words) — for
+    /// every output of the workspace: after a trainee's erasure, no copy Lantern keeps may still
+    /// hold their name. What says an output is Lantern's (`site.tree`) is kept, so the next
+    /// build (a full one) replaces the output as before.
+    public static func forgetPreviousSites(workspaceRoot: URL) {
         let root = root(workspaceRoot: workspaceRoot).path
-        guard FileManager.default.fileExists(atPath: root) else { return }
-        _ = SiteWriter.removeTree(root, countingFilesNotIn: [])
+        guard let states = try? FileManager.default.contentsOfDirectory(atPath: root) else { return }
+        for name in states {
+            let folder = root + "/" + name
+            for kept in ["previous", "building", "swap"] where FileManager.default.fileExists(atPath: folder + "/" + kept) {
+                _ = SiteWriter.removeTree(folder + "/" + kept, countingFilesNotIn: [])
+            }
+            for file in ["previous.tree", "building.tree", "cache"] { unlink(folder + "/" + file) }
+        }
     }
 
     public var cacheFile: URL { folder.appendingPathComponent("cache") }
