@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The trainee journey in tmux, for a person to watch: a new trainee opens the course map,
-# reads module 1, starts its quiz, answers three questions, then the window is closed
-# mid-quiz (tmux kill-session: SIGHUP). A new window resumes the quiz at question 4, the
+# reads module 1, starts its quiz (after its introduction), answers three questions, then the
+# window is closed mid-quiz (tmux kill-session: SIGHUP). A new window opens the quiz again by
+# itself at question 4, the
 # trainee finishes and submits, and the records show the attempt.
 #
 # Watch it live from another terminal: tmux attach -r -t lantern-demo
@@ -16,7 +17,7 @@ session=lantern-demo
 scratch=$(mktemp -d)
 trap 'tmux kill-session -t "$session" 2>/dev/null || true; rm -rf "$scratch"' EXIT
 db="$scratch/records.sqlite"
-trainee=$("$lantern" trainee add --name "Demo Trainee" --db "$db")
+trainee=$("$lantern" trainee add --name "Demo Trainee" --email demo.trainee@example.org --db "$db")
 
 start() {
     tmux kill-session -t "$session" 2>/dev/null || true
@@ -32,14 +33,15 @@ key Enter;            show "module 1 in the pager"
 key Space; key Space; key ']';  show "paging and jumping to a heading"
 key / ; tmux send-keys -t "$session" -l "recovery"; key Enter; show "search: /recovery"
 key End; key q;       show "back on the map (module 1 read to the end)"
-key t;                show "the quiz, question 1"
+key t;                show "the quiz's introduction (safety-critical questions, pass mark)"
+key Enter;            show "the quiz, question 1"
 for _ in 1 2 3; do key 1; key Enter; done
 show "question 4, three answers saved"
 tmux kill-session -t "$session"   # the window is closed mid-quiz
 echo; echo "---- window closed mid-quiz (SIGHUP) ----"
 
 start
-key t;                show "a new window: the quiz resumes at question 4"
+show "a new window: the open quiz opens by itself, at question 4"
 for _ in $(seq 1 8); do
     screen=$(tmux capture-pane -p -t "$session")
     if grep -q "Review" <<<"$screen"; then break; fi

@@ -26,12 +26,37 @@ struct Lantern: ParsableCommand {
     )
 
     static func main() {
+        var command: any ParsableCommand
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            command = try parseAsRoot()
         } catch {
             exit(with: error)
         }
+        do {
+            try command.run()
+        } catch let error as ValidationError {
+            // A mistake found while running: show the usage of the command that was run, not
+            // the root's "lantern <subcommand>".
+            let subcommand = type(of: command)
+            let name = ([Lantern.configuration.commandName ?? "lantern"] + commandPath(to: subcommand)).joined(separator: " ")
+            Console.err("Error: \(error.message)\nUsage: \(usageString(for: subcommand))\n  See '\(name) --help' for more information.\n")
+            Foundation.exit(2)
+        } catch {
+            exit(with: error)
+        }
+    }
+
+    /// The subcommand names from the root to `target` (`["cert", "revoke"]`).
+    static func commandPath(to target: any ParsableCommand.Type) -> [String] {
+        func search(_ type: any ParsableCommand.Type, _ path: [String]) -> [String]? {
+            if ObjectIdentifier(type) == ObjectIdentifier(target) { return path }
+            for sub in type.configuration.subcommands {
+                let name = sub.configuration.commandName ?? String(describing: sub).lowercased()
+                if let found = search(sub, path + [name]) { return found }
+            }
+            return nil
+        }
+        return search(Lantern.self, []) ?? []
     }
 
     /// Prints an error the way a person can act on it and exits with Lantern's codes.

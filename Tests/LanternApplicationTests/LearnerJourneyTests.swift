@@ -42,7 +42,8 @@ import Testing
 
         // First sitting: read module 1 to the end, answer three questions, Ctrl-C.
         let first = ScriptedTerminal()
-        first.press(.enter, .end, .character("q"), .character("t"))
+        // t shows the quiz's introduction; Enter starts the attempt.
+        first.press(.enter, .end, .character("q"), .character("t"), .enter)
         for answer in answers.prefix(3) { first.type(answer); first.press(.enter) }
         first.press(.interrupt)
         var screens: [String] = []
@@ -54,9 +55,8 @@ import Testing
         #expect(open.responses.count == 3)
         #expect(try records.attempts(trainee: trainee.id).isEmpty)
 
-        // Second sitting: the quiz resumes at question 4; finish and submit.
+        // Second sitting: the open quiz opens by itself, at question 4; finish and submit.
         let second = ScriptedTerminal()
-        second.press(.character("t"))
         var resumedScreen = ""
         second.onRead = { terminal in if resumedScreen.isEmpty, terminal.screen.text.contains("Welcome back") { resumedScreen = terminal.screen.text } }
         for answer in answers.dropFirst(3) { second.type(answer); second.press(.enter) }
@@ -102,6 +102,7 @@ import Testing
         #expect(!io.transcript.contains("\u{1B}"))
         let again = ScriptedLineIO(lines: ["quiz 1"])
         try LineLearner(workspace: workspace, store: store, io: again, quizzes: course.takeableQuizzes).run()
+        #expect(again.transcript.contains("You have a quiz in progress"))
         #expect(again.transcript.contains("Welcome back"))
         #expect(again.transcript.contains("Question 2 of"))
     }

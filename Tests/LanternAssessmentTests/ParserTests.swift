@@ -23,8 +23,12 @@ struct ParserTests {
         #expect(matching.distractors == ["Validating"])
         #expect(matching.generalFeedback?.hasPrefix("Moralising tells") == true)
         let reflect = try #require(communication.question("reflect"))
-        #expect(reflect.choices.map(\.credit) == [.zero, .one, .zero, .zero])
-        #expect(reflect.choices[1].feedback == "Yes. This gives back both what happened and how it felt, in your own words, without judging.")
+        // One keyed option among four (where it sits is the author's choice: options are balanced against cues).
+        #expect(reflect.choices.count == 4)
+        #expect(reflect.choices.filter { $0.credit == .one }.count == 1)
+        #expect(reflect.choices.filter { $0.credit == .zero }.count == 3)
+        #expect(reflect.choices.first { $0.credit == .one }?.feedback
+                == "Yes. This gives back both what happened and how it felt, in your own words, without judging.")
         #expect(reflect.outcomes == ["lo1"])
         #expect(communication.settings.draw == 8)
         #expect(communication.settings.bands.count == 2)

@@ -81,12 +81,12 @@ struct FaultTests {
     func killErasure() throws {
         let fixture = try RecordsFixture()
         let pause = fixture.folder.url.appendingPathComponent("paused").path
-        let process = try fixture.start(["trainee", "erase", fixture.traineeID], environment: ["LANTERN_TEST_PAUSE_FILE": pause])
+        let process = try fixture.start(["trainee", "erase", fixture.traineeID, "--yes"], environment: ["LANTERN_TEST_PAUSE_FILE": pause])
         Self.killWhenPaused(process, pauseFile: pause)
         let shown = try fixture.run(["trainee", "show", fixture.traineeID, "--json"])
         #expect(shown.stdout.contains("Pat Example"), "the erasure was half-applied: \(shown.stdout)")
         _ = try Self.counts(fixture)
-        let rerun = try fixture.run(["trainee", "erase", fixture.traineeID])
+        let rerun = try fixture.run(["trainee", "erase", fixture.traineeID, "--yes"])
         #expect(rerun.status == 0, "\(rerun.stderr)")
         #expect(!(try fixture.run(["trainee", "show", fixture.traineeID, "--json"]).stdout.contains("Pat Example")))
     }

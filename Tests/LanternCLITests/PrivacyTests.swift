@@ -62,8 +62,8 @@ struct PrivacyTests {
         }
 
         // After erasure: changing the trainee fails, and still says nothing about them.
-        #expect(try LanternProcess.run(["trainee", "erase", id] + db).status == 0)
-        Self.assertQuiet(try LanternProcess.run(["trainee", "erase", id] + db), "erase twice")
+        #expect(try LanternProcess.run(["trainee", "erase", id, "--yes"] + db).status == 0)
+        Self.assertQuiet(try LanternProcess.run(["trainee", "erase", id, "--yes"] + db), "erase twice")
         Self.assertQuiet(try LanternProcess.run(["trainee", "import", clashCSV.path] + db), "import after erasure")
     }
 
@@ -74,7 +74,7 @@ struct PrivacyTests {
         let id = added.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let csv = try fixture.folder.write("more.csv", "name,email\n\(Self.name) Junior,junior.\(Self.email)\n")
         #expect(try fixture.run(["trainee", "import", csv.path]).status == 0)
-        #expect(try fixture.run(["trainee", "erase", id]).status == 0)
+        #expect(try fixture.run(["trainee", "erase", id, "--yes"]).status == 0)
         let shown = try fixture.run(["trainee", "show", id, "--json"])
         #expect(shown.status == 0)
         for sentinel in Self.sentinels {
@@ -175,7 +175,7 @@ struct ErasureSiteCopyTests {
         }
         #expect(try kept("previous").count == 1, "a second build keeps the previous site")
         #expect(try kept("cache").count == 1)
-        #expect(try LanternProcess.run(["trainee", "erase", id] + db, in: workspace.url).status == 0)
+        #expect(try LanternProcess.run(["trainee", "erase", id, "--yes"] + db, in: workspace.url).status == 0)
         #expect(try kept("previous").isEmpty)
         #expect(try kept("cache").isEmpty)
         #expect(try LanternProcess.run(["build"], in: workspace.url).status == 0)

@@ -139,7 +139,8 @@ import Testing
         #expect { try setup.service(now: inWindow).renew(trainee: setup.traineeID) } throws: { error in
             ((error as? LanternError)?.message ?? "").contains("0 of 20 hours")
         }
-        let today = CredentialDate.formatDay(inWindow)
+        // Hours are logged once worked: today, inside the certificate's cycle.
+        let today = CredentialDate.formatDay(now)
         _ = try setup.store.logHours(HoursEntry(traineeID: setup.traineeID, date: today, hours: 14, kind: .continuingEducation(category: "general")))
         _ = try setup.store.logHours(HoursEntry(traineeID: setup.traineeID, date: today, hours: 6, kind: .continuingEducation(category: "ethics")))
         let renewed = try setup.service(now: inWindow).renew(trainee: setup.traineeID)
@@ -184,7 +185,7 @@ import Testing
         #expect(try JSONParser.parse(json.stdout)["type"]?.stringsValue == ["VerifiableCredential", "OpenBadgeCredential"])
 
         #expect(try LanternProcess.run(["cert", "revoke", id, "--reason", "mistake"], in: setup.folder.url, environment: env).status == 2)
-        #expect(try LanternProcess.run(["cert", "revoke", id, "--reason", "issued-in-error"], in: setup.folder.url, environment: env).status == 0)
+        #expect(try LanternProcess.run(["cert", "revoke", id, "--reason", "issued-in-error", "--yes"], in: setup.folder.url, environment: env).status == 0)
         let revoked = try LanternProcess.run(["cert", "verify", id], in: setup.folder.url, environment: env)
         #expect(revoked.status == 1)
         #expect(revoked.stdout.contains("verdict: not valid: revoked"))

@@ -46,7 +46,7 @@ import Testing
         #expect(before.allSatisfy { !$0.actor.contains("Alex") && !$0.detail.contains("Alex") })
         #expect(try setup.store.principals().values.contains { $0.name == "Alex Example" })
 
-        let erased = try LanternProcess.run(["trainee", "erase", setup.traineeID], in: setup.folder.url, environment: env)
+        let erased = try LanternProcess.run(["trainee", "erase", setup.traineeID, "--yes"], in: setup.folder.url, environment: env)
         #expect(erased.status == 0, "\(erased.stderr)")
         #expect(try setup.store.auditEntries().prefix(before.count) == before[...], "erasure never rewrites the chain")
         #expect(!(try setup.store.principals().values.contains { $0.name == "Alex Example" }))
@@ -106,7 +106,7 @@ import Testing
             }
         }
         #expect(!previousCopies().isEmpty, "the build kept no previous copy, so this test shows nothing")
-        let erased = try LanternProcess.run(["trainee", "erase", setup.traineeID], in: setup.folder.url, environment: env)
+        let erased = try LanternProcess.run(["trainee", "erase", setup.traineeID, "--yes"], in: setup.folder.url, environment: env)
         #expect(erased.status == 0, "\(erased.stderr)")
         #expect(!FileManager.default.fileExists(atPath: old.path))
         #expect(previousCopies().isEmpty)

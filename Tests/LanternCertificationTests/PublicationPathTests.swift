@@ -15,7 +15,7 @@ import Testing
         let issued = try LanternProcess.run(["cert", "issue", setup.traineeID], in: setup.folder.url, environment: env)
         #expect(issued.status == 0, "\(issued.stderr)")
         let ids = try setup.store.certificates().map(\.id)
-        let revoked = try LanternProcess.run(["cert", "revoke", try #require(ids.first), "--reason", "issued-in-error"],
+        let revoked = try LanternProcess.run(["cert", "revoke", try #require(ids.first), "--reason", "issued-in-error", "--yes"],
                                              in: setup.folder.url, environment: env)
         #expect(revoked.status == 0, "\(revoked.stderr)")
         return (setup, env, ids)

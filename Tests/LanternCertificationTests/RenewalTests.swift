@@ -28,7 +28,7 @@ import Testing
         let now = Date()
         let (setup, first) = try Self.certified(now: now)
         let inWindow = CredentialDate.adding(-30, .days, to: try #require(first.validUntil.flatMap(CredentialDate.parse)))
-        _ = try setup.store.logHours(HoursEntry(traineeID: setup.traineeID, date: CredentialDate.formatDay(inWindow), hours: 2,
+        _ = try setup.store.logHours(HoursEntry(traineeID: setup.traineeID, date: CredentialDate.formatDay(now), hours: 2,
                                                 kind: .continuingEducation(category: "ethics")))
         var renewed = 0
         for _ in 0..<10 {
@@ -61,7 +61,7 @@ import Testing
         let now = Date()
         let (setup, first) = try Self.certified(window: "30d", now: now)
         let until = try #require(first.validUntil.flatMap(CredentialDate.parse))
-        _ = try setup.store.logHours(HoursEntry(traineeID: setup.traineeID, date: CredentialDate.formatDay(CredentialDate.adding(-40, .days, to: until)),
+        _ = try setup.store.logHours(HoursEntry(traineeID: setup.traineeID, date: CredentialDate.formatDay(now),
                                                 hours: 2, kind: .continuingEducation(category: "ethics")))
         #expect { try setup.service(now: CredentialDate.adding(-40, .days, to: until)).renew(trainee: setup.traineeID) } throws: { error in
             (error as? LanternError)?.code == "renewal-not-open"
@@ -74,7 +74,7 @@ import Testing
         let now = Date()
         let (setup, first) = try Self.certified(now: now)
         let inWindow = CredentialDate.adding(-30, .days, to: try #require(first.validUntil.flatMap(CredentialDate.parse)))
-        let ce = try setup.store.logHours(HoursEntry(traineeID: setup.traineeID, date: CredentialDate.formatDay(inWindow), hours: 2,
+        let ce = try setup.store.logHours(HoursEntry(traineeID: setup.traineeID, date: CredentialDate.formatDay(now), hours: 2,
                                                      kind: .continuingEducation(category: "ethics")))
         _ = try setup.service(now: inWindow).renew(trainee: setup.traineeID)
         // A second process that evaluated before the first committed still cannot record: the

@@ -57,3 +57,27 @@ struct ScaffoldTests {
         #expect(try workspace.read("curriculum/program.yml") == program)
     }
 }
+
+@Suite("init's .gitignore")
+struct InitIgnoreFileTests {
+    @Test("a new workspace ignores the records, the keys, the site and the previous site")
+    func writesIgnoreFile() throws {
+        let folder = try TemporaryFolder()
+        try WorkspaceScaffold.create(at: folder.url, displayPath: "", organisation: "Org")
+        let lines = Set(try folder.read(".gitignore").split(separator: "\n").map(String.init))
+        for path in [".lantern/", "site/", ".site.old/", ".site.building/", "*.sqlite"] {
+            #expect(lines.contains(path), "\(path) is not ignored")
+        }
+    }
+
+    @Test("an existing .gitignore keeps its lines and gains only the missing ones")
+    func extendsIgnoreFile() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(".gitignore", "node_modules/\nsite/")
+        try WorkspaceScaffold.create(at: folder.url, displayPath: "", organisation: "Org")
+        let text = try folder.read(".gitignore")
+        #expect(text.hasPrefix("node_modules/\nsite/\n"))
+        #expect(text.components(separatedBy: "site/\n").count == 2, "site/ is listed twice")
+        #expect(text.contains(".lantern/\n"))
+    }
+}

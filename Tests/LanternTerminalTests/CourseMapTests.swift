@@ -47,7 +47,9 @@ import Testing
         #expect(screen.handle(.character("n")) == .open(workspace.modules[0].id))
         let lockedIndex = try #require(screen.map.entries.firstIndex { $0.isLocked })
         for _ in 0..<lockedIndex { _ = screen.handle(.down) }
-        #expect(screen.handle(.enter) == .stay)
+        // A locked module opens as a preview; its quiz stays locked.
+        #expect(screen.handle(.enter) == .preview(screen.map.entries[lockedIndex].module.id))
+        #expect(screen.handle(.character("t")) == .stay)
         #expect(screen.frame().rows.last!.contains("Locked: finish"))
         #expect(screen.handle(.character("q")) == .quit)
     }

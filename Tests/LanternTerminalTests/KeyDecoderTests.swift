@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func controlKeys() {
-        #expect(keys([0x0D, 0x0A, 0x7F, 0x08, 0x03, 0x04, 0x09]) == [.enter, .enter, .backspace, .backspace, .interrupt, .endOfInput, .tab])
+        #expect(keys([0x0D, 0x0A, 0x7F, 0x08, 0x03, 0x04, 0x09]) == [.enter, .enter, .backspace, .backspace, .interrupt, .control("d"), .tab])
     }
 
     @Test func printableUTF8IncludingWide() {

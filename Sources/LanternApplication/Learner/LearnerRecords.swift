@@ -34,6 +34,7 @@ public final class LearnerRecords: QuizStore {
         for checklist in transcript.checklists where checklist.competentOccasions >= (occasions[checklist.checklistID] ?? 1) {
             progress.competentChecklists.insert(checklist.checklistID)
         }
+        progress.openQuizzes = try records.openAttemptQuizIDs(trainee: traineeID)
         return progress
     }
 

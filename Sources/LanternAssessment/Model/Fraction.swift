@@ -1,3 +1,4 @@
+import LanternDiagnostics
 /// An exact fraction (numerator ÷ denominator, always reduced, denominator positive).
 ///
 /// Credits and scores are fractions, never floating point, so that adding up a quiz gives
@@ -85,14 +86,9 @@ public struct Fraction: Hashable, Sendable, Comparable, Codable, CustomStringCon
 
     public var doubleValue: Double { Double(numerator) / Double(denominator) }
 
-    /// As a percentage for people: `100%`, `50%`, `33.33%` (two decimals at most, rounded).
-    public var percentText: String {
-        let hundredths = (doubleValue * 10_000).rounded() / 100
-        if hundredths == hundredths.rounded() { return "\(Int(hundredths))%" }
-        var text = String(format: "%.2f", hundredths)
-        while text.hasSuffix("0") { text.removeLast() }
-        return text + "%"
-    }
+    /// As a percentage for people, by the one rule of `Wording.percent`: `100%`, `50%`,
+    /// `33.3%` (one decimal at most, rounded down).
+    public var percentText: String { Wording.percent(doubleValue) }
 
     public var description: String { denominator == 1 ? "\(numerator)" : "\(numerator)/\(denominator)" }
 

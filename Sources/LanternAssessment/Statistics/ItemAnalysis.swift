@@ -1,4 +1,5 @@
 import Foundation
+import LanternDiagnostics
 
 /// Classical item analysis over recorded attempts at one quiz: how hard each question was
 /// (facility), whether it separates stronger from weaker trainees (discrimination), how often
@@ -142,5 +143,5 @@ public struct ItemAnalysis: Sendable, Hashable, Codable {
         return sxy / (sxx * syy).squareRoot()
     }
 
-    private static func percent(_ value: Double) -> String { String(format: "%.0f%%", value * 100) }
+    private static func percent(_ value: Double) -> String { Wording.percent(value) }
 }

@@ -93,18 +93,59 @@ public struct CertificateService: Sendable {
                                + report.missing.map { "  - \($0.id) (\($0.title)): \($0.detail)" }.joined(separator: "\n"),
                                hint: "'lantern cert status TRAINEE' shows every requirement")
         }
-        return try issueCredential(trainee: reference, evidence: report, renews: nil)
+        return try issueCredential(trainee: reference, evidence: report.evidenceSummary.serialized, renews: nil)
+    }
+
+    /// Replaces a certificate after a correction (a new email, a corrected name): the old one is
+    /// revoked as `superseded` and a new one is signed for the trainee's current details, with
+    /// the same evidence and the same expiry, linked to the old one. One transaction: both or
+    /// neither.
+    @discardableResult
+    public func reissue(certificate id: String) throws(LanternError) -> CertificateRecord {
+        let old = try store.certificate(id)
+        if old.status == .revoked {
+            throw LanternError("certificate-revoked", "certificate \(id) is revoked; a revoked certificate is not reissued",
+                               hint: "'lantern cert issue TRAINEE' issues a new one when the requirements are met")
+        }
+        return try issueCredential(trainee: old.traineeID, evidence: old.evidence, renews: nil, reissuing: old)
     }
 
     /// Every trainee who meets the requirements and holds no current certificate.
     public func eligibleTrainees() throws(LanternError) -> [String] {
-        let holders = Set(try store.certificates().filter { $0.status != .revoked && $0.supersededBy == nil && !isExpired($0) }.map(\.traineeID))
-        var eligible: [String] = []
-        for trainee in try store.trainees() where trainee.erasedAt == nil && !holders.contains(trainee.id) {
-            let records = try store.certificateEvidence(trainee: trainee.id)
-            if records.problems.isEmpty, evaluator.evaluate(evidence(from: records)).isMet { eligible.append(trainee.id) }
+        try eligibility().filter { $0.skipped == nil }.map(\.traineeID)
+    }
+
+    /// Whether one trainee can be issued a certificate now, and if not, why not.
+    public struct Eligibility: Sendable, Hashable {
+        public var traineeID: String
+        /// Why the trainee is skipped, in words; nil when a certificate can be issued now.
+        public var skipped: String?
+    }
+
+    /// Every trainee who is not erased, each eligible or skipped with the reason, by id.
+    public func eligibility() throws(LanternError) -> [Eligibility] {
+        var held: [String: String] = [:]
+        for record in try store.certificates() where record.status != .revoked && record.supersededBy == nil && !isExpired(record) {
+            held[record.traineeID] = held[record.traineeID] ?? record.id
         }
-        return eligible
+        var result: [Eligibility] = []
+        for trainee in try store.trainees() where trainee.erasedAt == nil {
+            if let certificate = held[trainee.id] {
+                result.append(Eligibility(traineeID: trainee.id, skipped: "already holds certificate \(certificate)"))
+                continue
+            }
+            let report = try requirements(trainee: trainee.id)
+            if !report.isMet {
+                let missing = report.missing.map { "\($0.id) (\($0.detail))" }
+                result.append(Eligibility(traineeID: trainee.id, skipped: "not yet met: " + missing.joined(separator: "; ")))
+            } else if trainee.email == nil {
+                result.append(Eligibility(traineeID: trainee.id,
+                                          skipped: "meets every requirement but has no email address: add one with 'lantern trainee edit \(trainee.id) --email ADDRESS'"))
+            } else {
+                result.append(Eligibility(traineeID: trainee.id, skipped: nil))
+            }
+        }
+        return result
     }
 
     /// Whether the certificate's `validUntil` has passed.
@@ -144,7 +185,7 @@ public struct CertificateService: Sendable {
                                + report.missing.map { "  - \($0.title): \($0.detail)" }.joined(separator: "\n"))
         }
         let used = evaluator.renewalEntries(evidence, cycleFrom: from, until: to).map(\.id)
-        return try issueCredential(trainee: reference, evidence: report, renews: current, ceHoursUsed: used)
+        return try issueCredential(trainee: reference, evidence: report.evidenceSummary.serialized, renews: current, ceHoursUsed: used)
     }
 
     /// How long before expiry renewal opens.
@@ -167,21 +208,24 @@ public struct CertificateService: Sendable {
         return evaluator.evaluateRenewal(try evidence(trainee: reference), cycleFrom: from, until: until)
     }
 
-    private func issueCredential(trainee reference: String, evidence: RequirementsReport, renews: CertificateRecord?,
-                                 ceHoursUsed: [String] = []) throws(LanternError) -> CertificateRecord {
+    private func issueCredential(trainee reference: String, evidence: String, renews: CertificateRecord?,
+                                 reissuing: CertificateRecord? = nil, ceHoursUsed: [String] = []) throws(LanternError) -> CertificateRecord {
         let recipient = try store.recipientHash(trainee: reference)
         guard let hash = recipient.hash else {
             throw LanternError("trainee-no-email", "trainee \(recipient.traineeID) has no email address",
-                               hint: "a certificate names its holder by a salted hash of their email; add the trainee's email first")
+                               hint: "a certificate names its holder by a salted hash of their email: add it with "
+                                   + "'lantern trainee edit \(recipient.traineeID) --email ADDRESS', then issue again")
         }
         let key = try keys.activeKey()
         // A renewal continues from the old expiry when renewed early, so no time is lost.
         let previousEnd = renews?.validUntil.flatMap(CredentialDate.parse)
         let start = now
         let base = previousEnd.map { max($0, now) } ?? now
-        let validUntil = evaluator.rules.validFor.map { period in
+        var validUntil = evaluator.rules.validFor.map { period in
             CredentialDate.adding(period.amount, Self.unit(period.unit), to: base)
         }
+        // A reissued certificate keeps the expiry of the one it replaces.
+        if let reissuing { validUntil = reissuing.validUntil.flatMap(CredentialDate.parse) }
         // The index is picked outside the write transaction, so another process issuing at the
         // same moment may take it first; the store refuses that, and a new index is signed.
         var taken = try store.usedStatusIndexes()
@@ -203,7 +247,7 @@ public struct CertificateService: Sendable {
                 let record = try store.recordCertificate(CertificateRecord(
                     id: credential.id, traineeID: recipient.traineeID, programID: programID, statusIndex: index,
                     validFrom: CredentialDate.format(start), validUntil: validUntil.map(CredentialDate.format), jwt: jwt,
-                    evidence: evidence.evidenceSummary.serialized, renews: renews?.id), ceHoursUsed: ceHoursUsed)
+                    evidence: evidence, renews: renews?.id, reissues: reissuing?.id), ceHoursUsed: ceHoursUsed)
                 // The first certificate of a workspace whose keys were made without a status
                 // list: sign one now, so that the site can publish it without the key.
                 _ = try? signStatusList()

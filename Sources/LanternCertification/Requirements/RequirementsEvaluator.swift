@@ -156,9 +156,7 @@ public struct RequirementsEvaluator: Sendable {
         }
     }
 
-    static func percent(_ score: Double) -> String { "\(Int((score * 100).rounded()))%" }
+    static func percent(_ score: Double) -> String { Wording.percent(score) }
 
-    static func hours(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
-    }
+    static func hours(_ value: Double) -> String { Wording.hours(value) }
 }

@@ -32,6 +32,34 @@ public enum WorkspaceScaffold {
                 throw error
             }
         }
+        try writeIgnoreFile(in: folder, displayPath: displayPath)
+    }
+
+    /// What `git` must never pick up in a workspace: the records database and signing keys
+    /// (`.lantern/`), the built site, the previous site kept beside it and the build's staging
+    /// folders.
+    public static let ignoredPaths = [".lantern/", "site/", ".site.old/", ".site.building/", ".site.swap/",
+                                      "*.sqlite", "*.sqlite-wal", "*.sqlite-shm"]
+
+    static var gitignore: String {
+        "# Written by 'lantern init'. Never commit the records (personal data), the signing keys,\n"
+            + "# or the generated site: see docs/records.md.\n" + ignoredPaths.joined(separator: "\n") + "\n"
+    }
+
+    /// Writes `.gitignore`, or adds to an existing one the lines it lacks (its own lines are kept).
+    static func writeIgnoreFile(in folder: URL, displayPath: String) throws(LanternError) {
+        let url = folder.appendingPathComponent(".gitignore")
+        let display = join(displayPath, ".gitignore")
+        guard let existing = try? String(contentsOf: url, encoding: .utf8) else {
+            try FileWriter.writeAtomically(gitignore, to: url, displayPath: display)
+            return
+        }
+        let present = Set(existing.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) })
+        let missing = ignoredPaths.filter { !present.contains($0) }
+        guard !missing.isEmpty else { return }
+        let separator = existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n"
+        try FileWriter.writeAtomically(existing + separator + "\n# Added by 'lantern init'\n" + missing.joined(separator: "\n") + "\n",
+                                       to: url, displayPath: display)
     }
 
     static func join(_ root: String, _ relative: String) -> String {

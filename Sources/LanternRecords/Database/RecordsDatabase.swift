@@ -15,25 +15,31 @@ public enum RecordsDatabase {
     public static let busyTimeout: TimeInterval = 60
 
     /// Opens (and creates, unless `mustExist`) the database at `path`.
+    ///
+    /// A new database is made complete (schema and `application_id`) under a temporary name and
+    /// linked into place, so an existing file at `path` is always either a Lantern database or
+    /// something that is refused: a zero-byte file is an error, never silently a new database.
     public static func open(at path: String, mustExist: Bool = false) throws(LanternError) -> DatabasePool {
         let url = URL(fileURLWithPath: path)
-        let exists = FileManager.default.fileExists(atPath: url.path)
-        if !exists {
+        switch try FileState.of(url.path, display: path) {
+        case .missing:
             if mustExist {
                 throw LanternError("no-database", "no records database at '\(path)'",
                                    hint: "record something first (e.g. 'lantern trainee add'), or pass --db PATH")
             }
-            try createFile(at: url, display: path)
-        } else {
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
-            if isDirectory.boolValue {
-                throw LanternError("not-a-database", "'\(path)' is a folder, not a records database",
-                                   hint: "pass the path of a .sqlite file with --db")
-            }
+            try create(at: url, display: path)
+        case .folder:
+            throw LanternError("not-a-database", "'\(path)' is a folder, not a records database",
+                               hint: "pass the path of a .sqlite file with --db")
+        case .empty:
+            throw LanternError("empty-database", "'\(path)' is an empty file (0 bytes), not a records database",
+                               hint: "if you expected records here, restore the latest copy made with 'lantern db backup'; "
+                                   + "if this is a new workspace, delete the empty file and run the command again")
+        case .file:
+            break
         }
         do {
-            if exists { try refuseForeignOrNewer(url, display: path) }
+            try refuseForeignOrNewer(url, display: path)
             let pool = try DatabasePool(path: url.path, configuration: configuration())
             try migrate(pool, display: path)
             return pool
@@ -44,11 +50,30 @@ public enum RecordsDatabase {
         }
     }
 
+    /// What is at the database path, and whether this user may use it.
+    enum FileState {
+        case missing, folder, empty, file
+
+        static func of(_ path: String, display: String) throws(LanternError) -> FileState {
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                if errno == ENOENT || errno == ENOTDIR { return .missing }
+                throw permissionError(display, reason: String(cString: strerror(errno)))
+            }
+            if info.st_mode & S_IFMT == S_IFDIR { return .folder }
+            if access(path, R_OK | W_OK) != 0 { throw permissionError(display, reason: String(cString: strerror(errno))) }
+            return info.st_size == 0 ? .empty : .file
+        }
+
+        static func permissionError(_ display: String, reason: String) -> LanternError {
+            LanternError("database-permission", "you may not open the records database '\(display)' (\(reason.lowercased()))",
+                         hint: "ask whoever looks after the records to give your user read and write access, or pass --db PATH")
+        }
+    }
+
     /// Looks at an existing file through a read-only connection before the pool opens it (which
     /// switches the file to WAL mode): a foreign or newer database is refused unchanged.
     static func refuseForeignOrNewer(_ url: URL, display: String) throws {
-        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-        guard size > 0 else { return }
         var config = Configuration()
         config.readonly = true
         config.busyMode = .timeout(busyTimeout)
@@ -62,7 +87,8 @@ public enum RecordsDatabase {
     private static func inspect(_ db: Database) throws -> (foreign: Bool, superseded: Bool, complete: Bool) {
         let stamped = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
         let tableCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'") ?? 0
-        let foreign = tableCount > 0 && stamped != RecordsDatabase.applicationID
+        // Another program's stamp marks the file as theirs even before it has any tables.
+        let foreign = stamped != RecordsDatabase.applicationID && (tableCount > 0 || stamped != 0)
         if foreign { return (true, false, false) }
         let migrator = RecordsSchema.migrator
         return (false, try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
@@ -94,9 +120,10 @@ public enum RecordsDatabase {
         return config
     }
 
-    /// Creates `.lantern/` (0700) and the empty database file (0600) before SQLite opens it,
-    /// so the file is never readable by others, even for a moment.
-    static func createFile(at url: URL, display: String) throws(LanternError) {
+    /// Creates `.lantern/` (0700) and a complete new database: written under a temporary name
+    /// (mode 0600 from the start, so never readable by others), migrated, then linked into
+    /// place. When another process linked its own first, that one is used.
+    static func create(at url: URL, display: String) throws(LanternError) {
         let folder = url.deletingLastPathComponent()
         if !FileManager.default.fileExists(atPath: folder.path) {
             do {
@@ -107,12 +134,26 @@ public enum RecordsDatabase {
                                    hint: "check that you may write there, or pass --db PATH")
             }
         }
-        let fd = Foundation.open(url.path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-        if fd >= 0 {
-            // The umask cannot widen 0600, but make the mode exact anyway.
-            fchmod(fd, 0o600)
-            close(fd)
-        } else if errno != EEXIST {
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let fd = Foundation.open(temporary.path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw LanternError("cannot-create-database", "cannot create '\(display)': \(String(cString: strerror(errno)))",
+                               hint: "check that you may write there, or pass --db PATH")
+        }
+        // The umask cannot widen 0600, but make the mode exact anyway.
+        fchmod(fd, 0o600)
+        close(fd)
+        defer { unlink(temporary.path) }
+        do {
+            var config = Configuration()
+            config.foreignKeysEnabled = true
+            let queue = try DatabaseQueue(path: temporary.path, configuration: config)
+            try RecordsSchema.migrator.migrate(queue)
+            try queue.close()
+        } catch {
+            throw RecordsError.map(error, database: display)
+        }
+        if link(temporary.path, url.path) != 0 && errno != EEXIST {
             throw LanternError("cannot-create-database", "cannot create '\(display)': \(String(cString: strerror(errno)))",
                                hint: "check that you may write there, or pass --db PATH")
         }

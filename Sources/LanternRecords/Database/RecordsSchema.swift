@@ -14,9 +14,10 @@ public enum RecordsSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-records", migrate: createV1)
         migrator.registerMigration("v2-certificates", migrate: createCertificates)
-        migrator.registerMigration("v3-evidence-digests", migrate: attestExistingRows)
-        migrator.registerMigration("v4-renewal-records", migrate: createRenewalRecords)
-        migrator.registerMigration("v5-principals", migrate: createPrincipals)
+        migrator.registerMigration("v3-corrections", migrate: createCorrections)
+        migrator.registerMigration("v4-evidence-digests", migrate: attestExistingRows)
+        migrator.registerMigration("v5-renewal-records", migrate: createRenewalRecords)
+        migrator.registerMigration("v6-principals", migrate: createPrincipals)
         return migrator
     }
 

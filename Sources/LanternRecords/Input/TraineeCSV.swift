@@ -75,7 +75,7 @@ public enum TraineeCSV {
             }
             func value(_ name: String) -> String? {
                 guard let index = positions[name] else { return nil }
-                let text = fields[index].trimmingCharacters(in: .whitespaces)
+                let text = CSVText.restored(fields[index].trimmingCharacters(in: .whitespaces))
                 return text.isEmpty ? nil : text
             }
             func problem(_ name: String, _ message: String) {

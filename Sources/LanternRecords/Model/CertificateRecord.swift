@@ -21,6 +21,8 @@ public struct CertificateRecord: Sendable, Hashable, Codable {
     public var evidence: String
     /// The certificate this one renews.
     public var renews: String?
+    /// The certificate this one replaced (`lantern cert reissue`), revoked as `superseded`.
+    public var reissues: String?
     public var status: Status
     public var statusReason: String?
     public var statusChangedAt: String?
@@ -32,7 +34,7 @@ public struct CertificateRecord: Sendable, Hashable, Codable {
     public var isCurrent: Bool { status == .active && supersededBy == nil }
 
     public init(id: String, traineeID: String, programID: String, statusIndex: Int, issuedAt: String = "",
-                validFrom: String, validUntil: String?, jwt: String, evidence: String, renews: String? = nil,
+                validFrom: String, validUntil: String?, jwt: String, evidence: String, renews: String? = nil, reissues: String? = nil,
                 status: Status = .active, statusReason: String? = nil, statusChangedAt: String? = nil, recordedBy: String = "",
                 supersededBy: String? = nil) {
         self.id = id
@@ -45,6 +47,7 @@ public struct CertificateRecord: Sendable, Hashable, Codable {
         self.jwt = jwt
         self.evidence = evidence
         self.renews = renews
+        self.reissues = reissues
         self.status = status
         self.statusReason = statusReason
         self.statusChangedAt = statusChangedAt

@@ -11,12 +11,15 @@ public struct Trainee: Sendable, Hashable, Codable {
     /// Whether the trainee agreed to their credential being published on the site (default no:
     /// otherwise they receive the JWT and printable certificate and show it themselves).
     public var credentialConsent: Bool
+    /// Which of their names a printed certificate shows.
+    public var printName: PrintName
     public var createdAt: String
     public var erasedAt: String?
 
     public init(id: String, name: String?, preferredName: String? = nil, email: String? = nil,
-                externalID: String? = nil, publicNameConsent: Bool = false, credentialConsent: Bool = false,
+                externalID: String? = nil, publicNameConsent: Bool = false, credentialConsent: Bool = false, printName: PrintName = .legal,
                 createdAt: String = "", erasedAt: String? = nil) {
+        self.printName = printName
         self.id = id
         self.name = name
         self.preferredName = preferredName
@@ -30,6 +33,20 @@ public struct Trainee: Sendable, Hashable, Codable {
 
     /// The name to address the trainee by, or nil once erased.
     public var displayName: String? { preferredName ?? name }
+
+    /// The name a printed certificate shows: the full (legal) name unless the trainee chose
+    /// their preferred name; nil once erased.
+    public var printedName: String? {
+        printName == .preferred ? (preferredName ?? name) : name
+    }
+}
+
+/// Which name a printed certificate shows (`lantern trainee edit T --print-name preferred`).
+public enum PrintName: String, Sendable, Hashable, Codable, CaseIterable {
+    /// The full name as recorded (`--name`): the default.
+    case legal
+    /// The name they like to be called (`--preferred-name`), when they have one.
+    case preferred
 }
 
 /// What is needed to add a trainee; `id` is generated when nil.
@@ -41,9 +58,11 @@ public struct NewTrainee: Sendable, Hashable {
     public var externalID: String?
     public var publicNameConsent: Bool
     public var credentialConsent: Bool
+    public var printName: PrintName
 
     public init(id: String? = nil, name: String, preferredName: String? = nil, email: String? = nil,
-                externalID: String? = nil, publicNameConsent: Bool = false, credentialConsent: Bool = false) {
+                externalID: String? = nil, publicNameConsent: Bool = false, credentialConsent: Bool = false, printName: PrintName = .legal) {
+        self.printName = printName
         self.id = id
         self.name = name
         self.preferredName = preferredName

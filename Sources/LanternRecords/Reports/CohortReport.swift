@@ -52,8 +52,10 @@ extension RecordsStore {
                     (SELECT count(*) FROM module_progress m WHERE m.trainee_id = t.id AND m.completed_at IS NOT NULL),
                     (SELECT coalesce(sum(attempts), 0) FROM quiz_summary q WHERE q.trainee_id = t.id),
                     (SELECT count(*) FROM quiz_summary q WHERE q.trainee_id = t.id AND q.passed = 1),
-                    (SELECT coalesce(sum(hours), 0) FROM practicum_hours p WHERE p.trainee_id = t.id AND p.signed_off_at IS NOT NULL),
-                    (SELECT coalesce(sum(hours), 0) FROM ce_hours c WHERE c.trainee_id = t.id)
+                    (SELECT coalesce(sum(hours), 0) FROM practicum_hours p WHERE p.trainee_id = t.id AND p.signed_off_at IS NOT NULL
+                        AND NOT EXISTS (SELECT 1 FROM hours_void v WHERE v.entry_id = p.id)),
+                    (SELECT coalesce(sum(hours), 0) FROM ce_hours c WHERE c.trainee_id = t.id
+                        AND NOT EXISTS (SELECT 1 FROM hours_void v WHERE v.entry_id = c.id))
                 FROM enrolment e JOIN trainee t ON t.id = e.trainee_id
                 \(filter)
                 ORDER BY e.cohort_id, t.id

@@ -93,10 +93,10 @@ extension RecordsStore {
             }
             let practicum = try Row.fetchOne(db, sql: """
                 SELECT coalesce(sum(hours), 0), coalesce(sum(CASE WHEN signed_off_at IS NOT NULL THEN hours END), 0)
-                FROM practicum_hours WHERE trainee_id = ?
+                FROM practicum_hours p WHERE trainee_id = ? AND NOT EXISTS (SELECT 1 FROM hours_void v WHERE v.entry_id = p.id)
                 """, arguments: [id])!
             var ce: [String: Double] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT category, sum(hours) FROM ce_hours WHERE trainee_id = ? GROUP BY category", arguments: [id]) {
+            for row in try Row.fetchAll(db, sql: "SELECT category, sum(hours) FROM ce_hours c WHERE trainee_id = ? AND NOT EXISTS (SELECT 1 FROM hours_void v WHERE v.entry_id = c.id) GROUP BY category", arguments: [id]) {
                 ce[row[0]] = row[1]
             }
             return Transcript(traineeID: id, displayName: trainee.displayName, erased: trainee.erasedAt != nil,

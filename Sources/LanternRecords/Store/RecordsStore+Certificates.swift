@@ -13,12 +13,30 @@ extension RecordsStore {
     /// (`already-renewed`), and unless none of `ceHoursUsed` counted for an earlier renewal
     /// (`ce-hours-used`); a status-list index another certificate took meanwhile is refused with
     /// `status-index-taken` (the caller picks another and signs again).
+    ///
+    /// A certificate with `reissues` set replaces that one: in the same transaction the old
+    /// certificate is revoked with reason `superseded` (it must still be active or suspended).
     @discardableResult
     public func recordCertificate(_ certificate: CertificateRecord, ceHoursUsed: [String] = []) throws(LanternError) -> CertificateRecord {
         try write { db, now in
             let traineeID = try RecordsStore.traineeID(db, certificate.traineeID)
             if try String.fetchOne(db, sql: "SELECT erased_at FROM trainee WHERE id = ?", arguments: [traineeID]) != nil {
                 throw LanternError("trainee-erased", "trainee \(traineeID) was erased; no certificate can be issued to them")
+            }
+            if let old = certificate.reissues {
+                guard let row = try Row.fetchOne(db, sql: "SELECT trainee_id, status FROM certificate WHERE id = ?", arguments: [old]) else {
+                    throw LanternError("unknown-certificate", "no certificate '\(old)' in the records")
+                }
+                let status: String = row["status"]
+                guard status != "revoked" else {
+                    throw LanternError("certificate-revoked", "certificate \(old) is revoked; a revoked certificate is not reissued")
+                }
+                guard (row["trainee_id"] as String) == traineeID else {
+                    throw LanternError("wrong-trainee", "certificate \(old) belongs to another trainee")
+                }
+                try db.execute(sql: "UPDATE certificate SET status = 'revoked', status_reason = 'superseded', status_changed_at = ? WHERE id = ?",
+                               arguments: [now, old])
+                try audit(db, now, "certificate.revoke", "certificate", old, ["reason": "superseded", "from": status, "reissued_as": certificate.id])
             }
             if let renewed = certificate.renews {
                 guard let row = try Row.fetchOne(db, sql: "SELECT trainee_id, status FROM certificate WHERE id = ?", arguments: [renewed]),
@@ -49,10 +67,10 @@ extension RecordsStore {
             stored.recordedBy = actor
             try db.execute(sql: """
                 INSERT INTO certificate (id, trainee_id, program_id, status_index, issued_at, valid_from, valid_until,
-                                         jwt, evidence, renews, status, recorded_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?)
+                                         jwt, evidence, renews, status, recorded_by, reissues)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)
                 """, arguments: [stored.id, traineeID, stored.programID, stored.statusIndex, now, stored.validFrom,
-                                 stored.validUntil, stored.jwt, stored.evidence, stored.renews, actor])
+                                 stored.validUntil, stored.jwt, stored.evidence, stored.renews, actor, stored.reissues])
             for entry in ceHoursUsed {
                 guard try String.fetchOne(db, sql: "SELECT trainee_id FROM ce_hours WHERE id = ?", arguments: [entry]) == traineeID else {
                     throw LanternError("unknown-hours", "no continuing-education entry \(entry) of trainee \(traineeID)")
@@ -65,6 +83,7 @@ extension RecordsStore {
             var detail = ["trainee": traineeID, "program": stored.programID]
             if let renews = stored.renews { detail["renews"] = renews }
             if !ceHoursUsed.isEmpty { detail["ce_hours"] = ceHoursUsed.joined(separator: ",") }
+            if let reissues = stored.reissues { detail["reissues"] = reissues }
             try audit(db, now, "certificate.issue", "certificate", stored.id, detail)
             return stored
         }
@@ -134,7 +153,7 @@ extension RecordsStore {
     public func continuingEducation(trainee reference: String) throws(LanternError) -> [(completedOn: String, hours: Double, category: String)] {
         let rows: [CEHoursRow] = try read { db in
             let id = try RecordsStore.traineeID(db, reference)
-            return try Row.fetchAll(db, sql: "SELECT completed_on, hours, category FROM ce_hours WHERE trainee_id = ? ORDER BY completed_on", arguments: [id])
+            return try Row.fetchAll(db, sql: "SELECT completed_on, hours, category FROM ce_hours c WHERE trainee_id = ? AND NOT EXISTS (SELECT 1 FROM hours_void v WHERE v.entry_id = c.id) ORDER BY completed_on", arguments: [id])
                 .map { CEHoursRow(completedOn: $0[0], hours: $0[1], category: $0[2]) }
         }
         return rows.map { (completedOn: $0.completedOn, hours: $0.hours, category: $0.category) }
@@ -146,7 +165,7 @@ extension RecordsStore {
     static func certificate(_ row: Row) -> CertificateRecord {
         CertificateRecord(id: row["id"], traineeID: row["trainee_id"], programID: row["program_id"], statusIndex: row["status_index"],
                           issuedAt: row["issued_at"], validFrom: row["valid_from"], validUntil: row["valid_until"], jwt: row["jwt"],
-                          evidence: row["evidence"], renews: row["renews"],
+                          evidence: row["evidence"], renews: row["renews"], reissues: row["reissues"],
                           status: CertificateRecord.Status(rawValue: row["status"]) ?? .active,
                           statusReason: row["status_reason"], statusChangedAt: row["status_changed_at"], recordedBy: row["recorded_by"],
                           supersededBy: row["superseded_by"])

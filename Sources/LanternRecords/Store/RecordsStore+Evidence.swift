@@ -62,14 +62,17 @@ extension RecordsStore {
                 WHERE trainee_id = ? AND NOT EXISTS (SELECT 1 FROM observation n WHERE n.supersedes = o.id)
                 ORDER BY observed_on, recorded_at
                 """, arguments: [id]).map(RecordsStore.observation).filter { counts("observation", $0.id) }
-            let practicum = try Row.fetchAll(db, sql: "SELECT id, hours, signed_off_at FROM practicum_hours WHERE trainee_id = ? ORDER BY worked_on, id",
+            let practicum = try Row.fetchAll(db, sql: """
+                SELECT id, hours, signed_off_at FROM practicum_hours
+                WHERE trainee_id = ? AND id NOT IN (SELECT entry_id FROM hours_void) ORDER BY worked_on, id
+                """,
                                              arguments: [id])
                 .map { CertificateEvidenceRecords.Practicum(id: $0[0], hours: $0[1], signedOff: ($0[2] as String?) != nil) }
                 .filter { counts("practicum_hours", $0.id) }
             let ce = try Row.fetchAll(db, sql: """
                 SELECT h.id, h.completed_on, h.hours, h.category, u.certificate_id FROM ce_hours h
                 LEFT JOIN renewal_ce_hours u ON u.ce_hours_id = h.id
-                WHERE h.trainee_id = ? ORDER BY h.completed_on, h.id
+                WHERE h.trainee_id = ? AND h.id NOT IN (SELECT entry_id FROM hours_void) ORDER BY h.completed_on, h.id
                 """, arguments: [id])
                 .map { CertificateEvidenceRecords.ContinuingEducation(id: $0[0], completedOn: $0[1], hours: $0[2], category: $0[3], usedBy: $0[4]) }
                 .filter { counts("ce_hours", $0.id) }

@@ -10,7 +10,14 @@ extension RecordsStore {
             throw LanternError("invalid-date", "'\(entry.date)' is not a date", hint: "write dates as YYYY-MM-DD")
         }
         guard entry.hours.isFinite, entry.hours > 0, entry.hours <= 24 else {
-            throw LanternError("invalid-hours", "hours must be more than 0 and at most 24 for one entry")
+            throw LanternError("invalid-hours", "hours must be more than 0 and at most 24 for one entry (one day's work)",
+                               hint: "log each day as its own entry; a wrong entry is corrected with 'lantern hours void ENTRY --reason …'")
+        }
+        // Today anywhere on Earth (UTC+14) is the latest date hours can have been worked.
+        let latest = Timestamp.today(clock().addingTimeInterval(14 * 3600))
+        guard entry.date <= latest else {
+            throw LanternError("future-date", "'\(entry.date)' is in the future; hours are logged after they are worked",
+                               hint: "give the day the hours were worked with --date YYYY-MM-DD")
         }
         let actor = self.actor
         return try write { db, now in
@@ -52,6 +59,10 @@ extension RecordsStore {
         try write { db, now in
             guard let row = try Row.fetchOne(db, sql: "SELECT trainee_id, supervisor_id, signed_off_at FROM practicum_hours WHERE id = ?", arguments: [entryID]) else {
                 throw LanternError("unknown-hours", "no practicum hours entry '\(entryID)'")
+            }
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM hours_void WHERE entry_id = ?", arguments: [entryID]) == true {
+                throw LanternError("hours-voided", "entry '\(entryID)' was voided; it cannot be signed off",
+                                   hint: "log the correct hours as a new entry")
             }
             guard row["supervisor_id"] == supervisorID else {
                 throw LanternError("wrong-supervisor", "entry '\(entryID)' names another supervisor")

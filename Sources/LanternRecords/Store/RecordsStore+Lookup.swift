@@ -37,6 +37,6 @@ extension RecordsStore {
         Trainee(id: row["id"], name: row["name"], preferredName: row["preferred_name"], email: row["email"],
                 externalID: row["external_id"], publicNameConsent: row["public_name_consent"],
                 credentialConsent: (row["credential_consent"] as Bool?) ?? false,
-                createdAt: row["created_at"], erasedAt: row["erased_at"])
+                printName: PrintName(rawValue: row["print_name"] ?? "legal") ?? .legal, createdAt: row["created_at"], erasedAt: row["erased_at"])
     }
 }

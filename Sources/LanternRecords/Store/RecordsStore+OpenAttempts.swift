@@ -55,6 +55,17 @@ extension RecordsStore {
                            seed: seed, startedAt: startedAt, responses: responses)
     }
 
+    /// The quizzes at which the trainee has an attempt started and not submitted.
+    public func openAttemptQuizIDs(trainee reference: String) throws(LanternError) -> Set<String> {
+        try read { db in
+            let id = try RecordsStore.traineeID(db, reference)
+            return Set(try String.fetchAll(db, sql: """
+                SELECT DISTINCT quiz_id FROM attempt_answer a
+                WHERE a.trainee_id = ? AND NOT EXISTS (SELECT 1 FROM quiz_attempt q WHERE q.id = a.attempt_id)
+                """, arguments: [id]))
+        }
+    }
+
     /// One answer saved while an attempt was in progress.
     struct SavedAnswer: Sendable, Hashable {
         var attemptID: String

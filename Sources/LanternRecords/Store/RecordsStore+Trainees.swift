@@ -55,11 +55,11 @@ extension RecordsStore {
         let salt = RecipientHash.makeSalt()
         try db.execute(sql: """
             INSERT INTO trainee (id, name, preferred_name, email, external_id, public_name_consent, credential_consent,
-                                 recipient_salt, recipient_hash, created_at, created_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 recipient_salt, recipient_hash, created_at, created_by, print_name)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [id, new.name.trimmingCharacters(in: .whitespacesAndNewlines),
                              new.preferredName, email, new.externalID, new.publicNameConsent, new.credentialConsent,
-                             salt, email.map { RecipientHash.hash(email: $0, salt: salt) }, now, actor])
+                             salt, email.map { RecipientHash.hash(email: $0, salt: salt) }, now, actor, new.printName.rawValue])
         try AuditLog.append(db, at: now, actor: actor, action: "trainee.add", subjectType: "trainee", subjectID: id,
                             detail: ["public_name_consent": new.publicNameConsent ? "yes" : "no",
                                      "credential_consent": new.credentialConsent ? "yes" : "no"])

@@ -220,7 +220,8 @@ struct SiteWriter {
                         index = paths.count
                         break
                     }
-                    local.renderedKept += 1
+                    // Counted against the kept pages: only pages, not the other kept files.
+                    if path.hasSuffix(".html") { local.renderedKept += 1 }
                 }
                 switch Self.writeFile(bytes!, in: destination, path) {
                 case .success(let file):

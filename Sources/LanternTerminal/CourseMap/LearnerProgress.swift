@@ -10,6 +10,8 @@ public struct LearnerProgress: Sendable, Hashable {
     public var attemptsUsed: [String: Int]
     /// Checklists rated competent on enough occasions.
     public var competentChecklists: Set<String>
+    /// Quizzes with an attempt started and not submitted (the learner reopens it).
+    public var openQuizzes: Set<String> = []
 
     public init(opened: Set<String> = [], completed: Set<String> = [], passedQuizzes: Set<String> = [],
                 attemptsUsed: [String: Int] = [:], competentChecklists: Set<String> = []) {

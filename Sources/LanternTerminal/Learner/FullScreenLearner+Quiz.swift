@@ -1,11 +1,12 @@
 import Foundation
 import LanternAssessment
 import LanternDiagnostics
+import LanternMarkdown
 
 extension FullScreenLearner {
     /// Takes a module's quiz: resumes an open attempt at the question it stopped at, saves
     /// each answer as it is given, and shows the result. True when the trainee left Lantern.
-    func runQuiz(of moduleID: String, message: inout String?) -> Bool {
+    func runQuiz(of moduleID: String, quizID: String? = nil, message: inout String?) -> Bool {
         guard let module = workspace.module(moduleID) else { return false }
         guard let store = store as? any QuizStore else {
             message = "Quizzes need the records database."
@@ -14,9 +15,18 @@ extension FullScreenLearner {
         let start: QuizFlow.Start
         do {
             let progress = try store.progress()
-            guard let quiz = QuizFlow.quiz(for: module, in: catalog.quizzes, progress: progress) else {
-                message = "This module's quiz has problems; ask your trainer to run 'lantern check'."
+            let chosen = quizID.flatMap { id in catalog.quizzes.first { $0.id == id } }
+            guard let quiz = chosen ?? QuizFlow.quiz(for: module, in: catalog.quizzes, progress: progress) else {
+                message = QuizFlow.brokenQuizText
                 return false
+            }
+            // A new attempt starts after the introduction (the time limit, if any, starts then).
+            if !progress.openQuizzes.contains(quiz.id) {
+                switch showIntroduction(quiz) {
+                case .start: break
+                case .back: return false
+                case .quit: return true
+                }
             }
             start = try QuizFlow.start(quiz, module: module, store: store, at: clock(), seed: seed())
         } catch {
@@ -36,6 +46,10 @@ extension FullScreenLearner {
             draw(screen.frame(at: clock()))
             let key = terminal.readKey()
             if key == .resize { screen.size = terminal.size; continue }
+            if key == .character("!"), screen.input.isEmpty {
+                if showCrisisLines() { return true }
+                continue
+            }
             switch screen.handle(key) {
             case .stay:
                 continue
@@ -65,6 +79,36 @@ extension FullScreenLearner {
         }
     }
 
+    enum IntroductionChoice { case start, back, quit }
+
+    /// The quiz's introduction before a new attempt, full-screen: what it covers, how many
+    /// questions, the pass mark, attempts and time, and that safety-critical questions are
+    /// marked and must be right. Enter starts; q or Esc goes back without starting.
+    func showIntroduction(_ quiz: Quiz) -> IntroductionChoice {
+        var blocks: [PagerDocument.Block] = [.text(quiz.title, style: [.bold])]
+        if let intro = quiz.introduction, !intro.isEmpty {
+            blocks += MarkdownDocument(parsing: intro).root.children.map { .markdown($0) }
+        }
+        blocks.append(.tight(QuizFlow.facts(quiz, attemptsUsed: (try? store.progress().attemptsUsed[quiz.id]) ?? 0)
+            .map { PagerDocument.Block.text($0, first: "- ", rest: "  ") }))
+        blocks.append(.text("Press Enter to start, or q to go back.", style: [.bold]))
+        var pager = Pager(document: PagerDocument(title: "Quiz: " + quiz.title, blocks: blocks), size: terminal.size, color: color)
+        while true {
+            draw(pager.frame())
+            let key = terminal.readKey()
+            if key == .resize { pager.layout(size: terminal.size); continue }
+            if pager.acceptsCommands {
+                if key == .enter || key == .character("s") { return .start }
+                if key == .character("!") { if showCrisisLines() { return .quit }; continue }
+            }
+            switch pager.handle(key) {
+            case .stay: continue
+            case .leave: return .back
+            case .quit: return .quit
+            }
+        }
+    }
+
     /// Submits, then shows the result in the pager; true when the trainee left Lantern.
     private func showResult(of session: QuizSession, store: any QuizStore, note: String?, message: inout String?) -> Bool {
         let result: AttemptResult
@@ -81,6 +125,7 @@ extension FullScreenLearner {
             draw(pager.frame())
             let key = terminal.readKey()
             if key == .resize { pager.layout(size: terminal.size); continue }
+            if key == .character("!"), pager.acceptsCommands { if showCrisisLines() { return true }; continue }
             switch pager.handle(key) {
             case .stay: continue
             case .leave: return false

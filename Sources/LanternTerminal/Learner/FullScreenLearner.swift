@@ -39,24 +39,70 @@ public final class FullScreenLearner {
         defer { terminal.leaveFullScreen() }
         var screen = CourseMapScreen(map: CourseMap(workspace: workspace, progress: progress), size: terminal.size,
                                      color: color, subtitle: subtitle)
+        screen.quizTitles = Dictionary(catalog.quizzes.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+        // A quiz left open last time opens again, at the question the trainee left.
+        if let open = openQuiz() {
+            let leave = runQuiz(of: open.moduleID, quizID: open.id, message: &screen.message)
+            refresh(&screen)
+            if leave { return }
+        }
         while true {
             draw(screen.frame())
             let key = terminal.readKey()
             if key == .resize { screen.size = terminal.size; continue }
             let outcome = screen.handle(key)
+            let leave: Bool
             switch outcome {
             case .stay:
                 continue
             case .quit:
                 return
+            case .crisis:
+                leave = showCrisisLines()
             case .open(let id):
-                let leave = read(id, message: &screen.message)
-                refresh(&screen)
-                if leave { return }
+                leave = read(id, message: &screen.message)
+            case .preview(let id):
+                leave = read(id, preview: true, message: &screen.message)
             case .quiz(let id):
-                let leave = takeQuiz(of: id, message: &screen.message)
-                refresh(&screen)
-                if leave { return }
+                leave = takeQuiz(of: id, message: &screen.message)
+            case .takeQuiz(let module, let quiz):
+                leave = runQuiz(of: module, quizID: quiz, message: &screen.message)
+            }
+            refresh(&screen)
+            if leave { return }
+        }
+    }
+
+    /// The quiz with an attempt started and not submitted, if any.
+    private func openQuiz() -> (id: String, moduleID: String)? {
+        guard store is any QuizStore, let open = try? store.progress().openQuizzes, !open.isEmpty else { return nil }
+        for quiz in catalog.quizzes {
+            guard open.contains(quiz.id), let module = owner(of: quiz) else { continue }
+            return (quiz.id, module.id)
+        }
+        return nil
+    }
+
+    /// The module a quiz belongs to.
+    func owner(of quiz: Quiz) -> Module? {
+        workspace.module(quiz.moduleID) ?? workspace.modules.first { $0.assessments.contains(quiz.id) }
+    }
+
+    /// The crisis lines, one key (`!`) away from every screen; true when the trainee left Lantern.
+    func showCrisisLines() -> Bool {
+        var blocks = ModuleDocument.crisisNotice(for: workspace)
+        blocks.append(.text("If you or someone with you is in danger now, call your local emergency number.", style: [.bold]))
+        blocks.append(.text("Press q to go back to where you were. Everything is saved."))
+        var pager = Pager(document: PagerDocument(title: "Crisis lines: help now", blocks: blocks), size: terminal.size, color: color)
+        while true {
+            draw(pager.frame())
+            let key = terminal.readKey()
+            if key == .resize { pager.layout(size: terminal.size); continue }
+            if key == .character("!") { return false }
+            switch pager.handle(key) {
+            case .stay: continue
+            case .leave: return false
+            case .quit: return true
             }
         }
     }
@@ -74,21 +120,34 @@ public final class FullScreenLearner {
         terminal.write(frame.rendered(rows: terminal.size.rows))
     }
 
-    /// Reads a module in the pager; true when the trainee left Lantern from inside it.
-    private func read(_ moduleID: String, message: inout String?) -> Bool {
+    /// Reads a module in the pager; true when the trainee left Lantern from inside it. A
+    /// preview (a locked module) records nothing.
+    private func read(_ moduleID: String, preview: Bool = false, message: inout String?) -> Bool {
         guard let module = workspace.module(moduleID) else { return false }
         let index = workspace.modules.firstIndex { $0.id == moduleID } ?? 0
-        do { try store.moduleOpened(moduleID) } catch { message = "Could not save that you opened the module: \(error.message)" }
+        if !preview {
+            do { try store.moduleOpened(moduleID) } catch { message = "Could not save that you opened the module: \(error.message)" }
+        }
         let started = clock()
-        var pager = Pager(document: ModuleDocument.make(module, in: workspace, position: (index, workspace.modules.count)),
-                          size: terminal.size, color: color)
+        var document = ModuleDocument.make(module, in: workspace, position: (index, workspace.modules.count))
+        if preview {
+            document.title = "Preview: " + document.title
+            document.blocks.insert(.text("Preview: this module is locked until you finish the modules before it. "
+                                         + "Reading it now does not count towards your progress.", style: [.bold]), at: 0)
+        }
+        var pager = Pager(document: document, size: terminal.size, color: color)
         var outcome = Pager.Outcome.stay
         while outcome == .stay {
             draw(pager.frame())
             let key = terminal.readKey()
             if key == .resize { pager.layout(size: terminal.size); continue }
+            if key == .character("!"), pager.acceptsCommands {
+                if showCrisisLines() { outcome = .quit }
+                continue
+            }
             outcome = pager.handle(key)
         }
+        if preview { return outcome == .quit }
         let seconds = max(0, Int(clock().timeIntervalSince(started).rounded()))
         do {
             try store.moduleRead(moduleID, seconds: seconds, reachedEnd: pager.hasReachedEnd)

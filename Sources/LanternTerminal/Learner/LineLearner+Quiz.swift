@@ -9,6 +9,7 @@ extension LineLearner {
     /// Returns true when input ended inside the quiz.
     func runQuiz(_ index: Int, in map: CourseMap) -> Bool {
         let entry = map.entries[index]
+        guard !entry.isUnavailable else { say("Module \(index + 1) is unavailable: it has a mistake your trainer needs to fix."); return false }
         guard !entry.isLocked else {
             say("Module \(index + 1) is locked: finish \(CourseMap.Entry.list(entry.waitingFor)) first.")
             return false
@@ -17,7 +18,7 @@ extension LineLearner {
         let start: QuizFlow.Start
         do {
             guard let quiz = QuizFlow.quiz(for: entry.module, in: catalog.quizzes, progress: try store.progress()) else {
-                say("Module \(index + 1) has no quiz you can take.")
+                say(entry.quizzes.isEmpty ? "Module \(index + 1) has no quiz." : QuizFlow.brokenQuizText)
                 return false
             }
             start = try QuizFlow.start(quiz, module: entry.module, store: store, at: clock(), seed: seed())
@@ -31,7 +32,7 @@ extension LineLearner {
         case .session(let started, let resumed):
             session = started
             say("")
-            say("Quiz: \(session.quiz.title). \(session.attemptText). \(session.count) questions"
+            say("Quiz: \(session.quiz.title). \(session.attemptText). \(Wording.count(session.count, "question"))"
                 + (session.timeText(at: clock()).map { ", \($0)" } ?? "") + ".")
             if resumed { say("Welcome back: your answers are saved. Carrying on at question \(min(session.index, session.count - 1) + 1).") }
             else if let intro = session.quiz.introduction, !intro.isEmpty { say(plain(intro)) }

@@ -39,6 +39,7 @@ public final class LineLearner {
       read N        print module N (r N, open N, or just N)
       quiz N        take module N's quiz (t N)
       next          the next thing to do (n)
+      crisis        crisis lines: who to contact now (!)
       help          this list (?)
       quit          leave Lantern; everything is already saved (q)
     """
@@ -47,6 +48,13 @@ public final class LineLearner {
         var map = CourseMap(workspace: workspace, progress: try store.progress())
         say("Lantern · \(map.title)")
         printMap(map)
+        if store is any QuizStore, let open = try? store.progress().openQuizzes {
+            for quiz in catalog.quizzes where open.contains(quiz.id) {
+                guard let index = map.entries.firstIndex(where: { $0.quizzes.contains(quiz.id) }) else { continue }
+                say("You have a quiz in progress: \(quiz.title). Type quiz \(index + 1) to carry on where you stopped.")
+                break
+            }
+        }
         say("Type a command and press Enter. Type help for the list of commands.")
         while let line = io.readLine(prompt: "\nlantern> ") {
             let words = line.split(whereSeparator: \.isWhitespace).map { $0.lowercased() }
@@ -69,6 +77,11 @@ public final class LineLearner {
                 }
             case "help", "?", "h":
                 say(Self.commandHelp)
+            case "crisis", "!", "help-now":
+                say("")
+                say(PagerDocument(title: "", blocks: ModuleDocument.crisisNotice(for: workspace))
+                    .layout(width: width, color: false).lines.map(\.plain).joined(separator: "\n"))
+                say("If you or someone with you is in danger now, call your local emergency number.")
             case "quit", "q", "exit", "bye":
                 say("Goodbye. Your progress is saved.")
                 return
@@ -113,18 +126,28 @@ public final class LineLearner {
 
     private func read(_ index: Int, in map: CourseMap) {
         let entry = map.entries[index]
-        guard !entry.isLocked else {
-            say("Module \(index + 1) is locked: finish \(CourseMap.Entry.list(entry.waitingFor)) first.")
+        guard !entry.isUnavailable else {
+            say("Module \(index + 1) is " + CourseMap.unavailableText.prefix(1).lowercased() + CourseMap.unavailableText.dropFirst())
             return
         }
         let module = entry.module
-        do { try store.moduleOpened(module.id) } catch { say("Could not save that you opened the module: \(error.message)") }
+        if entry.isLocked {
+            say("")
+            say("Preview of module \(index + 1): it is locked until you finish \(CourseMap.Entry.list(entry.waitingFor)). "
+                + "Reading it now does not count towards your progress.")
+        } else {
+            do { try store.moduleOpened(module.id) } catch { say("Could not save that you opened the module: \(error.message)") }
+        }
         let document = ModuleDocument.make(module, in: workspace, position: (index, map.entries.count))
         say("")
         say(document.title)
         say("")
         say(document.layout(width: width, color: false).lines.map(\.plain).joined(separator: "\n"))
         say("")
+        if entry.isLocked {
+            say("End of the preview of module \(index + 1).")
+            return
+        }
         say("End of module \(index + 1)." + (entry.quizzes.isEmpty ? "" : " Type quiz \(index + 1) to take its quiz."))
         do {
             try store.moduleRead(module.id, seconds: 0, reachedEnd: true)

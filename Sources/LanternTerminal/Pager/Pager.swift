@@ -81,6 +81,12 @@ public struct Pager: Sendable {
         if top + pageHeight >= lines.count { hasReachedEnd = true }
     }
 
+    /// Whether a key now is a command (not text typed into the search line).
+    public var acceptsCommands: Bool {
+        if case .searching = mode { return false }
+        return true
+    }
+
     // MARK: Keys
 
     public mutating func handle(_ key: Key) -> Outcome {
@@ -105,8 +111,10 @@ public struct Pager: Sendable {
         case .up, .character("k"), .character("y"): scroll(to: top - 1)
         case .pageDown, .character(" "), .character("f"): scroll(to: top + pageHeight - 1)
         case .pageUp, .character("b"), .backspace: scroll(to: top - (pageHeight - 1))
-        case .character("d"): scroll(to: top + pageHeight / 2)
-        case .character("u"): scroll(to: top - pageHeight / 2)
+        case .character("d"), .control("d"): scroll(to: top + max(1, pageHeight / 2))
+        case .character("u"), .control("u"): scroll(to: top - max(1, pageHeight / 2))
+        case .control("f"), .control("v"): scroll(to: top + pageHeight - 1)
+        case .control("b"): scroll(to: top - (pageHeight - 1))
         case .home, .character("g"), .character("<"): scroll(to: 0)
         case .end, .character("G"), .character(">"): scroll(to: lastTop)
         case .character("]"), .character("}"), .tab: jumpHeading(forward: true)
@@ -211,12 +219,25 @@ public struct Pager: Sendable {
             }
         default:
             for index in top..<min(lines.count, top + height) {
-                rows.append(lines[index].text)
+                rows.append(highlighted(lines[index]))
             }
         }
         while rows.count < height + 1 { rows.append("") }
         rows.append(statusLine(width: width, paint: paint))
         return Frame(rows: rows)
+    }
+
+    /// The line with every match of the search in inverse video (which is not colour, so it
+    /// shows under NO_COLOR too); a line with a match is drawn without its other styles.
+    func highlighted(_ line: TerminalLine) -> String {
+        guard let query, !query.isEmpty, line.plain.localizedCaseInsensitiveContains(query) else { return line.text }
+        var result = ""
+        var rest = line.plain[...]
+        while let range = rest.range(of: query, options: [.caseInsensitive]) {
+            result += rest[..<range.lowerBound] + ANSI.inverse + rest[range] + ANSI.resetStyle
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
     }
 
     private func statusLine(width: Int, paint: Painter) -> String {
@@ -226,7 +247,8 @@ public struct Pager: Sendable {
         let last = min(lines.count, top + pageHeight)
         let percent = lines.count <= pageHeight ? 100 : Int((Double(last) / Double(lines.count) * 100).rounded())
         let position = message ?? "Lines \(top + 1)–\(last) of \(lines.count), \(percent)%"
-        let keys = width >= 70 ? "Space page  [ ] headings  / search  ? help  q back" : "? help  q back"
+        let keys = width >= 96 ? "Space page  [ ] headings  / search  ! crisis lines  ? help  q back"
+            : width >= 76 ? "Space page  / search  ! crisis  ? help  q back" : "! crisis  ? help  q back"
         return paint.bar(TextFit.pad(TextFit.spread(" " + position, keys + " ", width: width), to: width))
     }
 
@@ -235,11 +257,14 @@ public struct Pager: Sendable {
         "",
         "  Down, j, Enter     one line down        Up, k            one line up",
         "  Space, PgDn, f     one page down        PgUp, b          one page up",
-        "  d / u              half a page          Home, g / End, G top / bottom",
+        "  d, Ctrl-D          half a page down     u, Ctrl-U        half a page up",
+        "  Ctrl-F             one page down        Ctrl-B           one page up",
+        "  Home, g, <         top                  End, G, >        bottom",
         "  ] or Tab           next heading         [                previous heading",
         "  t                  list of headings (contents)",
         "  /                  search; n next match, N previous match",
         "  q, Esc, Left       back to the course map",
+        "  !                  crisis lines: who to contact now",
         "  Ctrl-C             leave Lantern (your progress is saved)",
         "",
         "Press any key to go back to the text.",

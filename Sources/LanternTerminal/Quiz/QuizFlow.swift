@@ -20,6 +20,27 @@ public enum QuizFlow {
         return own.first { !progress.passedQuizzes.contains($0.id) } ?? own.first
     }
 
+    /// What a trainee is told when a module's quiz cannot be loaded (a mistake in its file).
+    public static let brokenQuizText = "This module's quiz has a mistake in it and cannot be taken until your trainer fixes it ('lantern check' names the file and line)."
+
+    /// What to know before starting: questions, pass mark, attempts, time, safety-critical questions.
+    public static func facts(_ quiz: Quiz, attemptsUsed: Int) -> [String] {
+        // As many as an attempt draws (the draw rules decide; a trial draw counts them).
+        let count = (try? quiz.startAttempt(seed: 1, at: Date(timeIntervalSince1970: 0)))?.questions.count ?? quiz.gradableQuestions.count
+        var facts = ["\(Wording.count(count, "question")); the pass mark is \(quiz.settings.passMark.percentText)."]
+        if quiz.settings.attempts > 0 {
+            facts.append("You may take it \(Wording.count(quiz.settings.attempts, "time")) in all; you have used \(attemptsUsed).")
+        }
+        if let limit = quiz.settings.timeLimit {
+            facts.append("Time limit: \(Wording.count(limit / 60, "minute")), counted from when you start.")
+        }
+        if quiz.questions.contains(where: \.isCritical) {
+            facts.append("Questions marked \"Safety-critical\" must be right to pass, whatever the score.")
+        }
+        facts.append("Each answer is saved as you give it; you can stop and carry on later.")
+        return facts
+    }
+
     /// Resumes the open attempt at `quiz`, or starts the next one with a fresh seed.
     public static func start(_ quiz: Quiz, module: Module?, store: any QuizStore, at time: Date,
                              seed: UInt64 = UInt64.random(in: 1...UInt64.max)) throws(LanternError) -> Start {

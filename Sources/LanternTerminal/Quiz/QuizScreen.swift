@@ -127,12 +127,16 @@ public struct QuizScreen: Sendable {
             let selection = AnswerInput.preview(input, for: question) ?? answered.flatMap { shownSelection($0, presented) }
             content = QuestionText.lines(question, shown: presented, selected: [.single, .multi, .truefalse].contains(question.type) ? (selection ?? []) : nil,
                                          renderer: renderer)
+            if question.isCritical {
+                content = renderer.wrap("Safety-critical: this question must be right to pass.", style: [.bold])
+                    + [TerminalLine(text: "", plain: "")] + content
+            }
             if let answered, input.isEmpty {
                 content.append(TerminalLine(text: "", plain: ""))
                 content += renderer.wrap("Saved answer: " + describe(answered, question, presented), style: [.dim])
             }
             answerLine = "Answer: " + input + "▏"
-            keys = "Enter save  ← → questions  PgUp/PgDn scroll  Esc finish later"
+            keys = "Enter save  ← → questions  PgUp/PgDn scroll  ! crisis  Esc finish later"
         } else {
             content = []
             answerLine = ""

@@ -5,8 +5,12 @@ public enum Key: Hashable, Sendable {
     case enter, backspace, delete, tab, escape
     /// Ctrl-C: leave, keeping everything saved.
     case interrupt
-    /// Ctrl-D, or the input closed.
+    /// The input closed (the terminal went away). Ctrl-D is `.control("d")`: in the reader it
+    /// scrolls half a page, as in less; it never ends a quiz.
     case endOfInput
+    /// Ctrl and a letter (lower case), for the reader's less-style keys: Ctrl-B/F a page,
+    /// Ctrl-U/D half a page.
+    case control(Character)
     /// The window changed size: re-wrap and redraw.
     case resize
     /// SIGTERM or SIGHUP arrived: save and leave now.

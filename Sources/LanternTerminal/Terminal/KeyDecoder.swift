@@ -51,7 +51,7 @@ public struct KeyDecoder: Sendable {
         case 0x7F, 0x08: return (.backspace, 1)
         case 0x09: return (.tab, 1)
         case 0x03: return (.interrupt, 1)
-        case 0x04: return (.endOfInput, 1)
+        case 0x01...0x1A: return (.control(Character(Unicode.Scalar(byte + 0x60))), 1)
         case 0x00..<0x20: return (nil, 1)
         case 0x20..<0x7F: return (.character(Character(Unicode.Scalar(byte))), 1)
         default:

@@ -1,12 +1,13 @@
 import ArgumentParser
+import LanternApplication
 import LanternDiagnostics
 import LanternRecords
 
 struct AssessorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assessor",
-        abstract: "Add and list trainers, assessors and supervisors.",
-        subcommands: [Add.self, List.self]
+        abstract: "Add, list and correct trainers, assessors and supervisors.",
+        subcommands: [Add.self, List.self, Edit.self]
     )
 
     struct Add: ParsableCommand {
@@ -52,6 +53,30 @@ struct AssessorCommand: ParsableCommand {
                     Console.out(TextTable(header: ["ID", "NAME", "ROLES"], rows: rows).render())
                 }
             }
+        }
+    }
+}
+
+extension AssessorCommand {
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Correct an assessor's name or email.",
+            discussion: "Audited with the old and new values as hashes, never the values. --email \"\" clears the email.")
+
+        @Argument(help: ArgumentHelp("The assessor's id.", valueName: "id"))
+        var id: String
+
+        @Option(help: "Their full name.")
+        var name: String?
+
+        @Option(help: "Their email address.")
+        var email: String?
+
+        @OptionGroup var records: RecordsOptions
+
+        func run() throws {
+            try EditAssessor(records: try records.open(mustExist: true), actor: records.principal, output: StandardOutput())
+                .run(assessor: id, name: name, email: email)
         }
     }
 }

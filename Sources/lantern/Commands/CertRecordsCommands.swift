@@ -64,7 +64,14 @@ struct CertIssueCommand: ParsableCommand {
 
     func run() throws {
         let service = try records.certificateService()
-        let trainees = allEligible ? try service.eligibleTrainees() : [trainee!]
+        var trainees = [trainee ?? ""]
+        if allEligible {
+            let checks = try service.eligibility()
+            trainees = checks.filter { $0.skipped == nil }.map(\.traineeID)
+            for check in checks {
+                if let reason = check.skipped { Console.out("skipped \(check.traineeID): \(reason)\n") }
+            }
+        }
         for trainee in trainees {
             let record: CertificateRecord
             do {
@@ -100,7 +107,8 @@ struct CertListCommand: ParsableCommand {
                 .object(JSONObject([("id", .string(record.id)), ("trainee", .string(record.traineeID)), ("status", .string(record.status.rawValue)),
                                     ("validFrom", .string(record.validFrom)), ("validUntil", record.validUntil.map(JSONValue.string) ?? .null),
                                     ("renews", record.renews.map(JSONValue.string) ?? .null),
-                                    ("supersededBy", record.supersededBy.map(JSONValue.string) ?? .null)]))
+                                    ("supersededBy", record.supersededBy.map(JSONValue.string) ?? .null),
+                                    ("reissues", record.reissues.map(JSONValue.string) ?? .null)]))
             }).prettySerialized)
             return
         }
@@ -108,7 +116,7 @@ struct CertListCommand: ParsableCommand {
         for record in list {
             let state = record.status == .active && record.supersededBy != nil ? "superseded"
                 : record.status == .active && service.isExpired(record) ? "expired" : record.status.rawValue
-            Console.out("\(record.id)  \(record.traineeID)  \(state.padding(toLength: 10, withPad: " ", startingAt: 0))  \(record.validFrom.prefix(10)) to \(record.validUntil.map { String($0.prefix(10)) } ?? "no expiry")\(record.renews.map { "  renews \($0)" } ?? "")\(record.supersededBy.map { "  renewed by \($0)" } ?? "")\n")
+            Console.out("\(record.id)  \(record.traineeID)  \(state.padding(toLength: 10, withPad: " ", startingAt: 0))  \(record.validFrom.prefix(10)) to \(record.validUntil.map { String($0.prefix(10)) } ?? "no expiry")\(record.renews.map { "  renews \($0)" } ?? "")\(record.supersededBy.map { "  renewed by \($0)" } ?? "")\(record.reissues.map { "  replaces \($0)" } ?? "")\n")
         }
     }
 }
@@ -156,12 +164,22 @@ struct CertStatusChange: ParsableArguments {
 
     @OptionGroup var records: RecordsOptions
 
-    func apply(_ status: CertificateRecord.Status, verb: String) throws {
+    // In validate(), so a mistake is reported with the usage line of the subcommand itself.
+    func validate() throws {
         guard StatusReason(rawValue: reason) != nil else {
             throw ValidationError("unknown reason '\(reason)'" + (Suggestions.didYouMean(reason, in: StatusReason.codes).map { "; \($0)" } ?? "")
                                   + "; reasons: \(StatusReason.codes.joined(separator: ", "))")
         }
+    }
+
+    func apply(_ status: CertificateRecord.Status, verb: String, confirmation: ConfirmOption? = nil) throws {
         let service = try records.certificateService()
+        if let confirmation {
+            let record = try service.store.certificate(id)
+            if record.status != .revoked {
+                try confirmation.confirm("Revoking certificate \(id)", command: "lantern cert revoke \(id) --reason \(reason)")
+            }
+        }
         let record = try service.store.setCertificateStatus(id, to: status, reason: reason)
         // The status list is signed here, by the command that changed it: the build only copies it.
         try service.signStatusList()
@@ -170,9 +188,39 @@ struct CertStatusChange: ParsableArguments {
 }
 
 struct CertRevokeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Revoke a certificate for good, with a reason code.")
+    static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Revoke a certificate for good, with a reason code.",
+                                                    discussion: "Asks for confirmation at a terminal; --yes for scripts.")
     @OptionGroup var change: CertStatusChange
-    func run() throws { try change.apply(.revoked, verb: "revoked") }
+    @OptionGroup var confirmation: ConfirmOption
+    func run() throws { try change.apply(.revoked, verb: "revoked", confirmation: confirmation) }
+}
+
+struct CertReissueCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reissue",
+        abstract: "Replace a certificate after a correction (new email or name): revoke it as superseded and issue a new one.",
+        discussion: """
+        The new certificate names the trainee by their current details, keeps the old one's expiry \
+        and evidence, and records which certificate it replaces; the old one is revoked with \
+        reason 'superseded' in the same step. Asks for confirmation at a terminal; --yes for \
+        scripts. Publish the site again afterwards so the status list says so.
+        """)
+
+    @Argument(help: ArgumentHelp("The certificate id.", valueName: "id"))
+    var id: String
+
+    @OptionGroup var confirmation: ConfirmOption
+
+    @OptionGroup var records: RecordsOptions
+
+    func run() throws {
+        let service = try records.certificateService()
+        let old = try service.store.certificate(id)
+        if old.status != .revoked {
+            try confirmation.confirm("Revoking certificate \(id) and issuing a new one in its place", command: "lantern cert reissue \(id)")
+        }
+        try ReissueCertificate(service: service, actor: records.principal, output: StandardOutput()).run(certificate: id)
+    }
 }
 
 struct CertSuspendCommand: ParsableCommand {
@@ -215,7 +263,7 @@ struct CertExportCommand: ParsableCommand {
             text = JSONValue.object(payload).prettySerialized
         case .html:
             let publishable = try service.publishable(record)
-            text = CertificateHTML.render(publishable, holderName: try service.store.trainee(record.traineeID).displayName,
+            text = CertificateHTML.render(publishable, holderName: try service.store.trainee(record.traineeID).printedName,
                                           verificationURL: service.identity.credentialURL(record.id),
                                           statement: service.workspace.program?.certificate?.statement,
                                           linkedInURL: service.linkedInURL(record, publishable))
@@ -253,8 +301,12 @@ struct CertExpiringCommand: ParsableCommand {
 
     @OptionGroup var records: RecordsOptions
 
+    func validate() throws {
+        if Period(within) == nil { throw ValidationError("--within must be a period such as 60d, 8w, 3m or 1y") }
+    }
+
     func run() throws {
-        guard let period = Period(within) else { throw ValidationError("--within must be a period such as 60d, 8w, 3m or 1y") }
+        let period = Period(within)!
         let list = try records.certificateService().expiring(within: period)
         if list.isEmpty { Console.out("no certificates expire within \(period)\n"); return }
         for record in list {

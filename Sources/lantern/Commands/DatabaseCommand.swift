@@ -65,9 +65,11 @@ struct DatabaseCommand: ParsableCommand {
                 for problem in report.problems {
                     Console.printError(Diagnostic(.error, "db-check", problem, at: nil))
                 }
-                let counts = ["trainee", "quiz_attempt", "observation", "practicum_hours", "ce_hours"]
-                    .map { "\(report.counts[$0] ?? 0) \($0.replacingOccurrences(of: "_", with: " "))" }.joined(separator: ", ")
-                Console.out("\(store.path): integrity \(report.integrity.isEmpty ? "ok" : "FAILED"), foreign keys \(report.foreignKeys.isEmpty ? "ok" : "FAILED"), audit chain of \(report.auditRows) rows \(report.auditChain.isEmpty ? "ok" : "BROKEN"), schema \(report.schema.isEmpty ? "ok" : "CHANGED"), records \(report.records.isEmpty ? "match their audit entries" : "TAMPERED"), derived tables \(report.derived.isEmpty ? "ok" : "WRONG")\n\(counts)\n")
+                let nouns = [("trainee", "trainee"), ("quiz_attempt", "quiz attempt"), ("observation", "observation"),
+                             ("practicum_hours", "practicum hours entry"), ("ce_hours", "continuing-education hours entry")]
+                let counts = nouns.map { Wording.count(report.counts[$0.0] ?? 0, $0.1, plural: $0.1.hasSuffix("entry") ? String($0.1.dropLast()) + "ies" : nil) }
+                    .joined(separator: ", ")
+                Console.out("\(store.path): integrity \(report.integrity.isEmpty ? "ok" : "FAILED"), foreign keys \(report.foreignKeys.isEmpty ? "ok" : "FAILED"), audit chain of \(Wording.count(report.auditRows, "row")) \(report.auditChain.isEmpty ? "ok" : "BROKEN"), schema \(report.schema.isEmpty ? "ok" : "CHANGED"), records \(report.records.isEmpty ? "match their audit entries" : "TAMPERED"), derived tables \(report.derived.isEmpty ? "ok" : "WRONG")\n\(counts)\n")
             }
             if !report.isHealthy { throw ExitCode(1) }
         }

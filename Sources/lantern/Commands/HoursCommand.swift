@@ -1,4 +1,5 @@
 import ArgumentParser
+import LanternApplication
 import Foundation
 import LanternDiagnostics
 import LanternRecords
@@ -6,8 +7,14 @@ import LanternRecords
 struct HoursCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hours",
-        abstract: "Log practicum and continuing-education hours.",
-        subcommands: [Log.self, Sign.self]
+        abstract: "Log, list, sign off and void practicum and continuing-education hours.",
+        discussion: """
+        Rules: one entry is one day's hours, more than 0 and at most 24; its date (--date, default \
+        today) cannot be in the future. Practicum hours count towards a certificate once their \
+        supervisor signs them off. Entries are never edited or deleted: a wrong one is voided \
+        with a reason ('lantern hours void ENTRY --reason …') and the right hours logged again.
+        """,
+        subcommands: [Log.self, List.self, Sign.self, VoidEntry.self]
     )
 
     struct Log: ParsableCommand {
@@ -22,7 +29,8 @@ struct HoursCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("The trainee's id or external id.", valueName: "trainee"))
         var trainee: String
 
-        @Option(help: "How many hours (for example 2.5).")
+        // Unconditional, so '--hours -3' reaches the range check instead of reading as an option.
+        @Option(parsing: .unconditional, help: "How many hours, more than 0 and at most 24 (for example 2.5).")
         var hours: Double
 
         @Option(help: ArgumentHelp("When (default: today).", valueName: "YYYY-MM-DD"))
@@ -61,6 +69,56 @@ struct HoursCommand: ParsableCommand {
             let entry = try store.logHours(HoursEntry(traineeID: trainee, date: date ?? Timestamp.today(Date()), hours: hours,
                                                       kind: kind, note: note))
             Console.out(entry.id + "\n")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List a trainee's hours entries with their ids (voided ones marked).")
+
+        @Argument(help: ArgumentHelp("The trainee's id or external id.", valueName: "trainee"))
+        var trainee: String
+
+        @Option(help: "table or json.")
+        var format: OutputFormat = .table
+
+        @OptionGroup var records: RecordsOptions
+
+        func run() throws {
+            let entries = try records.open(mustExist: true).hoursEntries(trainee: trainee)
+            switch format {
+            case .json: Console.out(jsonText(entries))
+            case .csv, .table:
+                if entries.isEmpty { Console.out("no hours logged\n"); return }
+                let rows = entries.map { entry in
+                    [entry.id, entry.date, Wording.hours(entry.hours), entry.kind == "ce" ? "CE" : "practicum", entry.detail,
+                     entry.voided ? "void: \(entry.voidReason ?? "")" : entry.kind == "ce" ? "counts" : entry.signedOff ? "signed off" : "awaiting sign-off"]
+                }
+                let header = ["ENTRY", "DATE", "HOURS", "KIND", "SUPERVISOR/CATEGORY", "STATUS"]
+                Console.out(format == .csv ? try CSVText.render(header: header, rows: rows) : TextTable(header: header, rows: rows).render())
+            }
+        }
+    }
+
+    struct VoidEntry: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "void",
+            abstract: "Void an hours entry logged in error, with a reason; it stays in the records but no longer counts.",
+            discussion: "Log the right hours as a new entry afterwards. Asks for confirmation at a terminal; --yes for scripts.")
+
+        @Argument(help: ArgumentHelp("The hours entry id ('lantern hours list TRAINEE' shows them).", valueName: "entry"))
+        var entry: String
+
+        @Option(help: ArgumentHelp("Why the entry is wrong, e.g. \"logged twice\" (no health information).", valueName: "text"))
+        var reason: String
+
+        @OptionGroup var confirmation: ConfirmOption
+
+        @OptionGroup var records: RecordsOptions
+
+        func run() throws {
+            let store = try records.open(mustExist: true)
+            try confirmation.confirm("Voiding hours entry \(entry)", command: "lantern hours void \(entry) --reason …")
+            try VoidHours(records: store, actor: records.principal, output: StandardOutput()).run(entry: entry, reason: reason)
         }
     }
 

@@ -18,7 +18,7 @@ struct InitCommand: ParsableCommand {
         let url = URL(fileURLWithPath: folder, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         try WorkspaceScaffold.create(at: url, displayPath: folder, organisation: organisation)
         Console.out("created a workspace in \(folder):\n")
-        for file in WorkspaceScaffold.files { Console.out("  \(file)\n") }
+        for file in WorkspaceScaffold.files + [".gitignore"] { Console.out("  \(file)\n") }
         Console.out("next: edit lantern.yml, then run 'lantern check \(folder)'\n")
     }
 }

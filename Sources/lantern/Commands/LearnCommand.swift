@@ -19,10 +19,13 @@ struct LearnCommand: ParsableCommand {
         a closed window or a crash loses nothing; a quiz resumes at the same question, with the
         same time limit.
 
-        Full screen (a terminal): ↑↓ choose a module, Enter read, t quiz, n next, ? help, q quit.
-        Reading: Space/PgDn and b/PgUp page, ] and [ headings, t contents, / search, q back.
+        Full screen (a terminal): ↑↓ or a number choose a module, Enter read (a locked module
+        opens as a preview), t quiz, n next, ! crisis lines (from every screen), ? help, q quit.
+        Reading, as in less: Space/PgDn/Ctrl-F and b/PgUp/Ctrl-B page, d/Ctrl-D and u/Ctrl-U half
+        a page, ] and [ headings, t contents, / search, q back. A quiz left open opens again when
+        you come back. NO_COLOR keeps the full screen, without colour.
 
-        Plain mode (--plain, NO_COLOR, ACCESSIBLE=1, TERM=dumb, or input that is not a terminal)
+        Plain mode (--plain, ACCESSIBLE=1, TERM=dumb, or input that is not a terminal)
         prints a transcript that never redraws, for screen readers and scripts. Type a command
         per line: list, read N, quiz N, next, help, quit. In a quiz, type the answer (numbers
         or letters; several for "choose all"), or skip, back, submit, quit.
@@ -47,8 +50,9 @@ struct LearnCommand: ParsableCommand {
         let learnerRecords = LearnerRecords(course: course, records: store, traineeID: traineeID,
                                             actor: records.principal, output: StandardOutput())
         let environment = ProcessInfo.processInfo.environment
+        // NO_COLOR means no colour (no-color.org), not no full screen.
+        let color = (environment["NO_COLOR"] ?? "").isEmpty
         let plainMode = plain
-            || !(environment["NO_COLOR"] ?? "").isEmpty
             || environment["ACCESSIBLE"].map { !$0.isEmpty && $0 != "0" } == true
             || environment["TERM"] == "dumb"
             || !POSIXTerminal.isInteractive
@@ -57,7 +61,7 @@ struct LearnCommand: ParsableCommand {
                             quizzes: course.takeableQuizzes).run()
         } else {
             let terminal = POSIXTerminal()
-            try FullScreenLearner(workspace: workspace, store: learnerRecords, terminal: terminal, color: true,
+            try FullScreenLearner(workspace: workspace, store: learnerRecords, terminal: terminal, color: color,
                                   subtitle: "trainee \(traineeID)", quizzes: course.takeableQuizzes).run()
             Console.out("Your progress is saved. Run 'lantern learn' to carry on.\n")
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import LanternApplication
 import Foundation
+import LanternDiagnostics
 import LanternRecords
 
 struct ProgressCommand: ParsableCommand {
@@ -54,10 +55,6 @@ struct ProgressCommand: ParsableCommand {
     }
 }
 
-func percent(_ score: Double) -> String {
-    String(format: "%.0f%%", score * 100)
-}
+func percent(_ score: Double) -> String { Wording.percent(score) }
 
-func hours(_ value: Double) -> String {
-    value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
-}
+func hours(_ value: Double) -> String { Wording.hours(value) }

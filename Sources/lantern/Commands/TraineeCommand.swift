@@ -7,8 +7,8 @@ import LanternRecords
 struct TraineeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trainee",
-        abstract: "Add, list, show, import, export and erase trainees.",
-        subcommands: [Add.self, List.self, Show.self, Consent.self, Import.self, Export.self, Erase.self]
+        abstract: "Add, list, show, correct, record consent for, import, export and erase trainees.",
+        subcommands: [Add.self, List.self, Show.self, Edit.self, Consent.self, Import.self, Export.self, Erase.self]
     )
 
     struct Add: ParsableCommand {
@@ -32,6 +32,9 @@ struct TraineeCommand: ParsableCommand {
         @Flag(help: "They agree to their certificate being published on the site (otherwise they get it to show themselves).")
         var publishCredential = false
 
+        @Option(help: ArgumentHelp("Which name a printed certificate shows: legal (their full name, the default) or preferred.", valueName: "legal|preferred"))
+        var printName: PrintName = .legal
+
         @Option(help: "Choose the id instead of generating one.")
         var id: String?
 
@@ -40,8 +43,13 @@ struct TraineeCommand: ParsableCommand {
         func run() throws {
             let trainee = try records.open().addTrainee(NewTrainee(id: id, name: name, preferredName: preferredName, email: email,
                                                                    externalID: externalID, publicNameConsent: publicName,
-                                                                   credentialConsent: publishCredential))
+                                                                   credentialConsent: publishCredential, printName: printName))
             Console.out(trainee.id + "\n")
+            if email == nil {
+                // stderr, so scripts that read the id from stdout are not disturbed.
+                Console.err("note: \(trainee.id) has no email address yet; a certificate needs one. "
+                            + "Add it with 'lantern trainee edit \(trainee.id) --email ADDRESS'\n")
+            }
         }
     }
 
@@ -127,6 +135,7 @@ struct TraineeCommand: ParsableCommand {
                 if let external = found.externalID { lines.append("external id: \(external)") }
                 lines.append("name shown publicly: \(found.publicNameConsent ? "yes" : "no")")
                 lines.append("certificate published on the site: \(found.credentialConsent ? "yes" : "no")")
+                lines.append("name printed on certificates: \(found.printName == .preferred ? "preferred" : "legal (full name)")")
             }
             lines.append("added: \(found.createdAt)")
             lines.append("history:")
@@ -136,6 +145,48 @@ struct TraineeCommand: ParsableCommand {
                 return "  \(entry.at)  \(entry.action)  by \(who)"
             }
             Console.out(lines.joined(separator: "\n") + "\n")
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Correct a trainee's details: name, preferred name, email, external id, public-name consent, printed name.",
+            discussion: """
+            Give only what changes; an empty value (--email "") clears an optional field. The audit \
+            log records which fields changed, with the old and new values as salted hashes (never \
+            the values). When a certificate was issued to the old email (its holder is named by a \
+            hash of it) or shows the old name, you are told, with the 'lantern cert reissue' line \
+            that replaces it.
+            """
+        )
+
+        @Argument(help: ArgumentHelp("The trainee's id or external id.", valueName: "trainee"))
+        var trainee: String
+
+        @Option(help: "Their full name.")
+        var name: String?
+
+        @Option(help: "The name they like to be called (\"\" clears it).")
+        var preferredName: String?
+
+        @Option(help: "Their email address (\"\" clears it).")
+        var email: String?
+
+        @Option(help: "Their id in another system (\"\" clears it).")
+        var externalID: String?
+
+        @Flag(inversion: .prefixedNo, help: "Whether their name may appear on public certificate verification pages.")
+        var publicName: Bool?
+
+        @Option(help: ArgumentHelp("Which name a printed certificate shows: legal (their full name) or preferred.", valueName: "legal|preferred"))
+        var printName: PrintName?
+
+        @OptionGroup var records: RecordsOptions
+
+        func run() throws {
+            try EditTrainee(records: try records.open(mustExist: true), actor: records.principal, output: StandardOutput())
+                .run(trainee: trainee, TraineeChanges(name: name, preferredName: preferredName, email: email, externalID: externalID,
+                                                      publicNameConsent: publicName, printName: printName))
         }
     }
 
@@ -227,14 +278,22 @@ struct TraineeCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The site folder the build writes (default: site in the workspace).", valueName: "folder"))
         var site: String?
 
+        @OptionGroup var confirmation: ConfirmOption
+
         @OptionGroup var records: RecordsOptions
 
         func run() throws {
+            let store = try records.open(mustExist: true)
+            let found = try store.trainee(trainee)
+            if found.erasedAt == nil {
+                try confirmation.confirm("Erasing the personal data of trainee \(found.id)", command: "lantern trainee erase \(found.id)")
+            }
             // Records kept outside a workspace (--db only) have no site to clean unless --site names one.
             let workspaceRoot = (try? records.location.resolve())?.root
             let output = site.map { URL(fileURLWithPath: $0) } ?? workspaceRoot.map { $0.appendingPathComponent("site") }
-            try EraseTrainee(records: try records.open(mustExist: true), actor: records.principal, output: StandardOutput())
+            try EraseTrainee(records: store, actor: records.principal, output: StandardOutput())
                 .run(trainee, workspaceRoot: workspaceRoot, site: output)
         }
     }
 }
+extension PrintName: ExpressibleByArgument {}
