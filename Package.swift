@@ -45,11 +45,17 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // libqrencode from the system (Debian: libqrencode-dev): the QR code on printed certificates.
+        .systemLibrary(
+            name: "CQRencode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
         // Certificates: keys, Open Badges 3.0 credentials, VC-JWT (ES256), status list, verification.
         .target(
             name: "LanternCertification",
             dependencies: [
-                "LanternDiagnostics", "LanternCurriculum", "LanternAssessment", "LanternRecords", "CZlib",
+                "LanternDiagnostics", "LanternCurriculum", "LanternAssessment", "LanternRecords", "CZlib", "CQRencode",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -111,7 +117,8 @@ let package = Package(
                     exclude: ["Golden"]),
         .testTarget(name: "LanternCurriculumTests", dependencies: ["LanternCurriculum", "LanternTestSupport"]),
         .testTarget(name: "LanternAssessmentTests", dependencies: ["LanternAssessment", "LanternCurriculum", "LanternMarkdown", "LanternDiagnostics", "LanternTestSupport"]),
-        .testTarget(name: "LanternCLITests", dependencies: ["LanternTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "LanternCLITests", dependencies: ["LanternTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                                                          .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "LanternTerminalTests", dependencies: ["LanternTerminal", "LanternAssessment", "LanternCurriculum", "LanternTestSupport"]),
         .testTarget(name: "LanternApplicationTests", dependencies: [
             "LanternApplication", "LanternTerminal", "LanternRecords", "LanternAssessment", "LanternCurriculum", "LanternDiagnostics",
@@ -124,7 +131,7 @@ let package = Package(
         .executableTarget(name: "lantern-bench-learn", dependencies: ["LanternTerminal", "LanternCurriculum"]),
         // Benchmark for the records store (not a test): `swift run -c release lantern-bench-records`.
         .executableTarget(name: "lantern-bench-records", dependencies: [
-            "LanternRecords", .product(name: "GRDB", package: "GRDB.swift"),
+            "LanternRecords", "LanternAssessment", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "LanternSiteTests", dependencies: ["LanternSite", "LanternCertification", "LanternCurriculum", "LanternDiagnostics", "LanternTestSupport"],
                     exclude: ["Golden", "MustacheSpec"]),

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Serves a built site on 127.0.0.1 and prints the verdict headless Chromium shows on each
-# certificate page, one "ID VERDICT" line per id. Used by the browser tests and
+# certificate page, one "ID VERDICT" line per id (valid, invalid, expired, not-yet-valid, revoked,
+# suspended, unverifiable, cannot-check; "none" if the page decided nothing). Used by the browser tests and
 # scripts/browser-check.sh.
 #
 # usage: scripts/browser-verdicts.sh SITE_FOLDER ID...
@@ -29,7 +30,7 @@ for id in "$@"; do
           --user-data-dir="$work/profile" --virtual-time-budget=$((10000 * attempt)) --dump-dom \
           "http://127.0.0.1:$port/credentials/$id/" 2>/dev/null || true)
     verdict=$(printf '%s' "$dom" | sed -n 's/.*id="verification" class="verdict" data-verdict="\([a-z-]*\)".*/\1/p' | head -n 1)
-    case "$verdict" in valid|invalid|expired|revoked|suspended|unverifiable|not-yet-valid) break ;; esac
+    case "$verdict" in valid|invalid|expired|revoked|suspended|unverifiable|not-yet-valid|cannot-check) break ;; esac
   done
   echo "$id ${verdict:-none}"
 done

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the system libraries Lantern builds against, if they are missing:
-# libcmark (Markdown) and libsqlite3 (records), plus pkg-config to find them.
+# libcmark (Markdown), libsqlite3 (records), zlib (status lists) and libqrencode (the QR code
+# on printed certificates), plus pkg-config to find them.
 # Uses apt-get (Debian/Ubuntu), with sudo when not run as root. Safe to run again.
 set -euo pipefail
 
@@ -10,8 +11,9 @@ if command -v pkg-config >/dev/null 2>&1; then
   pkg-config --exists libcmark 2>/dev/null || missing+=(libcmark-dev)
   pkg-config --exists sqlite3 2>/dev/null || missing+=(libsqlite3-dev)
   pkg-config --exists zlib 2>/dev/null || missing+=(zlib1g-dev)
+  pkg-config --exists libqrencode 2>/dev/null || missing+=(libqrencode-dev)
 else
-  missing+=(libcmark-dev libsqlite3-dev zlib1g-dev)
+  missing+=(libcmark-dev libsqlite3-dev zlib1g-dev libqrencode-dev)
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then
@@ -20,7 +22,7 @@ fi
 
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "error: Lantern needs ${missing[*]}, and this system has no apt-get to install them." >&2
-  echo "  hint: install libcmark and SQLite 3 development files with your package manager." >&2
+  echo "  hint: install the libcmark, SQLite 3, zlib and libqrencode development files with your package manager." >&2
   exit 1
 fi
 

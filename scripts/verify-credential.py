@@ -2,12 +2,15 @@
 """An independent check of a Lantern credential, written against joserfc (or, without it,
 the `cryptography` package) rather than Lantern's own code.
 
-usage: verify-credential.py CREDENTIAL.jwt ISSUER.json [SCHEMA.json]
+usage: verify-credential.py CREDENTIAL.jwt JWKS.json [SCHEMA.json]
 
-Verifies the compact JWS with the issuer's JWK set (ES256 only; the key chosen by `kid`),
-and, when a schema is given and `jsonschema` is installed, validates the payload against
-it. Prints one line and exits 0 when it verifies, 1 when it does not, 3 when neither
-joserfc nor cryptography is installed.
+Verifies the compact JWS with the issuer's JWK set (jwks.json; an issuer.json written before
+issue 16, with a "jwks" member, also works), ES256 only, the key chosen by `kid`; then the
+claim rules of Open Badges 3.0 §8.2 and VC-JOSE-COSE: `iss`, `jti`, `sub` and `nbf` present
+and equal to the credential's issuer id, id, credentialSubject.id and validFrom, `exp` to
+validUntil, no `vc` claim, `typ` JWT when present. When a schema is given and `jsonschema` is
+installed, validates the payload against it. Prints one line and exits 0 when it verifies,
+1 when it does not, 3 when neither joserfc nor cryptography is installed.
 """
 import base64
 import json
@@ -52,6 +55,34 @@ def verify_with_cryptography(token, jwks):
     return json.loads(b64url_decode(payload_b64))
 
 
+def claim_problems(token, payload):
+    """OB 3.0 §8.2.3-8.2.4 and VC-JOSE-COSE, checked with the standard library only."""
+    from datetime import datetime
+    header = json.loads(b64url_decode(token.split(".")[0]))
+    problems = []
+    if header.get("typ", "JWT") != "JWT":
+        problems.append("typ is %r, not JWT (OB 3.0 section 8.2.3)" % header.get("typ"))
+    if "vc" in payload:
+        problems.append("a 'vc' claim is present (VC-JOSE-COSE forbids it)")
+    issuer = payload.get("issuer")
+    issuer_id = issuer.get("id") if isinstance(issuer, dict) else issuer
+    subject = payload.get("credentialSubject") or {}
+    expected = {"iss": issuer_id, "jti": payload.get("id"), "sub": subject.get("id")}
+    for claim, value in expected.items():
+        if claim not in payload:
+            problems.append("no '%s' claim" % claim)
+        elif payload[claim] != value:
+            problems.append("'%s' differs from the credential" % claim)
+
+    def seconds(text):
+        return int(datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp())
+    if "nbf" not in payload or payload["nbf"] != seconds(payload.get("validFrom", "1970-01-01T00:00:00Z")):
+        problems.append("'nbf' is missing or differs from validFrom")
+    if "validUntil" in payload and payload.get("exp") != seconds(payload["validUntil"]):
+        problems.append("'exp' is missing or differs from validUntil")
+    return problems
+
+
 def main():
     if len(sys.argv) < 3:
         print(__doc__, file=sys.stderr)
@@ -73,6 +104,10 @@ def main():
         payload = verify(token, jwks)
     except Exception as error:  # any failure is "does not verify"
         print("invalid (%s): %s" % (library, error))
+        return 1
+    problems = claim_problems(token, payload)
+    if problems:
+        print("invalid claims: %s" % "; ".join(problems))
         return 1
     if len(sys.argv) > 3:
         try:

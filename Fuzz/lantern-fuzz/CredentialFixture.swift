@@ -20,6 +20,7 @@ struct CredentialFixture: Sendable {
     /// 2030-01-01T00:00:00Z.
     let now = Date(timeIntervalSince1970: 1_893_456_000)
     let issuerJSON: String
+    let jwksJSON: String
     let statusListJWT: String
     let verifier: CredentialVerifier
     /// A valid credential, for checking fuzzed status lists against.
@@ -27,12 +28,13 @@ struct CredentialFixture: Sendable {
 
     init() throws {
         issuerJSON = IssuerProfile(identity: identity, keys: [key.publicJWK]).json.prettySerialized
+        jwksJSON = IssuerProfile(identity: identity, keys: [key.publicJWK]).jwks.prettySerialized
         var list = Bitstring(statusSize: CredentialStatus.statusSize)
         list[Self.revokedIndex] = CredentialStatus.revoked.rawValue
         list[Self.suspendedIndex] = CredentialStatus.suspended.rawValue
         statusListJWT = try StatusListCredential(id: identity.statusListURL, issuerID: identity.id, list: list,
-                                                 validFrom: now.addingTimeInterval(-365 * 86_400)).signed(with: key)
-        verifier = CredentialVerifier(issuerProfile: issuerJSON, statusList: statusListJWT, now: now)
+                                                 validFrom: now.addingTimeInterval(-365 * 86_400)).signed(with: key, keyID: identity.keyID(key.thumbprint))
+        verifier = CredentialVerifier(issuerProfile: issuerJSON, keys: jwksJSON, statusList: statusListJWT, now: now)
         validJWT = try credential().signed(with: key)
     }
 
@@ -58,7 +60,7 @@ struct CredentialFixture: Sendable {
 
     /// Signs any JSON object as a credential with the issuer's key (claims added as Lantern does).
     func sign(_ object: JSONObject) -> String? {
-        try? CredentialSigner.sign(.object(object), key: key, issuerID: identity.id)
+        try? CredentialSigner.sign(.object(object), key: key, keyID: identity.keyID(key.thumbprint))
     }
 
     /// Signs any JSON as a status list JWS with the issuer's key.
@@ -80,7 +82,7 @@ struct CredentialFixture: Sendable {
         // Signing costs more than everything else, so each object is signed as what it looks like.
         if object["credentialSubject"]?["encodedList"] != nil {
             if let signed = signStatusList(.object(object)) {
-                _ = CredentialVerifier(issuerProfile: issuerJSON, statusList: signed, now: now).verify(validJWT).text
+                _ = CredentialVerifier(issuerProfile: issuerJSON, keys: jwksJSON, statusList: signed, now: now).verify(validJWT).text
             }
         } else if let signed = sign(object) {
             _ = verifier.verify(signed, email: Self.email).text
@@ -100,6 +102,7 @@ struct CredentialFixture: Sendable {
             "other-key.jwt": try credential().signed(with: otherKey),
             "index-out-of-range.jwt": try credential(index: 10_000_000).signed(with: key),
             "issuer.json": issuerJSON,
+            "jwks.json": jwksJSON,
             "list.jwt": statusListJWT,
         ]
         // The payloads as JSON, so mutations reach the checks behind the signature.

@@ -46,7 +46,7 @@ let issueSeconds = seconds(issueStart)
 var statuses: [Int: CredentialStatus] = [:]
 for (position, index) in taken.enumerated() where position % 10 == 0 { statuses[index] = position % 20 == 0 ? .revoked : .suspended }
 let publication = try IssuerPublication(identity: identity, keys: [key.publicJWK], signingKey: key, statuses: statuses, now: now)
-let verifier = CredentialVerifier(issuerProfile: publication.issuerJSON, statusList: publication.statusListJWT, now: now)
+let verifier = CredentialVerifier(issuerProfile: publication.issuerJSON, keys: publication.jwksJSON, statusList: publication.statusListJWT, now: now)
 
 // Verify, one thread.
 let verifyStart = DispatchTime.now()

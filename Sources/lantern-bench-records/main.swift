@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LanternAssessment
 import LanternRecords
 
 // Records benchmark (not a test): loads ATTEMPTS quiz attempts for TRAINEES trainees into a
@@ -70,19 +71,30 @@ if alreadyLoaded {
     say("loaded \(traineeCount) trainees and enrolments in \(String(format: "%.1f", loadTrainees)) s")
 }
 
+/// The engine's values every loaded attempt is varied from.
+let resultTemplate = try AssessmentJSON.decode(AttemptResult.self, from: """
+    {"quizID":"q","attemptNumber":1,"seed":1,"questions":[],"earned":"0","possible":10,"total":"0","passMark":"4/5",
+     "passed":false,"failedCritical":[],"reasons":[],"overTime":false,"needsMarking":[]}
+    """)
+
 @MainActor func makeAttempt(_ number: Int) -> QuizAttempt {
     let trainee = traineeIDs[number % traineeIDs.count]
     let quiz = quizIDs[(number / traineeIDs.count) % quizIDs.count]
     let questions = (0..<10).map { "q\($0 + 1)" }
-    let responses = "{" + questions.enumerated().map { "\"\($0.element)\":{\"choices\":[\"o\(($0.offset + number) % 4)\"]}" }.joined(separator: ",") + "}"
-    let results = "[" + questions.enumerated().map { "{\"question\":\"\($0.element)\",\"score\":\(($0.offset + number) % 3 == 0 ? 0 : 1)}" }.joined(separator: ",") + "]"
     let score = Double(questions.indices.filter { ($0 + number) % 3 != 0 }.count) / 10
     let minute = number % 50
-    return QuizAttempt(id: "qa-\(number)", traineeID: trainee, quizID: quiz,
-                       quizHash: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", seed: UInt64(number) &* 2654435761,
-                       questions: questions, responses: responses, results: results, score: score, passed: score >= 0.8,
-                       startedAt: "2026-10-01T09:\(String(format: "%02d", minute)):00.000Z",
-                       submittedAt: "2026-10-01T10:\(String(format: "%02d", minute)):00.000Z")
+    let started = Timestamp.date("2026-10-01T09:\(String(format: "%02d", minute)):00.000Z")!
+    let attempt = Attempt(quizID: quiz, number: 1, seed: UInt64(number) &* 2654435761, startedAt: started, deadline: nil,
+                          questions: questions.enumerated().map { PresentedQuestion(questionID: $0.element, contentHash: "h\($0.offset)", displayOrder: [0, 1, 2, 3]) },
+                          responses: Dictionary(uniqueKeysWithValues: questions.enumerated().map { ($0.element, Response.choices([($0.offset + number) % 4])) }),
+                          submittedAt: started.addingTimeInterval(3600))
+    var result = resultTemplate
+    result.quizID = quiz
+    result.passed = score >= 0.8
+    var record = QuizAttempt(id: "qa-\(number)", traineeID: trainee,
+                             quizHash: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", attempt: attempt, result: result)
+    record.score = score
+    return record
 }
 
 let batch = 10_000
@@ -97,12 +109,24 @@ let loadAttempts = alreadyLoaded ? 0 : try seconds {
 if !alreadyLoaded { say("loaded \(attemptCount) attempts in \(String(format: "%.1f", loadAttempts)) s (\(Int(Double(attemptCount) / loadAttempts)) attempts/s, batches of \(batch))") }
 _ = try store.pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
 
-// Durable answer saves: one transaction and one fsync each, with its audit row.
+// Durable answer saves: one transaction and one fsync each, with its audit row, into attempts
+// opened first (not timed).
 var saves: [Double] = []
+var openAttempts: [String: String] = [:]
 for index in 0..<2_000 {
     let trainee = traineeIDs[(index * 7919) % traineeIDs.count]
+    if openAttempts[trainee] == nil {
+        if let open = try store.openAttempt(trainee: trainee, quiz: "ethics-quiz") {
+            openAttempts[trainee] = open.id
+        } else {
+            let number = try store.attemptCount(trainee: trainee, quiz: "ethics-quiz").count + 1
+            let attempt = Attempt(quizID: "ethics-quiz", number: number, seed: UInt64(index), startedAt: Date(), deadline: nil, questions: [])
+            openAttempts[trainee] = try store.startAttempt(attempt, trainee: trainee, quizHash: "h")
+        }
+    }
+    let attemptID = openAttempts[trainee]!
     saves.append(try seconds {
-        try store.saveAnswer(attemptID: "qa-live-\(index / 10)", trainee: trainee, quizID: "ethics-quiz",
+        try store.saveAnswer(attemptID: attemptID, trainee: trainee, quizID: "ethics-quiz",
                              questionID: "q\(index % 10 + 1)", responseJSON: "{\"choices\":[\"o\(index % 4)\"]}")
     })
 }

@@ -78,8 +78,7 @@ import Testing
         #expect(attempts.first?.seed == 42)
         #expect(attempts.first?.questions == expected.questions.map(\.questionID))
         // In the one shape every front end stores: the whole attempt, as the engine encodes it.
-        let recorded = try AssessmentJSON.decode(Attempt.self, from: try #require(attempts.first).responses)
-        #expect(recorded.responses.count == expected.questions.count)
+        #expect(try #require(attempts.first).attempt.responses.count == expected.questions.count)
         let transcript = try records.transcript(trainee.id)
         #expect(transcript.modules.first { $0.moduleID == module.id }?.completedAt != nil)
         #expect(try records.openAttempt(trainee: trainee.id, quiz: quiz.id) == nil)

@@ -21,7 +21,7 @@ import Testing
         let answers = try sample.folder.write("answers.yml", "goals: 1\n")
         try sample.takeQuiz().takeWhole(quizID: "intro-quiz", trainee: sample.traineeID, answersFile: answers.path)
 
-        let (attempts, unreadable) = try sample.records.engineAttempts(quiz: "intro-quiz")
+        let (attempts, unreadable) = try sample.records.engineAttempts(quiz: try sample.course.quiz("intro-quiz").quiz)
         #expect(unreadable == 0)
         #expect(attempts.map(\.result.attemptNumber) == [1, 2])
         #expect(ItemAnalysis.analyse(try sample.course.quiz("intro-quiz").quiz, attempts: attempts).attempts == 2)

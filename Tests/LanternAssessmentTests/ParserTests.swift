@@ -9,7 +9,8 @@ struct ParserTests {
     @Test("every real assessment in the repository parses with no problem")
     func repositoryAssessments() throws {
         let checked = AssessmentCheck.check(at: Fixture.repositoryRoot)
-        #expect(checked.diagnostics.isEmpty, "\(checked.diagnostics.map(\.description))")
+        // lantern.yml's example addresses are placeholders (a warning, issue 16); nothing else.
+        #expect(checked.diagnostics.allSatisfy { $0.code == "placeholder-address" }, "\(checked.diagnostics.map(\.description))")
         let workspace = try #require(checked.workspace)
         #expect(checked.quizzes.count + checked.checklists.count == workspace.assessments.count)
         for quiz in checked.quizzes {

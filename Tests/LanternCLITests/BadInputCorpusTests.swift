@@ -116,7 +116,9 @@ struct BadInputCorpusTests {
             #expect(!text.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) },
                     "a control character from the credential reached the terminal")
             if item.code != nil {
-                #expect(text.stdout.hasSuffix("verdict: \(Self.phrase(item.verdict ?? "invalid"))\n"), "\(text.stdout)")
+                let verdict = item.verdict ?? "invalid"
+                let phrase = Self.phrase(verdict) + (verdict == "invalid" ? " (failed at: \(item.code ?? ""))" : "")
+                #expect(text.stdout.hasSuffix("verdict: \(phrase)\n"), "\(text.stdout)")
             }
         default:
             Issue.record("unknown kind \(item.kind)")
@@ -128,7 +130,10 @@ struct BadInputCorpusTests {
 
         if item.kind == "credential", let step = item.code {
             let report = try Self.verification(inJSON: result.stdout)
-            let failed = try #require(report.steps.first { $0.status == "fail" }, "no step failed: \(result.stdout)")
+            // For *cannot check*, the step that could not be checked; otherwise the first that failed.
+            let failed = item.verdict == "cannot-check"
+                ? try #require(report.steps.first { $0.status == "warn" && $0.detail.hasPrefix("cannot check") }, "no step cannot check: \(result.stdout)")
+                : try #require(report.steps.first { $0.status == "fail" }, "no step failed: \(result.stdout)")
             #expect(failed.name == step, "first failing step: \(failed)")
             let expected = (item.location.isEmpty ? "" : "\(item.location): ") + item.message
             #expect(failed.detail.hasPrefix(expected), "detail: \(failed.detail)")
@@ -171,7 +176,7 @@ struct BadInputCorpusTests {
 
     static func phrase(_ verdict: String) -> String {
         ["valid": "valid", "expired": "not valid: expired", "not-yet-valid": "not valid: not yet valid", "revoked": "not valid: revoked",
-         "suspended": "not valid: suspended", "unverifiable": "not verified: unsupported proof type"][verdict] ?? "not valid"
+         "suspended": "not valid: suspended", "unverifiable": "not verified: unsupported proof type", "cannot-check": "cannot check"][verdict] ?? "not valid"
     }
 
     struct Verification: Decodable {

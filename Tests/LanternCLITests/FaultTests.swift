@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import LanternTestSupport
 import Testing
@@ -179,7 +180,7 @@ struct FaultTests {
 }
 
 /// `lantern build` killed at random moments never leaves a half-built site under the output's name.
-@Suite("faults: SIGKILL during a site build")
+@Suite("faults: SIGKILL during a site build", .serialized)
 struct SiteBuildFaultTests {
     /// The site's files (the build keeps nothing else in it).
     func snapshot(_ folder: URL) -> [String: Data] {
@@ -190,10 +191,13 @@ struct SiteBuildFaultTests {
     /// Where builds of the repository keep their state (`.lantern/build/<digest>/`).
     static let stateRoot = repository.appendingPathComponent(".lantern/build")
 
-    /// The state folders of builds into outputs this test made (removed at its end).
-    func states(besides before: Set<String>) -> [URL] {
-        let now = Set((try? FileManager.default.contentsOfDirectory(atPath: Self.stateRoot.path)) ?? [])
-        return now.subtracting(before).sorted().map { Self.stateRoot.appendingPathComponent($0) }
+    /// The state folder of builds into `site` (`.lantern/build/<first 12 bytes of the SHA-256 of
+    /// the output path, in hex>/`), removed at the test's end. Only this test's own: other tests
+    /// build the repository at the same time, and removing their state makes their outputs
+    /// look as if Lantern had not made them.
+    func state(of site: URL) -> URL {
+        let digest = SHA256.hash(data: Data(site.standardizedFileURL.path.utf8)).prefix(12).map { String(format: "%02x", $0) }.joined()
+        return Self.stateRoot.appendingPathComponent(digest)
     }
 
     /// A first build of the repository's workspace into `site` in a new temporary folder.
@@ -209,9 +213,8 @@ struct SiteBuildFaultTests {
 
     @Test("the output is absent or complete after every kill; a rerun completes and cleans up")
     func killSiteBuild() throws {
-        let before = Set((try? FileManager.default.contentsOfDirectory(atPath: Self.stateRoot.path)) ?? [])
-        defer { for folder in states(besides: before) { try? FileManager.default.removeItem(at: folder) } }
         let (output, site, arguments) = try firstBuild(prefix: "lantern-site-kill")
+        defer { try? FileManager.default.removeItem(at: state(of: site)) }
         let complete = snapshot(site)
         #expect(complete.count > 10)
 
@@ -232,7 +235,7 @@ struct SiteBuildFaultTests {
                 #expect(!Self.canExchange(in: output), "round \(round): no site under the output's name although the folders can be swapped atomically")
                 // Killed between moving the old site aside and the new one in: a complete copy
                 // waits in the build's state, and the next build puts it back.
-                let copies = states(besides: before).flatMap { state in
+                let copies = [state(of: site)].flatMap { state in
                     ((try? FileManager.default.contentsOfDirectory(atPath: state.path)) ?? []).map { state.appendingPathComponent($0) }
                 }
                 let whole = copies.contains { snapshot($0) == complete }
@@ -249,9 +252,8 @@ struct SiteBuildFaultTests {
 
     @Test("builds into the same output at once: every one succeeds and the site is whole")
     func concurrentBuilds() throws {
-        let before = Set((try? FileManager.default.contentsOfDirectory(atPath: Self.stateRoot.path)) ?? [])
-        defer { for folder in states(besides: before) { try? FileManager.default.removeItem(at: folder) } }
         let (output, site, arguments) = try firstBuild(prefix: "lantern-site-race")
+        defer { try? FileManager.default.removeItem(at: state(of: site)) }
         let complete = snapshot(site)
         for round in 0..<3 {
             let processes = try (0..<3).map { _ -> Process in

@@ -23,11 +23,11 @@ struct CertificateCorrectionTests {
         #expect(edited.stdout.contains("lantern cert reissue \(first.id)"))
         #expect(!edited.stdout.contains("alex@example.org"))
 
-        let refused = try LanternProcess.run(["cert", "reissue", first.id], in: setup.folder.url, environment: env)
+        let refused = try LanternProcess.run(["cert", "reissue", first.id, "--allow-placeholder"], in: setup.folder.url, environment: env)
         #expect(refused.status == 1)
         #expect(try setup.store.certificate(first.id).status == .active)
 
-        let reissued = try LanternProcess.run(["cert", "reissue", first.id, "--yes"], in: setup.folder.url, environment: env)
+        let reissued = try LanternProcess.run(["cert", "reissue", first.id, "--yes", "--allow-placeholder"], in: setup.folder.url, environment: env)
         #expect(reissued.status == 0, "\(reissued.stderr)")
         let old = try setup.store.certificate(first.id)
         #expect(old.status == .revoked)
@@ -42,7 +42,7 @@ struct CertificateCorrectionTests {
         #expect(report.step("recipient")?.status == .pass)
         #expect(try LanternProcess.run(["cert", "list"], in: setup.folder.url, environment: env).stdout.contains("replaces \(first.id)"))
         // A revoked certificate is not reissued again.
-        #expect(try LanternProcess.run(["cert", "reissue", first.id, "--yes"], in: setup.folder.url, environment: env).status == 1)
+        #expect(try LanternProcess.run(["cert", "reissue", first.id, "--yes", "--allow-placeholder"], in: setup.folder.url, environment: env).status == 1)
     }
 
     @Test("--all-eligible says who was skipped and why")
@@ -51,11 +51,11 @@ struct CertificateCorrectionTests {
         try CertificateLifecycleTests.complete(setup)
         let nomail = try setup.store.addTrainee(NewTrainee(name: "No Mail"))
         let env = ["LANTERN_DB": setup.dbPath]
-        let issued = try LanternProcess.run(["cert", "issue", "--all-eligible"], in: setup.folder.url, environment: env)
+        let issued = try LanternProcess.run(["cert", "issue", "--all-eligible", "--allow-placeholder"], in: setup.folder.url, environment: env)
         #expect(issued.status == 0, "\(issued.stderr)")
         #expect(issued.stdout.contains("issued "))
         #expect(issued.stdout.contains("skipped \(nomail.id): not yet met: intro-quiz"), "\(issued.stdout)")
-        let again = try LanternProcess.run(["cert", "issue", "--all-eligible"], in: setup.folder.url, environment: env)
+        let again = try LanternProcess.run(["cert", "issue", "--all-eligible", "--allow-placeholder"], in: setup.folder.url, environment: env)
         #expect(again.stdout.contains("skipped \(setup.traineeID): already holds certificate"))
         #expect(again.stdout.contains("no trainee is newly eligible"))
     }
@@ -65,10 +65,10 @@ struct CertificateCorrectionTests {
         let setup = try CertificateLifecycleTests.setup(email: nil)
         try CertificateLifecycleTests.complete(setup)
         let env = ["LANTERN_DB": setup.dbPath]
-        let issued = try LanternProcess.run(["cert", "issue", setup.traineeID], in: setup.folder.url, environment: env)
+        let issued = try LanternProcess.run(["cert", "issue", setup.traineeID, "--allow-placeholder"], in: setup.folder.url, environment: env)
         #expect(issued.status == 1)
         #expect(issued.stderr.contains("lantern trainee edit \(setup.traineeID) --email"))
-        let all = try LanternProcess.run(["cert", "issue", "--all-eligible"], in: setup.folder.url, environment: env)
+        let all = try LanternProcess.run(["cert", "issue", "--all-eligible", "--allow-placeholder"], in: setup.folder.url, environment: env)
         #expect(all.stdout.contains("skipped \(setup.traineeID): meets every requirement but has no email address"))
     }
 

@@ -35,15 +35,20 @@ struct CertificateFixture {
         IssuerProfile(identity: identity, keys: (retiredKeys + [key]).map(\.publicJWK)).json.prettySerialized
     }
 
+    /// `jwks.json`: every key, retired ones too.
+    var jwksJSON: String {
+        IssuerProfile(identity: identity, keys: (retiredKeys + [key]).map(\.publicJWK)).jwks.prettySerialized
+    }
+
     func statusList(_ statuses: [Int: CredentialStatus] = [:], signedWith signer: SigningKey? = nil) throws -> String {
         var list = Bitstring(statusSize: CredentialStatus.statusSize)
         for (index, status) in statuses { list[index] = status.rawValue }
         return try StatusListCredential(id: identity.statusListURL, issuerID: identity.id, list: list, validFrom: now)
-            .signed(with: signer ?? key)
+            .signed(with: signer ?? key, keyID: identity.keyID((signer ?? key).thumbprint))
     }
 
     func verifier(statuses: [Int: CredentialStatus] = [:], schema: JSONSchemaValidator? = nil, at date: Date? = nil) throws -> CredentialVerifier {
-        CredentialVerifier(issuerProfile: issuerJSON, statusList: try statusList(statuses), schema: schema, now: date ?? now)
+        CredentialVerifier(issuerProfile: issuerJSON, keys: jwksJSON, statusList: try statusList(statuses), schema: schema, now: date ?? now)
     }
 
     /// A token with any header, payload and signature bytes, for forgeries.

@@ -1,4 +1,5 @@
 import Foundation
+import LanternAssessment
 import LanternCertification
 import LanternCurriculum
 import LanternDiagnostics
@@ -16,8 +17,11 @@ import Testing
         let traineeID: String
         var dbPath: String { folder.url.appendingPathComponent(".lantern/records.sqlite").path }
 
-        func service(now: Date = Date()) throws -> CertificateService {
-            try CertificateService(workspace: workspace, store: store, keys: KeyStore(workspaceRoot: folder.url), now: now)
+        func service(now: Date = Date(), allowPlaceholder: Bool = true) throws -> CertificateService {
+            // The sample workspace's addresses are example.org placeholders: allowed, as in the demo.
+            var service = try CertificateService(workspace: workspace, store: store, keys: KeyStore(workspaceRoot: folder.url), now: now)
+            service.allowPlaceholder = allowPlaceholder
+            return service
         }
     }
 
@@ -44,15 +48,33 @@ import Testing
             + #""submittedAt":"2026-01-01T10:10:00Z","total":"\#(total)"}"#
     }
 
+    /// A recorded attempt at `quizID` whose engine result is `resultJSON(...)`: the assessment
+    /// engine's own types, as `quiz take` stores them.
+    static func attempt(trainee: String, quizID: String = "intro-quiz", passed: Bool, total: String = "1",
+                        failedCritical: [String] = [], number: Int = 1, day: Int = 1) throws -> QuizAttempt {
+        let started = Date(timeIntervalSince1970: 1_767_261_600 + Double(day - 1) * 86_400)
+        let attempt = Attempt(quizID: quizID, number: number, seed: UInt64(number), startedAt: started, deadline: nil,
+                              questions: [PresentedQuestion(questionID: "goals", contentHash: "h", displayOrder: [])],
+                              responses: [:], submittedAt: started.addingTimeInterval(600))
+        let result = try AssessmentJSON.decode(AttemptResult.self, from: resultJSON(quizID: quizID, passed: passed, total: total,
+                                                                                   failedCritical: failedCritical, attemptNumber: number))
+        return QuizAttempt(traineeID: trainee, quizHash: "h", attempt: attempt, result: result)
+    }
+
     /// Every criterion of the sample checklist rated at its pass level.
-    static let competentRatings: [Observation.Rating] = [.init(criterion: "confidentiality", rating: "competent"),
+    static let competentRatings: [LanternRecords.Observation.Rating] = [.init(criterion: "confidentiality", rating: "competent"),
                                                           .init(criterion: "open-questions", rating: "competent")]
 
     static func complete(_ setup: Setup) throws {
         let store = setup.store
-        try store.recordAttempt(QuizAttempt(traineeID: setup.traineeID, quizID: "intro-quiz", quizHash: "h", seed: 1, questions: ["q"],
-                                            responses: "{}", results: resultJSON(quizID: "intro-quiz", passed: true), score: 1, passed: true,
-                                            startedAt: "2026-01-01T10:00:00.000Z", submittedAt: "2026-01-01T10:10:00.000Z"))
+        let attempt = Attempt(quizID: "intro-quiz", number: 1, seed: 1, startedAt: Date(timeIntervalSince1970: 1_767_261_600),
+                              deadline: nil, questions: [PresentedQuestion(questionID: "q", contentHash: "h", displayOrder: [])],
+                              responses: ["q": .choices([0])], submittedAt: Date(timeIntervalSince1970: 1_767_262_200))
+        let result = try AssessmentJSON.decode(AttemptResult.self, from: """
+            {"quizID":"intro-quiz","attemptNumber":1,"seed":1,"questions":[],"earned":"1","possible":1,"total":"1",
+             "passMark":"4/5","passed":true,"failedCritical":[],"reasons":[],"overTime":false,"needsMarking":[]}
+            """)
+        try store.recordAttempt(QuizAttempt(traineeID: setup.traineeID, quizHash: "h", attempt: attempt, result: result))
         for day in ["2026-01-02", "2026-01-09"] {
             try store.recordObservation(Observation(traineeID: setup.traineeID, checklistID: "listening-skills", checklistHash: "h",
                                                     assessorID: "sam", method: "role-play", observedOn: day,
@@ -146,7 +168,8 @@ import Testing
         let renewed = try setup.service(now: inWindow).renew(trainee: setup.traineeID)
         #expect(renewed.renews == first.id)
         #expect((renewed.validUntil ?? "") > (first.validUntil ?? ""))
-        #expect(try CompactJWS(parsing: renewed.jwt).payload["renews"]?.stringValue == setup.service().identity.credentialURL(first.id))
+        // The link lives in the records: no context Lantern can name offline defines `renews`.
+        #expect(try CompactJWS(parsing: renewed.jwt).payload["renews"] == nil)
         #expect(try setup.store.certificate(first.id).supersededBy == renewed.id)
 
         // Two years and a month on, the first has expired and says it was renewed.
@@ -166,9 +189,14 @@ import Testing
         let missing = try LanternProcess.run(["cert", "status", setup.traineeID], in: setup.folder.url, environment: env)
         #expect(missing.status == 1)
         #expect(missing.stdout.contains("missing  practicum"))
-        #expect(try LanternProcess.run(["cert", "issue", setup.traineeID], in: setup.folder.url, environment: env).status == 1)
+        #expect(try LanternProcess.run(["cert", "issue", setup.traineeID, "--allow-placeholder"], in: setup.folder.url, environment: env).status == 1)
         try Self.complete(setup)
-        let issued = try LanternProcess.run(["cert", "issue", "--all-eligible"], in: setup.folder.url, environment: env)
+        // Issue 16: the sample's base_url is a placeholder (example.org); it is not signed unless asked.
+        let refused = try LanternProcess.run(["cert", "issue", setup.traineeID], in: setup.folder.url, environment: env)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("placeholder address"), "\(refused.stderr)")
+        #expect(try setup.store.certificates().isEmpty, "nothing recorded when refused")
+        let issued = try LanternProcess.run(["cert", "issue", "--all-eligible", "--allow-placeholder"], in: setup.folder.url, environment: env)
         #expect(issued.status == 0, "\(issued.stderr)")
         let id = try #require(try setup.store.certificates().first?.id)
         #expect(issued.stdout.contains("issued \(id)"))
@@ -181,6 +209,10 @@ import Testing
         #expect(html.stdout.contains("https://training.example.org/credentials/\(id)/"))
         #expect(html.stdout.contains("linkedin.com/profile/add"))
         #expect(!html.stdout.contains("alex@example.org"))
+        // The printable certificate: the holder's legal name, a QR code, a signature line.
+        #expect(html.stdout.contains("Alex Example"))
+        #expect(html.stdout.contains("aria-label=\"QR code of the verification address"))
+        #expect(html.stdout.contains("class=\"signature-line\""))
         let json = try LanternProcess.run(["cert", "export", id, "--format", "json"], in: setup.folder.url, environment: env)
         #expect(try JSONParser.parse(json.stdout)["type"]?.stringsValue == ["VerifiableCredential", "OpenBadgeCredential"])
 
@@ -189,6 +221,12 @@ import Testing
         let revoked = try LanternProcess.run(["cert", "verify", id], in: setup.folder.url, environment: env)
         #expect(revoked.status == 1)
         #expect(revoked.stdout.contains("verdict: not valid: revoked"))
+        // Issue 16: a revoked certificate no longer exports as a clean printable certificate.
+        let revokedHTML = try LanternProcess.run(["cert", "export", id, "--format", "html"], in: setup.folder.url, environment: env)
+        #expect(revokedHTML.status == 1)
+        #expect(revokedHTML.stdout.isEmpty)
+        #expect(revokedHTML.stderr.contains("is revoked on "), "\(revokedHTML.stderr)")
+        #expect(try LanternProcess.run(["cert", "export", id, "--format", "jwt"], in: setup.folder.url, environment: env).status == 0)
 
         let published = try LanternProcess.run(["cert", "publish", "-o", "out"], in: setup.folder.url, environment: env)
         #expect(published.status == 0, "\(published.stderr)")
@@ -197,6 +235,20 @@ import Testing
                                               "--status", "out/status/list.jwt"], in: setup.folder.url)
         #expect(offline.status == 1)
         #expect(offline.stdout.contains("revoked"))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("jwks.json").path))
+        // Issue 20's finding: outside a workspace, --issuer without --status is "cannot check" (exit 3), never valid.
+        let elsewhere = try TemporaryFolder()
+        for name in ["issuer.json", "jwks.json"] {
+            _ = try elsewhere.write(name, try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8))
+        }
+        _ = try elsewhere.write("credential.jwt", try String(contentsOf: out.appendingPathComponent("credentials/\(id)/credential.jwt"), encoding: .utf8))
+        let withoutList = try LanternProcess.run(["cert", "verify", "credential.jwt", "--issuer", "issuer.json"], in: elsewhere.url)
+        #expect(withoutList.status == 3, "\(withoutList.stdout)")
+        #expect(withoutList.stdout.contains("to check it: give the status list"))
+        #expect(withoutList.stdout.hasSuffix("verdict: cannot check\n"))
+        let nothing = try LanternProcess.run(["cert", "verify", "credential.jwt", "--json"], in: elsewhere.url)
+        #expect(nothing.status == 3)
+        #expect(try JSONParser.parse(nothing.stdout)["verdict"]?.stringValue == "cannot-check")
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("issuer.json").path))
     }
 }

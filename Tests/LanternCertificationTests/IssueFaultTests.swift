@@ -60,7 +60,7 @@ struct IssueFaultTests {
     @Test("killed before its first commit and at random moments: whole certificates only; a rerun issues the rest once")
     func killIssue() throws {
         let setup = try Self.eligible(Self.trainees)
-        let arguments = ["cert", "issue", "--all-eligible"]
+        let arguments = ["cert", "issue", "--all-eligible", "--allow-placeholder"]
 
         // Killed while the first certificate's transaction is open: nothing recorded.
         let pause = setup.folder.url.appendingPathComponent("paused").path
@@ -97,12 +97,12 @@ struct IssueFaultTests {
     @Test("three issuing at once: each trainee certified once, every run ends well")
     func concurrentIssue() throws {
         let setup = try Self.eligible(24)
-        let processes = try (0..<3).map { _ in try Self.start(["cert", "issue", "--all-eligible"], setup) }
+        let processes = try (0..<3).map { _ in try Self.start(["cert", "issue", "--all-eligible", "--allow-placeholder"], setup) }
         for process in processes { process.waitUntilExit() }
         #expect(processes.map(\.terminationStatus) == [0, 0, 0])
         #expect(try Self.consistent(setup, "concurrent") == 24)
         // Naming the trainee again is refused, not a second certificate.
-        let twice = try LanternProcess.run(["cert", "issue", setup.traineeID], in: setup.folder.url, environment: ["LANTERN_DB": setup.dbPath])
+        let twice = try LanternProcess.run(["cert", "issue", setup.traineeID, "--allow-placeholder"], in: setup.folder.url, environment: ["LANTERN_DB": setup.dbPath])
         #expect(twice.status == 1 && twice.stderr.contains("already holds certificate"), "\(twice.stdout)\(twice.stderr)")
         #expect(try setup.store.certificates().count == 24)
     }

@@ -27,12 +27,9 @@ import Testing
                 let passed = Bool.random(using: &random)
                 let critical = !passed && Bool.random(using: &random)
                 let total = passed ? "1" : (critical ? "1" : "1/2")
-                try store.recordAttempt(QuizAttempt(
-                    traineeID: trainee, quizID: "intro-quiz", quizHash: "h", seed: UInt64(attempt), questions: ["goals"], responses: "{}",
-                    results: CertificateLifecycleTests.resultJSON(quizID: "intro-quiz", passed: passed, total: total,
-                                                                  failedCritical: critical ? ["goals"] : [], attemptNumber: attempt + 1),
-                    score: passed || critical ? 1 : 0.5, passed: passed,
-                    startedAt: "2026-01-0\(attempt + 1)T10:00:00.000Z", submittedAt: "2026-01-0\(attempt + 1)T10:10:00.000Z"))
+                try store.recordAttempt(CertificateLifecycleTests.attempt(
+                    trainee: trainee, passed: passed, total: total, failedCritical: critical ? ["goals"] : [],
+                    number: attempt + 1, day: attempt + 1))
             }
             var recorded: [LanternRecords.Observation] = []
             for _ in 0..<Int.random(in: 0...4, using: &random) {

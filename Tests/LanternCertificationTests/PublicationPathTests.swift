@@ -12,7 +12,7 @@ import Testing
         let setup = try CertificateLifecycleTests.setup()
         try CertificateLifecycleTests.complete(setup)
         let env = ["LANTERN_DB": setup.dbPath]
-        let issued = try LanternProcess.run(["cert", "issue", setup.traineeID], in: setup.folder.url, environment: env)
+        let issued = try LanternProcess.run(["cert", "issue", setup.traineeID, "--allow-placeholder"], in: setup.folder.url, environment: env)
         #expect(issued.status == 0, "\(issued.stderr)")
         let ids = try setup.store.certificates().map(\.id)
         let revoked = try LanternProcess.run(["cert", "revoke", try #require(ids.first), "--reason", "issued-in-error", "--yes"],
@@ -42,7 +42,7 @@ import Testing
         let (setup, env, _) = try Self.issued()
         // The trainee's certificate was revoked: a second one, then suspended without the
         // command that signs. The build refuses to publish a list that says otherwise.
-        #expect(try LanternProcess.run(["cert", "issue", setup.traineeID], in: setup.folder.url, environment: env).status == 0)
+        #expect(try LanternProcess.run(["cert", "issue", setup.traineeID, "--allow-placeholder"], in: setup.folder.url, environment: env).status == 0)
         let store = setup.store
         let second = try store.certificates().first(where: { $0.status == .active })
         #expect(second != nil)
@@ -65,7 +65,7 @@ import Testing
         let published = try LanternProcess.run(["cert", "publish", "-o", "verification"], in: setup.folder.url, environment: env)
         #expect(published.status == 0, "\(published.stderr)")
         let files = Corpus.snapshot(setup.folder.url.appendingPathComponent("verification"))
-        let expected = Set(["issuer.json", "status/list.jwt"] + ids.map { "credentials/\($0)/credential.jwt" })
+        let expected = Set(["issuer.json", "jwks.json", "status/list.jwt"] + ids.map { "credentials/\($0)/credential.jwt" })
         #expect(Set(files.keys) == expected)
         let site = Corpus.snapshot(setup.folder.url.appendingPathComponent("site"))
         for (path, data) in files { #expect(site[path] == data, "\(path) differs between build and cert publish") }

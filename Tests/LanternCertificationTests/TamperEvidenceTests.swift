@@ -31,9 +31,7 @@ import Testing
     static func completeExcept(_ part: Part, _ setup: Setup) throws {
         let store = setup.store
         if part != .quizSummary {
-            try store.recordAttempt(QuizAttempt(traineeID: setup.traineeID, quizID: "intro-quiz", quizHash: "h", seed: 1, questions: ["goals"],
-                                                responses: "{}", results: CertificateLifecycleTests.resultJSON(quizID: "intro-quiz", passed: true),
-                                                score: 1, passed: true, startedAt: "2026-01-01T10:00:00.000Z", submittedAt: "2026-01-01T10:10:00.000Z"))
+            try store.recordAttempt(CertificateLifecycleTests.attempt(trainee: setup.traineeID, passed: true))
         }
         if part != .observation {
             for day in ["2026-01-02", "2026-01-09"] {
@@ -127,6 +125,30 @@ import Testing
         #expect(try setup.store.check().records.contains { $0.contains("certificate row 2026-forged was not recorded by Lantern") })
     }
 
+    /// Grants, hand marks and regrades change what an attempt earns: one inserted with `sqlite3`
+    /// is caught by `db check` and blocks a certificate like a forged attempt.
+    @Test(arguments: ["quiz_grant", "question_mark", "attempt_regrade"])
+    func assessmentEvidenceInsertedOutsideLanternIsCaught(_ table: String) throws {
+        let setup = try CertificateLifecycleTests.setup()
+        try CertificateLifecycleTests.complete(setup)
+        let attemptID = try #require(try setup.store.attempts(trainee: setup.traineeID).first?.id)
+        let when = "2026-01-03T10:00:00.000Z"
+        let sql: String
+        switch table {
+        case "quiz_grant":
+            sql = "INSERT INTO quiz_grant VALUES ('g-forged', '\(setup.traineeID)', 'intro-quiz', 5, 'none', '\(when)', 'x')"
+        case "question_mark":
+            sql = "INSERT INTO question_mark VALUES ('m-forged', '\(attemptID)', 'goals', '1', NULL, '\(when)', 'x')"
+        default:
+            sql = "INSERT INTO attempt_regrade VALUES ('r-forged', '\(attemptID)', 'h', '{}', '[]', 1, 1, '\(when)', 'x')"
+        }
+        #expect(try setup.store.check().isHealthy)
+        try Self.tamper(setup, sql)
+        let problems = try setup.store.check().records
+        #expect(problems.contains { $0.contains("\(table) row") && $0.contains("was not recorded by Lantern") }, "\(problems)")
+        #expect(throws: LanternError.self) { try setup.service().issue(trainee: setup.traineeID) }
+    }
+
     @Test func suspensionUndoneByUpdateIsCaught() throws {
         let setup = try CertificateLifecycleTests.setup()
         try CertificateLifecycleTests.complete(setup)
@@ -141,9 +163,7 @@ import Testing
         let setup = try CertificateLifecycleTests.setup()
         try Self.completeExcept(.quizSummary, setup)
         // A failed attempt recorded by Lantern, then the cache rewritten to say it passed.
-        try setup.store.recordAttempt(QuizAttempt(traineeID: setup.traineeID, quizID: "intro-quiz", quizHash: "h", seed: 1, questions: ["goals"],
-                                                  responses: "{}", results: CertificateLifecycleTests.resultJSON(quizID: "intro-quiz", passed: false, total: "0"),
-                                                  score: 0, passed: false, startedAt: "2026-01-01T10:00:00.000Z", submittedAt: "2026-01-01T10:10:00.000Z"))
+        try setup.store.recordAttempt(CertificateLifecycleTests.attempt(trainee: setup.traineeID, passed: false, total: "0"))
         try Self.tamper(setup, "UPDATE quiz_summary SET passed = 1, best_score = 1")
         let report = try setup.service().requirements(trainee: setup.traineeID)
         #expect(report.missing.map(\.id) == ["intro-quiz"])
@@ -159,9 +179,11 @@ import Testing
         let checkpoint = setup.folder.url.appendingPathComponent(AuditCheckpoint.publishedPath)
         let old = setup.folder.url.appendingPathComponent("old-checkpoint.jwt")
         try FileManager.default.copyItem(at: checkpoint, to: old)
-        #expect(try LanternProcess.run(["db", "check", "--against", old.path], in: setup.folder.url, environment: env).status == 0)
+        let against = try LanternProcess.run(["db", "check", "--against", old.path], in: setup.folder.url, environment: env)
+        #expect(against.status == 0, "\(against.stdout)\(against.stderr)")
         // Published with the site, byte for byte, by a build that signs nothing.
-        #expect(try LanternProcess.run(["build"], in: setup.folder.url, environment: env).status == 0)
+        let built = try LanternProcess.run(["build"], in: setup.folder.url, environment: env)
+        #expect(built.status == 0, "\(built.stderr)")
         #expect(try String(contentsOf: setup.folder.url.appendingPathComponent("site/checkpoint.jwt"), encoding: .utf8)
                 == String(contentsOf: checkpoint, encoding: .utf8))
         _ = try setup.store.logHours(HoursEntry(traineeID: setup.traineeID, date: "2026-02-01", hours: 1, kind: .continuingEducation(category: "ethics")))
@@ -201,11 +223,9 @@ import Testing
     }
 
     @Test func theReleaseFixtureMigratesWithEveryRowAttested() throws {
-        let fixture = RepositoryPaths.packageRoot(from: #filePath).appendingPathComponent("Tests/Fixtures/release-ac5aaf9/records.sqlite")
-        let folder = try TemporaryFolder()
-        let copy = folder.url.appendingPathComponent("records.sqlite")
-        try FileManager.default.copyItem(at: fixture, to: copy)
-        let store = try RecordsStore(path: copy.path, actor: "tester", mustExist: true)
+        let (folder, path) = try ReleaseFixture.database()
+        _ = folder
+        let store = try RecordsStore(path: path, actor: "tester", mustExist: true)
         let report = try store.check()
         #expect(report.isHealthy, "\(report.problems)")
         #expect(try store.auditEntries().contains { $0.action == "record.attest" })

@@ -20,8 +20,53 @@ import Testing
         let jwt = try fixture.credential().signed(with: fixture.key)
         let header = CertificateFixture.decodedPart(CertificateFixture.parts(jwt)[0])
         #expect(header.contains(#""alg":"ES256""#))
-        #expect(header.contains(#""typ":"vc+jwt""#))
-        #expect(header.contains(#""kid":"https://training.example.org/issuer.json#\#(fixture.key.thumbprint)""#))
+        // OB 3.0 §8.2.3: typ, when present, MUST be JWT.
+        #expect(header.contains(#""typ":"JWT""#))
+        // kid points into the published JWK set.
+        #expect(header.contains(#""kid":"https://training.example.org/jwks.json#\#(fixture.key.thumbprint)""#))
+    }
+
+    /// OB 3.0 §8.2.4.1 and VC-JOSE-COSE: iss, jti, sub, nbf, exp; no vc; sub is the subject's id,
+    /// a fresh urn:uuid per credential (two credentials of one holder cannot be linked by it).
+    @Test func payloadCarriesTheRegisteredClaimsAndNoVC() throws {
+        let first = try fixture.credential().signed(with: fixture.key)
+        let second = try fixture.credential().signed(with: fixture.key)
+        let payload = try CompactJWS(parsing: first).payload
+        let subjectID = try #require(payload["credentialSubject"]?["id"]?.stringValue)
+        #expect(payload["sub"]?.stringValue == subjectID)
+        #expect(subjectID.hasPrefix("urn:uuid:") && subjectID.count == 45)
+        #expect(payload["iss"]?.stringValue == fixture.identity.id)
+        #expect(payload["jti"]?.stringValue == payload["id"]?.stringValue)
+        #expect(payload["nbf"]?.intValue != nil && payload["exp"]?.intValue != nil)
+        #expect(payload["vc"] == nil)
+        #expect(payload["renews"] == nil)
+        #expect(try CompactJWS(parsing: second).payload["sub"]?.stringValue != subjectID, "unlinkable: a new urn:uuid per credential")
+        let report = try fixture.verifier().verify(first)
+        #expect(report.verdict == .valid && !report.legacy, "\(report.text)")
+        #expect(report.step("conformance") == nil)
+    }
+
+    /// VC-JOSE-COSE: a `vc` claim MUST NOT be present. The verifier used to unwrap it and check
+    /// the copy; now the token is refused whatever the copy says.
+    @Test func aVCClaimIsRefused() throws {
+        let jwt = try fixture.credential().signed(with: fixture.key)
+        var payload = try CompactJWS(parsing: jwt).payload.objectValue!
+        payload["vc"] = .object(payload)
+        let token = try CompactJWS.sign(payload: .object(payload), key: fixture.key, kid: fixture.identity.keyID(fixture.key.thumbprint), type: "JWT")
+        let report = try fixture.verifier().verify(token)
+        #expect(report.verdict == .invalid)
+        #expect(report.step("parse")?.status == .fail)
+        #expect(report.step("parse")?.detail.contains("'vc' claim") == true)
+    }
+
+    @Test func aSubThatIsNotTheSubjectFails() throws {
+        let jwt = try fixture.credential().signed(with: fixture.key)
+        var payload = try CompactJWS(parsing: jwt).payload.objectValue!
+        payload["sub"] = "urn:uuid:00000000-0000-4000-8000-000000000000"
+        let token = try CompactJWS.sign(payload: .object(payload), key: fixture.key, kid: fixture.identity.keyID(fixture.key.thumbprint), type: "JWT")
+        let report = try fixture.verifier().verify(token)
+        #expect(report.verdict == .invalid)
+        #expect(report.step("structure")?.detail.contains("sub differs") == true)
     }
 
     @Test func tamperedPayloadFailsSignature() throws {
@@ -121,17 +166,40 @@ import Testing
     @Test func forgedStatusListIsNotTrusted() throws {
         let jwt = try fixture.credential(index: 7).signed(with: fixture.key)
         let forgedList = try fixture.statusList([:], signedWith: SigningKey.generate())
-        let verifier = CredentialVerifier(issuerProfile: fixture.issuerJSON, statusList: forgedList, now: fixture.now)
+        let verifier = CredentialVerifier(issuerProfile: fixture.issuerJSON, keys: fixture.jwksJSON, statusList: forgedList, now: fixture.now)
         let report = verifier.verify(jwt)
-        #expect(report.verdict == .invalid)
-        #expect(report.step("status")?.status == .fail)
+        // A list that does not verify says nothing about the credential: cannot check, never valid.
+        #expect(report.verdict == .cannotCheck)
+        #expect(report.step("status")?.status == .warn)
+        #expect(report.toDo.contains { $0.contains("status/list.jwt") })
     }
 
-    @Test func missingStatusListIsAWarning() throws {
-        let jwt = try fixture.credential().signed(with: fixture.key)
-        let report = CredentialVerifier(issuerProfile: fixture.issuerJSON, statusList: nil, now: fixture.now).verify(jwt)
-        #expect(report.verdict == .valid)
+    /// Issue 20 finding: a revoked credential verified with the issuer profile but without the
+    /// status list came out valid. A credential that names a status list is *cannot check*
+    /// until that list is given.
+    @Test func missingStatusListCannotCheck() throws {
+        let jwt = try fixture.credential(index: 9).signed(with: fixture.key)
+        let report = CredentialVerifier(issuerProfile: fixture.issuerJSON, keys: fixture.jwksJSON, statusList: nil, now: fixture.now).verify(jwt)
+        #expect(report.verdict == .cannotCheck)
+        #expect(report.verdict.exitCode == 3)
         #expect(report.step("status")?.status == .warn)
+        #expect(report.toDo == ["give the status list \(fixture.identity.statusListURL) (cert verify --status FILE)"])
+        #expect(report.text.contains("verdict: cannot check"))
+    }
+
+    @Test func missingIssuerOrKeysCannotCheck() throws {
+        let jwt = try fixture.credential().signed(with: fixture.key)
+        let list = try fixture.statusList()
+        let noIssuer = CredentialVerifier(issuerProfile: nil, statusList: list, now: fixture.now).verify(jwt)
+        #expect(noIssuer.verdict == .cannotCheck)
+        #expect(noIssuer.toDo.first?.contains("https://training.example.org/jwks.json") == true)
+        let noKeys = CredentialVerifier(issuerProfile: fixture.issuerJSON, statusList: list, now: fixture.now).verify(jwt)
+        #expect(noKeys.verdict == .cannotCheck, "\(noKeys.text)")
+        let unreadable = CredentialVerifier(issuerProfile: "<html>", keys: fixture.jwksJSON, statusList: list, now: fixture.now).verify(jwt)
+        #expect(unreadable.verdict == .cannotCheck)
+        // A forgery is still not valid without the issuer's files.
+        let none = CertificateFixture.token(header: #"{"alg":"none"}"#, payload: #"{"a":1}"#, signature: [])
+        #expect(CredentialVerifier(issuerProfile: nil, statusList: nil).verify(none).verdict == .invalid)
     }
 
     @Test func wrongEmailFailsRecipient() throws {
@@ -151,7 +219,8 @@ import Testing
         let newKeyFixture = CertificateFixture()
         // Profile with both keys: the old credential still verifies.
         let profile = IssuerProfile(identity: fixture.identity, keys: [fixture.key.publicJWK, newKeyFixture.key.publicJWK]).json.serialized
-        let verifier = CredentialVerifier(issuerProfile: profile, statusList: try fixture.statusList(), now: fixture.now)
+        let keys = IssuerProfile(identity: fixture.identity, keys: [fixture.key.publicJWK, newKeyFixture.key.publicJWK]).jwks.serialized
+        let verifier = CredentialVerifier(issuerProfile: profile, keys: keys, statusList: try fixture.statusList(), now: fixture.now)
         #expect(verifier.verify(old).verdict == .valid)
     }
 

@@ -11,6 +11,7 @@ import Testing
         let folder = try TemporaryFolder()
         _ = try folder.write("credential.jwt", credential)
         _ = try folder.write("issuer.json", fixture.issuerJSON)
+        _ = try folder.write("jwks.json", fixture.jwksJSON)
         _ = try folder.write("status/list.jwt", try fixture.statusList(statuses))
         return folder
     }
@@ -61,6 +62,7 @@ import Testing
         let report = try JSONParser.parse(result.stdout)
         #expect(report["verdict"]?.stringValue == "revoked")
         #expect(report["steps"]?.arrayValue?.count == 7)
+        #expect(report["failingStep"]?.stringValue == "status")
         #expect(try LanternProcess.run(["cert", "verify", "missing.jwt"], in: folder.url).status == 2)
         #expect(try LanternProcess.run(["cert", "verify", "credential.jwt", "--at", "soon"], in: folder.url).status == 2)
     }
@@ -76,9 +78,11 @@ import Testing
         #expect(list.stdout.components(separatedBy: "\n").filter { $0.contains("retired") }.count == 1)
         #expect(list.stdout.components(separatedBy: "\n").filter { $0.contains("active") }.count == 1)
         let exported = try LanternProcess.run(["keys", "export-public"], in: folder.url)
-        let profile = try IssuerProfile.resolve(exported.stdout)
+        let jwks = try LanternProcess.run(["keys", "export-public", "--format", "jwks"], in: folder.url)
+        let profile = try IssuerProfile.resolve(exported.stdout, jwks: jwks.stdout)
         #expect(profile.keys.count == 2)
         #expect(profile.id == "https://training.example.org/issuer.json")
-        #expect(!exported.stdout.contains("\"d\""), "no private key material is exported")
+        #expect(!exported.stdout.contains("\"d\"") && !jwks.stdout.contains("\"d\""), "no private key material is exported")
+        #expect(!exported.stdout.contains("verificationMethod"), "issuer.json is a plain Open Badges profile: keys are in jwks.json")
     }
 }

@@ -37,8 +37,8 @@ struct HostileFileTests {
     func bomAndCRLF() throws {
         let text = "---\r\nid: intro\r\ntitle: Introduction\r\nsummary: s\r\nminutes: 30\r\noutcomes: [a]\r\nassessments: [intro-quiz]\r\n---\r\n\r\n# H\r\n\r\nSee [x](nowhere.md).\r\n"
         let diagnostics = try load(Data([0xEF, 0xBB, 0xBF] + Array(text.utf8)))
-        #expect(diagnostics.map(\.code) == ["broken-link"])
-        #expect(diagnostics.first?.location?.description == "curriculum/intro.md:12:5")
+        #expect(diagnostics.map(\.code).filter { $0 != "placeholder-address" } == ["broken-link"])
+        #expect(diagnostics.first { $0.code == "broken-link" }?.location?.description == "curriculum/intro.md:12:5")
     }
 
     @Test("front matter that never closes")

@@ -14,10 +14,8 @@ struct AppendOnlyTests {
         let store = try RecordsStore(path: folder.url.appendingPathComponent("r.sqlite").path, actor: "tester")
         let trainee = try store.addTrainee(NewTrainee(name: "Quinn Example", email: "quinn@example.org"))
         try store.addAssessor(id: "ann", name: "Ann", email: nil, roles: [.assessor, .supervisor])
-        try store.recordAttempt(QuizAttempt(traineeID: trainee.id, quizID: "intro-quiz", quizHash: "abc", seed: 42,
-                                            questions: ["goals"], responses: #"{"goals":["a"]}"#, results: #"{"goals":1}"#,
-                                            score: 1, passed: true, startedAt: "2026-11-01T10:00:00.000Z",
-                                            submittedAt: "2026-11-01T10:05:00.000Z"))
+        try store.recordAttempt(SampleAttempts.make(trainee.id, score: 1, passed: true, seed: 42, startedAt: "2026-11-01T10:00:00.000Z",
+                                                    submittedAt: "2026-11-01T10:05:00.000Z"))
         try store.recordObservation(Observation(traineeID: trainee.id, checklistID: "listening", checklistHash: "h", assessorID: "ann",
                                                 method: "role-play", observedOn: "2026-11-01",
                                                 ratings: [.init(criterion: "open", rating: "competent")], competent: true))

@@ -61,7 +61,7 @@ struct RatingsFileTests {
         ("ratings:\n  open: great\n", "r.yml:2:9", "unknown-level"),
         ("ratings:\n  summary: competent\n", "r.yml:2:3", "missing-rating"),
         ("opne: competent\n", "r.yml:1:1", "unknown-key"),
-        ("ratings:\n  open: competent\n  open: competent\n", "r.yml:2:3", "duplicate-key"),
+        ("ratings:\n  open: competent\n  open: competent\n", "r.yml:3:3", "duplicate-key"),
         ("- open\n", "r.yml:1:1", "invalid-ratings"),
     ])
     func mistakes(text: String, location: String, code: String) {

@@ -11,10 +11,9 @@ struct RecordingTests {
         return (folder, try RecordsStore(path: folder.url.appendingPathComponent("r.sqlite").path, actor: "tester"))
     }
 
-    static func attempt(_ trainee: String, score: Double, passed: Bool, at minute: Int) -> QuizAttempt {
-        QuizAttempt(traineeID: trainee, quizID: "intro-quiz", quizHash: "h", seed: UInt64.max - 1, questions: ["q1", "q2"],
-                    responses: #"{"q1":["a"],"q2":["b"]}"#, results: #"{"q1":1,"q2":0}"#, score: score, passed: passed,
-                    startedAt: "2026-11-01T10:0\(minute):00.000Z", submittedAt: "2026-11-01T10:0\(minute):30.000Z")
+    static func attempt(_ trainee: String, number: Int = 1, score: Double, passed: Bool, at minute: Int) -> QuizAttempt {
+        SampleAttempts.make(trainee, number: number, score: score, passed: passed,
+                            startedAt: "2026-11-01T10:0\(minute):00.000Z", submittedAt: "2026-11-01T10:0\(minute):30.000Z")
     }
 
     @Test("attempts are stored whole and summarised per quiz for transcripts")
@@ -22,13 +21,15 @@ struct RecordingTests {
         let (_, store) = try Self.store()
         let trainee = try store.addTrainee(NewTrainee(name: "Rae", externalID: "HR-7"))
         try store.recordAttempt(Self.attempt("HR-7", score: 0.5, passed: false, at: 1))
-        try store.recordAttempt(Self.attempt(trainee.id, score: 1, passed: true, at: 2))
-        try store.recordAttempt(Self.attempt(trainee.id, score: 0.5, passed: false, at: 3))
+        try store.recordAttempt(Self.attempt(trainee.id, number: 2, score: 1, passed: true, at: 2))
+        try store.recordAttempt(Self.attempt(trainee.id, number: 3, score: 0.5, passed: false, at: 3))
         let attempts = try store.attempts(trainee: trainee.id)
         #expect(attempts.count == 3)
         #expect(attempts[0].seed == UInt64.max - 1)
         #expect(attempts[0].questions == ["q1", "q2"])
-        #expect(attempts[0].responses == #"{"q1":["a"],"q2":["b"]}"#)
+        #expect(attempts[0].attempt.responses == ["q1": .choices([0]), "q2": .choices([1])])
+        #expect(attempts.map(\.number) == [1, 2, 3])
+        #expect(attempts.allSatisfy { !$0.legacy })
         let transcript = try store.transcript(trainee.id)
         #expect(transcript.quizzes == [Transcript.QuizLine(quizID: "intro-quiz", attempts: 3, bestScore: 1, passed: true,
                                                             lastSubmittedAt: "2026-11-01T10:03:30.000Z")])
@@ -40,7 +41,7 @@ struct RecordingTests {
         #expect(throws: LanternError.self) { try store.recordAttempt(Self.attempt("t-missing", score: 1, passed: true, at: 1)) }
         let trainee = try store.addTrainee(NewTrainee(name: "Sol"))
         #expect(throws: LanternError.self) { try store.recordAttempt(Self.attempt(trainee.id, score: 1.5, passed: true, at: 1)) }
-        #expect(try store.attempts(quiz: "intro-quiz").isEmpty)
+        #expect(try store.attempts(quiz: "intro-quiz").attempts.isEmpty)
         #expect(try store.auditEntries().count == 1)
     }
 
@@ -48,12 +49,19 @@ struct RecordingTests {
     func savedAnswers() throws {
         let (_, store) = try Self.store()
         let trainee = try store.addTrainee(NewTrainee(name: "Tam"))
-        try store.saveAnswer(attemptID: "qa-1", trainee: trainee.id, quizID: "intro-quiz", questionID: "q1", responseJSON: #"["a"]"#)
-        try store.saveAnswer(attemptID: "qa-1", trainee: trainee.id, quizID: "intro-quiz", questionID: "q1", responseJSON: #"["b"]"#)
-        try store.saveAnswer(attemptID: "qa-1", trainee: trainee.id, quizID: "intro-quiz", questionID: "q2", responseJSON: "3")
-        #expect(try store.savedAnswers(attemptID: "qa-1") == ["q1": #"["b"]"#, "q2": "3"])
+        // Only an open attempt takes answers.
         #expect(throws: LanternError.self) {
-            try store.saveAnswer(attemptID: "qa-1", trainee: trainee.id, quizID: "intro-quiz", questionID: "q3", responseJSON: "not json")
+            try store.saveAnswer(attemptID: "qa-1", trainee: trainee.id, quizID: "intro-quiz", questionID: "q1", responseJSON: #"["a"]"#)
+        }
+        let started = SampleAttempts.make(trainee.id, score: 0, passed: false, startedAt: "2026-11-01T10:00:00.000Z",
+                                          submittedAt: "2026-11-01T10:00:00.000Z").attempt
+        let id = try store.startAttempt(started, trainee: trainee.id, quizHash: "h")
+        try store.saveAnswer(attemptID: id, trainee: trainee.id, quizID: "intro-quiz", questionID: "q1", responseJSON: #"["a"]"#)
+        try store.saveAnswer(attemptID: id, trainee: trainee.id, quizID: "intro-quiz", questionID: "q1", responseJSON: #"["b"]"#)
+        try store.saveAnswer(attemptID: id, trainee: trainee.id, quizID: "intro-quiz", questionID: "q2", responseJSON: "3")
+        #expect(try store.savedAnswers(attemptID: id) == ["q1": #"["b"]"#, "q2": "3"])
+        #expect(throws: LanternError.self) {
+            try store.saveAnswer(attemptID: id, trainee: trainee.id, quizID: "intro-quiz", questionID: "q3", responseJSON: "not json")
         }
     }
 

@@ -21,7 +21,7 @@ struct BrowserVerificationTests {
     /// or the issuer and status list did not arrive.
     static let standInVerifier = """
     async function lanternVerify(credentialJWT, issuerJSONText, statusListJWT) {
-      var parts = credentialJWT.split(".");
+      var parts = credentialJWT.trim().split(".");
       var payload = JSON.parse(atob(parts[1].replace(/-/g, "+").replace(/_/g, "/")));
       var issuer = JSON.parse(issuerJSONText);
       var signed = parts[2] === "c2ln" && issuer.name === "Test Training Org" && statusListJWT.split(".").length === 3;

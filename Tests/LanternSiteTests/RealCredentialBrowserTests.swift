@@ -50,15 +50,16 @@ struct RealCredentialBrowserTests {
         list[11] = CredentialStatus.revoked.rawValue
         list[12] = CredentialStatus.suspended.rawValue
         let statusList = try StatusListCredential(id: identity.statusListURL, issuerID: identity.id, list: list, validFrom: now)
-            .signed(with: key)
+            .signed(with: key, keyID: identity.keyID(key.thumbprint))
         let issuer = IssuerProfile(identity: identity, keys: [key.publicJWK]).json.prettySerialized
+        let jwks = IssuerProfile(identity: identity, keys: [key.publicJWK]).jwks.prettySerialized
 
         func page(_ id: String, _ jwt: String) -> PublishableCredential {
             PublishableCredential(id: id, jwt: jwt, achievementName: "Test Certificate", issuerName: "Test Training Org",
                                 issuedOn: "2026-01-01", validUntil: nil, holderName: nil, status: .active)
         }
         let verification = VerificationSite(
-            issuerJSON: issuer, statusListJWT: statusList, verifierScript: BrowserVerifier.script,
+            issuerJSON: issuer, jwksJSON: jwks, statusListJWT: statusList, verifierScript: BrowserVerifier.script,
             credentials: [page("valid-1", valid), page("tampered-1", tampered), page("revoked-1", revoked),
                           page("suspended-1", suspended), page("expired-1", expired)])
 
@@ -67,7 +68,7 @@ struct RealCredentialBrowserTests {
                              "suspended-1": "suspended", "expired-1": "expired"])
 
         // The command-line verifier agrees on every one.
-        let cli = CredentialVerifier(issuerProfile: issuer, statusList: statusList, schema: nil, now: now)
+        let cli = CredentialVerifier(issuerProfile: issuer, keys: jwks, statusList: statusList, schema: nil, now: now)
         #expect(cli.verify(valid).verdict.rawValue == "valid")
         #expect(cli.verify(tampered).verdict.rawValue == "invalid")
         #expect(cli.verify(revoked).verdict.rawValue == "revoked")

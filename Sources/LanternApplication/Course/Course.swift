@@ -36,7 +36,7 @@ public struct Course: Sendable {
     /// The workspace, or an error that says to run `lantern check`.
     public func loadedWorkspace() throws(LanternError) -> Workspace {
         guard let workspace else {
-            throw LanternError("workspace-errors", "the workspace in '\(displayRoot.isEmpty ? "." : displayRoot)' cannot be loaded",
+            throw LanternError(.workspaceErrors, "the workspace in '\(displayRoot.isEmpty ? "." : displayRoot)' cannot be loaded",
                                hint: "run 'lantern check' to see what is wrong")
         }
         return workspace
@@ -65,18 +65,18 @@ public struct Course: Sendable {
     public func quiz(_ id: String) throws(LanternError) -> (quiz: Quiz, contentHash: String) {
         guard let workspace else {
             throw diagnostics.first(where: { $0.severity == .error }).map { LanternError($0.code, $0.message, at: $0.location, hint: $0.hint) }
-                ?? LanternError("not-a-workspace", "the workspace cannot be loaded")
+                ?? LanternError(.notAWorkspace, "the workspace cannot be loaded")
         }
         guard let source = workspace.assessment(id), source.kind == .quiz else {
             let known = checked.quizzes.map(\.id)
-            throw LanternError("unknown-quiz", "there is no quiz '\(id)'",
+            throw LanternError(.unknownQuiz, "there is no quiz '\(id)'",
                                hint: Suggestions.didYouMean(id, in: known) ?? "quizzes: \(known.joined(separator: ", "))")
         }
         if let problem = firstError(in: source) {
             throw LanternError(problem.code, problem.message, at: problem.location,
                                hint: "run 'lantern check' and fix the quiz before it is taken")
         }
-        guard let quiz = checked.quiz(id) else { throw LanternError("unknown-quiz", "quiz '\(id)' could not be read") }
+        guard let quiz = checked.quiz(id) else { throw LanternError(.unknownQuiz, "quiz '\(id)' could not be read") }
         return (quiz, source.contentHash)
     }
 
@@ -85,12 +85,12 @@ public struct Course: Sendable {
         let workspace = try loadedWorkspace()
         guard let source = workspace.assessment(id), source.kind == .checklist else {
             let known = workspace.assessments.filter { $0.kind == .checklist }.map(\.id)
-            throw LanternError("unknown-checklist", "there is no checklist '\(id)' in this workspace",
+            throw LanternError(.unknownChecklist, "there is no checklist '\(id)' in this workspace",
                                hint: Suggestions.didYouMean(id, in: known) ?? "checklists: \(known.joined(separator: ", "))")
         }
         guard let checklist = checked.checklist(id) else {
             let problem = firstError(in: source)
-            throw LanternError("checklist-errors", "checklist '\(id)' has errors\(problem.map { ": \($0.message)" } ?? "")",
+            throw LanternError(.checklistErrors, "checklist '\(id)' has errors\(problem.map { ": \($0.message)" } ?? "")",
                                at: problem?.location, hint: "run 'lantern check' and fix the checklist first")
         }
         return ChecklistDefinition(checklist, contentHash: source.contentHash)

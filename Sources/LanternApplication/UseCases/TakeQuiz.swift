@@ -30,18 +30,32 @@ public struct TakeQuiz: Sendable {
     // MARK: One step at a time (the learner)
 
     /// Resumes the trainee's open attempt at `quiz`, or starts the next one drawn from `seed`.
-    /// Nil when the quiz allows no more attempts.
+    /// Nil when the quiz allows no more attempts (its `attempts:` plus any a trainer granted);
+    /// throws `wait-between-attempts` while the quiz's `wait:` since the last attempt runs.
     public func begin(_ quiz: Quiz, trainee: String, at time: Date, seed: UInt64) throws(LanternError) -> OpenQuizAttempt? {
         if let open = try records.openAttempt(trainee: trainee, quiz: quiz.id) {
-            var attempt = try quiz.startAttempt(seed: open.seed, at: open.startedAt, number: open.number)
+            var attempt: Attempt
+            if let drawn = open.drawn {
+                attempt = drawn
+            } else {
+                // Started by an earlier release, which kept only the seed: draw it again now, and keep it.
+                attempt = try quiz.startAttempt(seed: open.seed, at: open.startedAt, number: open.number)
+                try records.keepDraw(attempt, ofOpenAttempt: open.id, quizHash: course.contentHash(ofAssessment: quiz.id) ?? "")
+            }
             let shown = Set(attempt.questions.map(\.questionID))
             attempt.responses = open.responses.filter { shown.contains($0.key) }
             return OpenQuizAttempt(id: open.id, attempt: attempt, resumed: true)
         }
         let (_, used) = try records.attemptCount(trainee: trainee, quiz: quiz.id)
-        if quiz.settings.attempts > 0, used >= quiz.settings.attempts { return nil }
-        let attempt = try quiz.startAttempt(seed: seed, at: time, number: used + 1)
-        let id = try records.startAttempt(trainee: trainee, quiz: quiz.id, number: attempt.number, seed: seed, startedAt: time)
+        // The quiz's attempt policy, as the engine evaluates it (limit + grants, `wait:`).
+        let standing = try records.standing(trainee: trainee, quiz: quiz)
+        switch standing.refusal(at: time) {
+        case .noAttemptsLeft?: return nil
+        case let refusal?: throw refusal.error(quizID: quiz.id)
+        case nil: break
+        }
+        let attempt = try quiz.startAttempt(seed: seed, at: time, number: used + 1, granted: standing.attemptsGranted)
+        let id = try records.startAttempt(attempt, trainee: trainee, quizHash: course.contentHash(ofAssessment: quiz.id) ?? "")
         return OpenQuizAttempt(id: id, attempt: attempt, resumed: false)
     }
 
@@ -57,7 +71,9 @@ public struct TakeQuiz: Sendable {
     /// Grades and records the attempt as it stands (at the deadline if that passed first).
     public func submit(_ open: OpenQuizAttempt, of quiz: Quiz, trainee: String, at time: Date) throws(LanternError) -> TakenQuiz {
         let submittedAt = open.attempt.deadline.map { min($0, time) } ?? time
-        return try record(open.attempt, id: open.id, quiz: quiz, trainee: trainee, submittedAt: submittedAt, ignored: [])
+        let hash = try records.openAttempt(trainee: trainee, quiz: quiz.id).map(\.quizHash) ?? ""
+        return try record(open.attempt, id: open.id, quiz: quiz, trainee: trainee, submittedAt: submittedAt,
+                          quizHash: hash.isEmpty ? course.contentHash(ofAssessment: quiz.id) ?? "" : hash, closing: open.id, ignored: [])
     }
 
     // MARK: The whole quiz at once (`lantern quiz take`)
@@ -72,10 +88,10 @@ public struct TakeQuiz: Sendable {
                           json: Bool = false) throws(LanternError) -> TakenQuiz {
         let (quiz, _) = try course.quiz(quizID)
         guard let data = FileManager.default.contents(atPath: answersFile) else {
-            throw LanternError("cannot-read", "cannot read '\(answersFile)'", hint: "check the path")
+            throw LanternError(.cannotRead, "cannot read '\(answersFile)'", hint: "check the path")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw LanternError("not-utf8", "'\(answersFile)' is not UTF-8 text", at: SourceLocation(path: answersFile))
+            throw LanternError(.notUtf8, "'\(answersFile)' is not UTF-8 text", at: SourceLocation(path: answersFile))
         }
         let answers = try AnswersFile.parse(text, path: answersFile, quiz: quiz)
         return try takeWhole(quiz, trainee: trainee, answers: answers, answersPath: answersFile, seed: seed, json: json)
@@ -86,7 +102,7 @@ public struct TakeQuiz: Sendable {
     public func takeWhole(_ quiz: Quiz, trainee: String, answers: [String: Response], answersPath: String = "",
                           seed: UInt64? = nil, json: Bool = false) throws(LanternError) -> TakenQuiz {
         if let open = try records.openAttempt(trainee: trainee, quiz: quiz.id) {
-            throw LanternError("attempt-open", "attempt \(open.number) at quiz '\(quiz.id)' is open in the learner for trainee '\(open.traineeID)'",
+            throw LanternError(.attemptOpen, "attempt \(open.number) at quiz '\(quiz.id)' is open in the learner for trainee '\(open.traineeID)'",
                                hint: "submit it in 'lantern learn' first; recording another attempt now would use its number")
         }
         var generator = SystemRandomNumberGenerator()
@@ -95,19 +111,22 @@ public struct TakeQuiz: Sendable {
         for _ in 0..<20 {
             let (_, prior) = try records.attemptCount(trainee: trainee, quiz: quiz.id)
             let started = clock()
-            var attempt = try quiz.startAttempt(seed: seed, at: started, number: prior + 1)
+            let standing = try records.standing(trainee: trainee, quiz: quiz)
+            if let refusal = standing.refusal(at: started) { throw refusal.error(quizID: quiz.id) }
+            var attempt = try quiz.startAttempt(seed: seed, at: started, number: prior + 1, granted: standing.attemptsGranted)
             let drawn = Set(attempt.questions.map(\.questionID))
             let ignored = answers.keys.filter { !drawn.contains($0) }.sorted()
             attempt = try attempt.answering(answers.filter { drawn.contains($0.key) }, at: started)
             do {
-                taken = try record(attempt, id: RecordID.make("qa"), quiz: quiz, trainee: trainee, submittedAt: clock(), ignored: ignored)
+                taken = try record(attempt, id: RecordID.make("qa"), quiz: quiz, trainee: trainee, submittedAt: clock(),
+                                   quizHash: course.contentHash(ofAssessment: quiz.id) ?? "", closing: nil, ignored: ignored)
                 break
-            } catch where error.code == "attempt-conflict" {
+            } catch where error.is(.attemptConflict) {
                 continue
             }
         }
         guard let taken else {
-            throw LanternError("attempt-conflict", "could not record the attempt: other attempts at quiz '\(quiz.id)' kept arriving",
+            throw LanternError(.attemptConflict, "could not record the attempt: other attempts at quiz '\(quiz.id)' kept arriving",
                                hint: "try again")
         }
         for id in taken.ignoredQuestions {
@@ -120,23 +139,19 @@ public struct TakeQuiz: Sendable {
 
     // MARK: Shared by both
 
-    /// Grades `attempt` and records it as the trainee's attempt number `attempt.number`.
-    private func record(_ attempt: Attempt, id: String, quiz: Quiz, trainee: String, submittedAt: Date,
-                        ignored: [String]) throws(LanternError) -> TakenQuiz {
-        if quiz.settings.attempts > 0, attempt.number > quiz.settings.attempts {
-            throw LanternError("no-attempts-left", "quiz '\(quiz.id)' allows \(quiz.settings.attempts) attempt\(quiz.settings.attempts == 1 ? "" : "s")",
-                               hint: "ask a trainer if another attempt is appropriate")
+    /// Grades `attempt` and records it as the trainee's attempt number `attempt.number`
+    /// (closing the open attempt `closing`, in the same transaction).
+    private func record(_ attempt: Attempt, id: String, quiz: Quiz, trainee: String, submittedAt: Date, quizHash: String,
+                        closing: String?, ignored: [String]) throws(LanternError) -> TakenQuiz {
+        if quiz.settings.attempts > 0 {
+            let allowed = quiz.settings.attempts + (try records.grants(trainee: trainee, quiz: quiz.id).reduce(0) { $0 + $1.attempts })
+            if attempt.number > allowed { throw QuizStanding.Refusal.noAttemptsLeft(allowed: allowed).error(quizID: quiz.id) }
         }
         var attempt = attempt
         let result = quiz.submit(attempt, at: submittedAt)
         attempt.submittedAt = submittedAt
-        let record = QuizAttempt(id: id, traineeID: trainee, quizID: quiz.id,
-                                 quizHash: course.contentHash(ofAssessment: quiz.id) ?? "", seed: attempt.seed,
-                                 questions: attempt.questions.map(\.questionID),
-                                 responses: try Self.json(attempt), results: try Self.json(result),
-                                 score: min(1, max(0, result.total.doubleValue)), passed: result.passed,
-                                 startedAt: Timestamp.string(attempt.startedAt), submittedAt: Timestamp.string(submittedAt))
-        let stored = try records.recordAttempt(record, priorAttempts: attempt.number - 1)
+        let stored = try records.recordAttempt(QuizAttempt(id: id, traineeID: trainee, quizHash: quizHash, attempt: attempt, result: result),
+                                               closing: closing)
         return TakenQuiz(record: stored, attempt: attempt, result: result, ignoredQuestions: ignored)
     }
 
@@ -144,7 +159,7 @@ public struct TakeQuiz: Sendable {
         do {
             return try AssessmentJSON.encode(value)
         } catch {
-            throw LanternError("attempt-encoding", "the attempt cannot be stored as JSON")
+            throw LanternError(.attemptEncoding, "the attempt cannot be stored as JSON")
         }
     }
 }

@@ -3,18 +3,15 @@ import LanternDiagnostics
 
 extension Quiz {
     /// Starts attempt `number` (1-based) at `time`. The draw and every shuffle come from `seed`,
-    /// so the same seed always gives the same attempt. Throws when no attempts are left.
-    public func startAttempt(seed: UInt64, at time: Date, number: Int = 1) throws(LanternError) -> Attempt {
-        if settings.attempts > 0, number > settings.attempts {
-            throw LanternError("no-attempts-left", "quiz '\(id)' allows \(settings.attempts) attempt\(settings.attempts == 1 ? "" : "s")",
-                               hint: "ask a trainer if another attempt is appropriate")
+    /// so the same seed always gives the same attempt. Throws when no attempts are left (the
+    /// quiz's `attempts` plus `granted` extra ones; see `QuizStanding` for the whole policy).
+    public func startAttempt(seed: UInt64, at time: Date, number: Int = 1, granted: Int = 0) throws(LanternError) -> Attempt {
+        if settings.attempts > 0, number > settings.attempts + max(0, granted) {
+            throw QuizStanding.Refusal.noAttemptsLeft(allowed: settings.attempts + max(0, granted)).error(quizID: id)
         }
         var generator = SeededGenerator(seed: seed)
         let bank = gradableQuestions
-        var chosen = Array(bank.indices)
-        if let draw = settings.draw, draw < bank.count {
-            chosen = Array(generator.permutation(bank.count).prefix(draw)).sorted()
-        }
+        var chosen = drawnIndices(using: &generator)
         if settings.shuffle {
             chosen = generator.permutation(chosen.count).map { chosen[$0] }
         }

@@ -6,18 +6,43 @@ enum GIFTConverter {
     static func markdown(_ text: GIFTQuestion.Text) -> String {
         switch text.format {
         case .markdown: text.text
-        case .html: TextFormat.markdown(fromHTML: text.text)
-        case .moodle, .plain: TextFormat.markdown(fromPlain: text.text)
+        // Moodle's own format ("moodle auto-format") lets HTML through, as `[html]` does.
+        case .html, .moodle: TextFormat.markdown(fromHTML: text.text)
+        case .plain: TextFormat.markdown(fromPlain: text.text)
         }
     }
 
-    /// The first paragraph as a one-line prompt; the rest as details.
+    /// The first paragraph as a one-line prompt; the rest as details. The prompt stops at a line
+    /// break (`<br>`) or where a list starts, so neither is lost in the one-line heading.
     static func promptAndDetails(_ markdown: String) -> (String, String?) {
         let paragraphs = markdown.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
         guard let first = paragraphs.first else { return ("", nil) }
-        let prompt = first.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-        let rest = paragraphs.dropFirst().joined(separator: "\n\n")
-        return (prompt, rest.isEmpty ? nil : rest)
+        let lines = first.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        var promptLines: [String] = []
+        var rest: [String] = []
+        for (index, line) in lines.enumerated() {
+            if index > 0, startsListItem(line) {
+                rest = Array(lines[index...])
+                break
+            }
+            if line.hasSuffix("\\"), !line.hasSuffix("\\\\") || line.hasSuffix("\\\\\\") {
+                promptLines.append(String(line.dropLast()).trimmingCharacters(in: .whitespaces))
+                rest = Array(lines[(index + 1)...])
+                break
+            }
+            promptLines.append(line)
+        }
+        let details = ([rest.joined(separator: "\n")] + paragraphs.dropFirst()).filter { !$0.isEmpty }.joined(separator: "\n\n")
+        return (promptLines.joined(separator: " "), details.isEmpty ? nil : details)
+    }
+
+    /// `- x`, `* x`, `+ x`, `1. x` or `1) x`: a Markdown list item.
+    private static func startsListItem(_ line: String) -> Bool {
+        if line.count >= 2, "-*+".contains(line.first!), line.dropFirst().first == " " { return true }
+        let digits = line.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 9 else { return false }
+        let after = line.dropFirst(digits.count)
+        return (after.first == "." || after.first == ")") && after.dropFirst().first == " "
     }
 
     static func questions(_ gift: [GIFTQuestion]) -> [Question] {
@@ -39,7 +64,7 @@ enum GIFTConverter {
     static func question(_ source: GIFTQuestion, id: String) -> Question {
         let (prompt, details) = promptAndDetails(markdown(source.stem))
         var question = Question(id: id, type: .description, prompt: prompt, details: details,
-                                generalFeedback: source.generalFeedback.map(markdown))
+                                generalFeedback: source.generalFeedback.map(markdown).flatMap { $0.isEmpty ? nil : $0 })
         func feedback(_ text: GIFTQuestion.Text?) -> String? { text.map(markdown).flatMap { $0.isEmpty ? nil : $0 } }
         switch source.kind {
         case .description: question.type = .description
@@ -52,11 +77,14 @@ enum GIFTConverter {
                 Choice(text: "False", credit: isTrue ? .zero : .one, feedback: feedback(isTrue ? source.wrongFeedback : source.rightFeedback)),
             ]
         case .multipleChoice:
+            // As Moodle: any '=' answer makes it single choice (one answer is chosen).
             let single = source.answers.contains(where: \.isCorrect)
             question.type = single ? .single : .multi
+            // Several '=' answers: any of them is fully right, which Lantern writes as [100%] each.
+            let severalRight = single && source.answers.filter({ $0.isCorrect && ($0.weight ?? .one) == .one }).count > 1
             question.choices = source.answers.map { answer in
                 let credit = answer.weight ?? (answer.isCorrect ? .one : .zero)
-                return Choice(text: markdown(answer.text), credit: credit, hasExplicitCredit: answer.weight != nil || !single,
+                return Choice(text: markdown(answer.text), credit: credit, hasExplicitCredit: answer.weight != nil || !single || severalRight,
                               feedback: feedback(answer.feedback))
             }
         case .shortAnswer:

@@ -21,10 +21,9 @@ public enum GIFTParser {
         var pendingID: String?
         var pendingTags: [String] = []
         var block: [(line: Int, text: Substring)] = []
-        var depth = 0
 
         func flush() {
-            defer { block = []; depth = 0; pendingID = nil; pendingTags = [] }
+            defer { block = []; pendingID = nil; pendingTags = [] }
             guard let first = block.first else { return }
             let joined = block.map(\.text).joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
             if joined.hasPrefix("$CATEGORY:") {
@@ -49,14 +48,13 @@ public enum GIFTParser {
                 continue
             }
             if trimmed.isEmpty {
-                if depth > 0 { block.append((number, line)); continue }
+                // As in Moodle, a blank line always ends a question: an unclosed '{' is reported
+                // at its own question, not at one further down that happens to close it.
                 flush()
                 continue
             }
-            if trimmed.hasPrefix("$CATEGORY:"), !block.isEmpty, depth == 0 { flush() }
+            if trimmed.hasPrefix("$CATEGORY:"), !block.isEmpty { flush() }
             block.append((number, line))
-            depth += braceBalance(line)
-            if depth < 0 { depth = 0 }
             if trimmed.hasPrefix("$CATEGORY:") { flush() }
         }
         flush()
@@ -73,21 +71,6 @@ public enum GIFTParser {
             if inside.hasPrefix("tag:") { tags.append(String(inside.dropFirst(4)).trimmingCharacters(in: .whitespaces)) }
             rest = rest[rest.index(after: close)...]
         }
-    }
-
-    private static func braceBalance(_ line: Substring) -> Int {
-        var balance = 0
-        var escaped = false
-        for character in line {
-            if escaped { escaped = false; continue }
-            switch character {
-            case "\\": escaped = true
-            case "{": balance += 1
-            case "}": balance -= 1
-            default: break
-            }
-        }
-        return balance
     }
 
     /// Lines to units, resolving escapes.
@@ -145,10 +128,11 @@ public enum GIFTParser {
         return slice
     }
 
-    /// Text with an optional leading format marker.
-    static func text(_ units: ArraySlice<Unit>) -> GIFTQuestion.Text {
+    /// Text with an optional leading format marker; without one, `format` (as Moodle: answers
+    /// and feedback take the question text's format unless they name their own).
+    static func text(_ units: ArraySlice<Unit>, format inherited: GIFTQuestion.Text.Format = .moodle) -> GIFTQuestion.Text {
         var slice = trim(units)
-        var format = GIFTQuestion.Text.Format.moodle
+        var format = inherited
         if slice.first?.character == "[", !(slice.first?.escaped ?? true), let close = find("]", in: slice) {
             let name = string(slice[(slice.startIndex + 1)..<close]).lowercased()
             if let known = GIFTQuestion.Text.Format(rawValue: name) {
@@ -195,10 +179,20 @@ public enum GIFTParser {
                          hint: "close the answers with '}', or escape a literal brace as '\\{'")
             return nil
         }
+        if let stray = find("}", in: units[..<open]) {
+            engine.error("gift-brace", "'}' without an opening '{'", at: location(units[stray], path: path, fallbackLine: firstLine),
+                         hint: "escape a literal brace as '\\}'")
+            return nil
+        }
         let after = trim(units[(close + 1)...])
         if let another = find("{", in: after) {
             engine.error("gift-brace", "a question can have only one set of answers in braces", at: location(after[another], path: path, fallbackLine: firstLine),
                          hint: "split it into two questions separated by a blank line, or escape the brace as '\\{'")
+            return nil
+        }
+        if let stray = find("}", in: after) {
+            engine.error("gift-brace", "'}' after the answers are already closed", at: location(after[stray], path: path, fallbackLine: firstLine),
+                         hint: "remove it, or escape a literal brace as '\\}'")
             return nil
         }
         var stemUnits = Array(units[..<open])
@@ -213,8 +207,10 @@ public enum GIFTParser {
             return nil
         }
         var answer = trim(units[(open + 1)..<close])
-        if let general = findPair("####", in: answer) {
-            question.generalFeedback = text(answer[(general + 4)...])
+        let format = question.stem.format
+        if let general = lastPair("####", in: answer) {
+            question.generalFeedback = text(answer[(general + 4)...], format: format)
+            if question.generalFeedback?.text.isEmpty == true { question.generalFeedback = nil }
             answer = trim(answer[..<general])
         }
         let answerLocation = location(units[open], path: path, fallbackLine: firstLine)
@@ -224,11 +220,11 @@ public enum GIFTParser {
         }
         if answer.first?.character == "#", answer.first?.escaped == false {
             question.kind = .numerical
-            return readNumerical(trim(answer.dropFirst()), into: question, at: answerLocation, path: path, engine: engine)
+            return readNumerical(trim(answer.dropFirst()), into: question, at: answerLocation, format: format, path: path, engine: engine)
         }
         if find("~", in: answer) != nil {
             question.kind = .multipleChoice
-            question.answers = split(answer).map(readAnswer)
+            question.answers = split(answer).map { readAnswer($0, format: format) }
             return question
         }
         if find("=", in: answer) != nil, findPair("->", in: answer) != nil {
@@ -239,22 +235,23 @@ public enum GIFTParser {
                                  hint: "write '=prompt -> answer', or '= -> answer' for an answer that matches nothing")
                     return nil
                 }
-                question.pairs.append(.init(prompt: text(part.body[..<arrow]), answer: string(trim(part.body[(arrow + 2)...]))))
+                question.pairs.append(.init(prompt: text(part.body[..<arrow], format: format), answer: string(trim(part.body[(arrow + 2)...]))))
             }
             return question
         }
         let head = find("#", in: answer).map { answer[..<$0] } ?? answer
-        switch string(trim(head)).uppercased() {
+        // Exactly T, TRUE, F or FALSE, as Moodle compares them: `{true}` is a short answer.
+        switch string(trim(head)) {
         case "T", "TRUE", "F", "FALSE":
             question.kind = .trueFalse
-            question.isTrue = string(trim(head)).uppercased().hasPrefix("T")
+            question.isTrue = string(trim(head)).hasPrefix("T")
             if let hash = find("#", in: answer) {
                 let rest = answer[(hash + 1)...]
                 if let second = find("#", in: rest) {
-                    question.wrongFeedback = text(rest[..<second])
-                    question.rightFeedback = text(rest[(second + 1)...])
+                    question.wrongFeedback = text(rest[..<second], format: format)
+                    question.rightFeedback = text(rest[(second + 1)...], format: format)
                 } else {
-                    question.wrongFeedback = text(rest)
+                    question.wrongFeedback = text(rest, format: format)
                 }
                 if question.wrongFeedback?.text.isEmpty == true { question.wrongFeedback = nil }
                 if question.rightFeedback?.text.isEmpty == true { question.rightFeedback = nil }
@@ -274,7 +271,7 @@ public enum GIFTParser {
             return nil
         }
         question.kind = .shortAnswer
-        question.answers = parts.map(readAnswer)
+        question.answers = parts.map { readAnswer($0, format: format) }
         return question
     }
 
@@ -300,17 +297,28 @@ public enum GIFTParser {
         return parts
     }
 
-    /// `%50%text#feedback`.
-    private static func readAnswer(_ part: Part) -> GIFTQuestion.Answer {
+    /// `%50%text#feedback`, in the question's `format` unless the text names its own.
+    private static func readAnswer(_ part: Part, format: GIFTQuestion.Text.Format) -> GIFTQuestion.Answer {
         var body = part.body
         let weight = readWeight(&body)
         var feedback: GIFTQuestion.Text?
         if let hash = find("#", in: body) {
-            let value = text(body[(hash + 1)...])
+            let value = text(body[(hash + 1)...], format: format)
             feedback = value.text.isEmpty ? nil : value
             body = body[..<hash]
         }
-        return GIFTQuestion.Answer(text: text(body), isCorrect: part.marker == "=", weight: weight, feedback: feedback)
+        return GIFTQuestion.Answer(text: text(body, format: format), isCorrect: part.marker == "=", weight: weight, feedback: feedback)
+    }
+
+    /// The last unescaped occurrence of `pair` (Moodle splits general feedback at the last `####`).
+    private static func lastPair(_ pair: String, in units: ArraySlice<Unit>) -> Int? {
+        var found: Int?
+        var rest = units
+        while let index = findPair(pair, in: rest) {
+            found = index
+            rest = units[(index + 1)...]
+        }
+        return found
     }
 
     private static func readWeight(_ body: inout ArraySlice<Unit>) -> Fraction? {
@@ -322,7 +330,7 @@ public enum GIFTParser {
     }
 
     private static func readNumerical(_ answer: ArraySlice<Unit>, into question: GIFTQuestion, at location: SourceLocation,
-                                      path: String, engine: DiagnosticsEngine) -> GIFTQuestion? {
+                                      format: GIFTQuestion.Text.Format, path: String, engine: DiagnosticsEngine) -> GIFTQuestion? {
         var question = question
         var parts = split(answer)
         if parts.isEmpty || (answer.first.map { !["=", "~"].contains($0.character) } ?? true) {
@@ -336,7 +344,7 @@ public enum GIFTParser {
             let weight = readWeight(&body)
             var feedback: GIFTQuestion.Text?
             if let hash = find("#", in: body) {
-                let value = text(body[(hash + 1)...])
+                let value = text(body[(hash + 1)...], format: format)
                 feedback = value.text.isEmpty ? nil : value
                 body = body[..<hash]
             }

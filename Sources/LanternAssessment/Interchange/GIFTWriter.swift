@@ -68,8 +68,10 @@ public enum GIFTWriter {
             out += "{\n"
             for choice in question.choices {
                 let prefix: String
-                if question.type == .single, !choice.hasExplicitCredit {
-                    prefix = choice.credit == .one ? "=" : "~"
+                if question.type == .single, choice.credit == .one {
+                    prefix = "="   // '=' is what makes Moodle read a single-choice question
+                } else if question.type == .single, !choice.hasExplicitCredit {
+                    prefix = "~"
                 } else {
                     prefix = "~" + weight(choice.credit)
                 }

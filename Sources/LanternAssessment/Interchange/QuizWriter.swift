@@ -11,7 +11,18 @@ public enum QuizWriter {
         if settings.attempts != 0 { out += "attempts: \(settings.attempts)\n" }
         if settings.combining != .highest { out += "grading: \(settings.combining.rawValue)\n" }
         if settings.shuffle { out += "shuffle: true\n" }
-        if let draw = settings.draw { out += "draw: \(draw)\n" }
+        if let draw = settings.draw {
+            if draw.isScalar {
+                out += "draw: \(draw.count)\n"
+            } else {
+                out += "draw:\n  count: \(draw.count)\n"
+                if draw.perOutcome > 0 { out += "  per_outcome: \(draw.perOutcome)\n" }
+                if !draw.perTag.isEmpty {
+                    out += "  per_tag:\n" + draw.perTag.map { "    \($0.tag): \($0.minimum)\n" }.joined()
+                }
+            }
+        }
+        if let wait = settings.wait { out += "wait: \(wait % 3600 == 0 ? "\(wait / 3600)h" : wait % 60 == 0 ? "\(wait / 60)m" : "\(wait)s")\n" }
         if let limit = settings.timeLimit { out += "time_limit: \(limit % 60 == 0 ? "\(limit / 60)m" : "\(limit)s")\n" }
         if settings.feedback != .afterSubmit { out += "feedback: \(settings.feedback.rawValue)\n" }
         if settings.allOrNothing { out += "all_or_nothing: true\n" }
@@ -47,6 +58,7 @@ public enum QuizWriter {
         if question.type != .single || looksTrueFalse { attributes.append("type=\(question.type.rawValue)") }
         if question.isCritical { attributes.append("critical") }
         if !question.outcomes.isEmpty { attributes.append("outcome=\(question.outcomes.joined(separator: ","))") }
+        if !question.tags.isEmpty { attributes.append("tags=\(question.tags.joined(separator: ","))") }
         if question.points != 1 { attributes.append("points=\(question.points)") }
         if question.caseSensitive { attributes.append("case") }
         if question.allOrNothing, !quizAllOrNothing { attributes.append("all-or-nothing") }
@@ -89,6 +101,8 @@ public enum QuizWriter {
             break
         }
         if let general = question.generalFeedback {
+            // Essays and descriptions have no answers to close their text: a `---` line does.
+            if question.type == .essay || question.type == .description { out += "\n---\n" }
             out += "\n" + general.split(separator: "\n", omittingEmptySubsequences: false).map { ">" + ($0.isEmpty ? "" : " " + $0) }.joined(separator: "\n") + "\n"
         }
         return out

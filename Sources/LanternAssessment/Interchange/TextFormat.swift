@@ -36,7 +36,8 @@ enum TextFormat {
         var pendingLink: String?
         while index < html.endIndex {
             let character = html[index]
-            if character == "<", let close = html[index...].firstIndex(of: ">") {
+            let next = html.index(after: index) < html.endIndex ? html[html.index(after: index)] : " "
+            if character == "<", next.isLetter || next == "/" || next == "!", let close = html[index...].firstIndex(of: ">") {
                 let tag = html[html.index(after: index)..<close].trimmingCharacters(in: .whitespaces)
                 let name = tag.lowercased().prefix { $0.isLetter || $0 == "/" }
                 switch name {
@@ -62,12 +63,34 @@ enum TextFormat {
                     index = html.index(after: index)
                 }
             } else {
-                out += markdown(fromPlain: String(character))
-                index = html.index(after: index)
+                // A run of text up to the next tag or entity, escaped as one piece (so a '-' in
+                // the middle of a line is not escaped as if it started one).
+                var end = html.index(after: index)
+                while end < html.endIndex, html[end] != "<", html[end] != "&" { end = html.index(after: end) }
+                let run = markdown(fromPlain: String(html[index..<end]))
+                out += out.isEmpty || out.hasSuffix("\n") ? run : (run.hasPrefix("\\") && "#>-+=|".contains(run.dropFirst().first ?? " ") ? String(run.dropFirst()) : run)
+                index = end
             }
         }
-        return out.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-            .joined(separator: "\n").replacingOccurrences(of: "\n\n\n", with: "\n\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        var lines = out.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        // Two line breaks in a row (`<br><br>`) make a paragraph break; a break at the end of a
+        // paragraph or of the text shows nothing, and its `\` would show as text.
+        var line = 0
+        while line < lines.count {
+            let index = line
+            let isBreak = lines[index].hasSuffix("\\") && !lines[index].hasSuffix("\\\\")
+            let nextBlank = index + 1 >= lines.count || lines[index + 1].isEmpty
+            let nextBreakOnly = index + 1 < lines.count && lines[index + 1] == "\\"
+            if isBreak, nextBlank || nextBreakOnly || lines[index] == "\\" {
+                lines[index].removeLast()
+                lines[index] = lines[index].trimmingCharacters(in: .whitespaces)
+                if nextBreakOnly { lines[index + 1] = "" }
+            }
+            line += 1
+        }
+        var text = lines.joined(separator: "\n")
+        while text.contains("\n\n\n") { text = text.replacingOccurrences(of: "\n\n\n", with: "\n\n") }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     private static func attribute(_ name: String, in tag: String) -> String? {

@@ -24,6 +24,8 @@ public struct Question: Sendable, Hashable {
     public var isCritical: Bool
     /// Module outcomes this question tests.
     public var outcomes: [String]
+    /// Author-chosen labels (`tags=a,b`) that draw rules can ask for (`draw: per_tag:`).
+    public var tags: [String]
     /// Weight in the quiz total.
     public var points: Int
     /// Short answer: compare case-sensitively.
@@ -37,7 +39,7 @@ public struct Question: Sendable, Hashable {
     public init(id: String, type: QuestionType, prompt: String, details: String? = nil, choices: [Choice] = [],
                 shortAnswers: [ShortAnswer] = [], numericAnswers: [NumericAnswer] = [], pairs: [MatchPair] = [],
                 distractors: [String] = [], items: [OrderItem] = [], generalFeedback: String? = nil,
-                isCritical: Bool = false, outcomes: [String] = [], points: Int = 1, caseSensitive: Bool = false,
+                isCritical: Bool = false, outcomes: [String] = [], tags: [String] = [], points: Int = 1, caseSensitive: Bool = false,
                 allOrNothing: Bool = false, orderingCredit: OrderingCredit = .allOrNothing, location: SourceLocation? = nil) {
         self.id = id
         self.type = type
@@ -52,6 +54,7 @@ public struct Question: Sendable, Hashable {
         self.generalFeedback = generalFeedback
         self.isCritical = isCritical
         self.outcomes = outcomes
+        self.tags = tags
         self.points = points
         self.caseSensitive = caseSensitive
         self.allOrNothing = allOrNothing

@@ -19,8 +19,10 @@ public struct QuizSettings: Sendable, Hashable {
     public var combining: Combining
     /// Shuffle options (and matching answers, ordering items are always shown shuffled) per attempt.
     public var shuffle: Bool
-    /// Draw this many questions per attempt (nil: all of them).
-    public var draw: Int?
+    /// Which questions each attempt draws (nil: all of them). Critical questions are always drawn.
+    public var draw: DrawRule?
+    /// The least time, in seconds, between the end of one attempt and the start of the next (nil: none).
+    public var wait: Int?
     /// Seconds allowed from the start of an attempt (nil: no limit).
     public var timeLimit: Int?
     public var feedback: FeedbackTiming
@@ -30,13 +32,14 @@ public struct QuizSettings: Sendable, Hashable {
     public var bands: [ScoreBand]
 
     public init(passMark: Fraction, attempts: Int = 0, combining: Combining = .highest, shuffle: Bool = false,
-                draw: Int? = nil, timeLimit: Int? = nil, feedback: FeedbackTiming = .afterSubmit,
+                draw: DrawRule? = nil, wait: Int? = nil, timeLimit: Int? = nil, feedback: FeedbackTiming = .afterSubmit,
                 allOrNothing: Bool = false, bands: [ScoreBand] = []) {
         self.passMark = passMark
         self.attempts = attempts
         self.combining = combining
         self.shuffle = shuffle
         self.draw = draw
+        self.wait = wait
         self.timeLimit = timeLimit
         self.feedback = feedback
         self.allOrNothing = allOrNothing

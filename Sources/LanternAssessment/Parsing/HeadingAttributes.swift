@@ -5,7 +5,7 @@ import LanternDiagnostics
 /// The `{#id type=multi critical …}` block at the end of a question heading, and the prompt before it.
 struct HeadingAttributes {
     static let knownFlags = ["critical", "case", "all-or-nothing"]
-    static let knownKeys = ["type", "outcome", "points", "partial"]
+    static let knownKeys = ["type", "outcome", "tags", "points", "partial"]
 
     var prompt = ""
     var id: String?
@@ -13,6 +13,7 @@ struct HeadingAttributes {
     var typeLocation: SourceLocation?
     var isCritical = false
     var outcomes: [(String, SourceLocation)] = []
+    var tags: [(String, SourceLocation)] = []
     var points = 1
     var caseSensitive = false
     var allOrNothing = false
@@ -109,6 +110,21 @@ struct HeadingAttributes {
                     engine.error("invalid-value", "empty outcome in 'outcome='", at: at, hint: "write outcome=lo1,lo2 without spaces")
                 } else {
                     outcomes.append((String(part), at))
+                }
+                column += part.utf8.count + 1
+            }
+        case "tags", "tag":
+            var column = valueLocation.column
+            for part in value.split(separator: ",", omittingEmptySubsequences: false) {
+                let at = SourceLocation(path: location.path, line: location.line, column: column)
+                if part.isEmpty {
+                    engine.error("invalid-value", "empty tag in 'tags='", at: at, hint: "write tags=a,b without spaces")
+                } else if Slug.check(String(part), what: "tag", at: at, engine: engine) {
+                    if tags.contains(where: { $0.0 == part }) {
+                        engine.error("duplicate-attribute", "tag '\(part)' is written twice", at: at, hint: "keep one")
+                    } else {
+                        tags.append((String(part), at))
+                    }
                 }
                 column += part.utf8.count + 1
             }

@@ -41,7 +41,25 @@ struct QuestionReader {
         var answers: [RawAnswer] = []
         var general: [String] = []
         var answersSeen = false
+        // An essay or description has no answers to end its text: its general feedback is a
+        // `>` quote after a `---` line, so a quote in the scenario stays part of the question.
+        var afterBreak = false
         for block in blocks {
+            if attributes.type == .essay || attributes.type == .description {
+                if case .thematicBreak = block.kind, !afterBreak { afterBreak = true; continue }
+                if afterBreak {
+                    if case .blockQuote = block.kind {
+                        general.append(source.quoteText(of: block.range))
+                    } else {
+                        engine.error("text-after-answers", "only a '>' quote (the general feedback) may follow the '---' line of question '\(id)'",
+                                     at: at(block.range.start), hint: "put the question's text before the '---' line")
+                    }
+                    continue
+                }
+                // No answers to find: lists and '=' lines are part of the text (a case study's list).
+                details.append(block)
+                continue
+            }
             switch block.kind {
             case .list(let info):
                 answersSeen = true
@@ -64,7 +82,7 @@ struct QuestionReader {
         var question = Question(id: id, type: attributes.type ?? inferType(answers), prompt: attributes.prompt,
                                 details: source.blockText(of: details),
                                 generalFeedback: general.isEmpty ? nil : general.joined(separator: "\n\n"),
-                                isCritical: attributes.isCritical, outcomes: attributes.outcomes.map(\.0), points: attributes.points,
+                                isCritical: attributes.isCritical, outcomes: attributes.outcomes.map(\.0), tags: attributes.tags.map(\.0), points: attributes.points,
                                 caseSensitive: attributes.caseSensitive,
                                 allOrNothing: attributes.allOrNothing || quizAllOrNothing,
                                 orderingCredit: attributes.partial ?? .allOrNothing, location: headingLocation)
@@ -242,7 +260,9 @@ struct QuestionReader {
             if full.isEmpty {
                 engine.error("no-correct-answer", "question '\(id)' has no correct answer", at: headingLocation,
                              hint: "mark the right option '- [x]' (or give it [100%])")
-            } else if full.count > 1 {
+            } else if full.count > 1, !full.allSatisfy({ choices[$0].hasExplicitCredit }) {
+                // Several options each written [100%] say on purpose that any of them is fully
+                // right (as GIFT's '=' answers in a multiple-choice question do); two [x] are a slip.
                 engine.error("two-correct-answers", "single-choice question '\(id)' has more than one correct answer", at: answers[full[1]].location,
                              hint: "mark only one option [x], or add 'type=multi' to the heading if several are right")
             }

@@ -12,7 +12,7 @@ public enum QuizParser {
         guard let reader = YAMLMappingReader(source.frontMatter, context: "quiz front matter",
                                              knownKeys: QuizSettingsReader.knownKeys, engine: engine) else { return nil }
         let title = reader.string("title", required: true, example: "Communication — knowledge check") ?? source.id
-        let (settings, drawLocation) = QuizSettingsReader.read(reader, engine: engine)
+        let (settings, drawLocations) = QuizSettingsReader.read(reader, engine: engine)
         let path = source.displayPath
         let markdown = MarkdownSource(source.body, lineOffset: source.bodyLineOffset)
         let document = MarkdownDocument(parsing: source.body, lineOffset: source.bodyLineOffset)
@@ -63,12 +63,19 @@ public enum QuizParser {
             engine.error("no-questions", "the quiz has no questions", at: SourceLocation(path: path, line: source.bodyLineOffset + 1),
                          hint: "add a question as a '## ' heading followed by its options")
         }
-        if let draw = settings.draw, draw > bank, !questions.isEmpty {
-            engine.error("draw-too-large", "'draw: \(draw)' is more than the \(bank) question\(bank == 1 ? "" : "s") in the quiz",
-                         at: drawLocation, hint: "draw at most \(bank), or add questions")
+        let quiz = Quiz(id: source.id, moduleID: source.moduleID ?? "", title: title,
+                        introduction: markdown.blockText(of: introduction), settings: settings, questions: questions, path: path)
+        if bank > 0 {
+            for problem in quiz.drawRuleProblems() {
+                let location: SourceLocation? = switch problem.part {
+                case .count: drawLocations.count ?? drawLocations.draw
+                case .perOutcome: drawLocations.perOutcome ?? drawLocations.draw
+                case .tag(let tag): drawLocations.perTag[tag] ?? drawLocations.draw
+                }
+                engine.error(problem.code, problem.message, at: location, hint: problem.hint)
+            }
         }
-        return Quiz(id: source.id, moduleID: source.moduleID ?? "", title: title,
-                    introduction: markdown.blockText(of: introduction), settings: settings, questions: questions, path: path)
+        return quiz
     }
 
     /// Where `#id` is written in a heading line, for pointing at a duplicate.

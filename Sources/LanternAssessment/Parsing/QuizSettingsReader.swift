@@ -5,9 +5,18 @@ import LanternDiagnostics
 /// Reads a quiz's front matter into `QuizSettings`, reporting unknown keys and bad values.
 enum QuizSettingsReader {
     static let knownKeys = ["id", "kind", "module", "title", "pass", "attempts", "grading", "shuffle", "draw",
-                            "time_limit", "feedback", "bands", "all_or_nothing"]
+                            "time_limit", "feedback", "bands", "all_or_nothing", "wait", "scope", "after"]
 
-    static func read(_ reader: YAMLMappingReader, engine: DiagnosticsEngine) -> (QuizSettings, drawLocation: SourceLocation?) {
+    /// Where the parts of a draw rule were written, so `lantern check` can point at the one
+    /// the bank cannot satisfy.
+    struct DrawLocations {
+        var draw: SourceLocation?
+        var count: SourceLocation?
+        var perOutcome: SourceLocation?
+        var perTag: [String: SourceLocation] = [:]
+    }
+
+    static func read(_ reader: YAMLMappingReader, engine: DiagnosticsEngine) -> (QuizSettings, DrawLocations) {
         var pass = Fraction(4, 5)
         if let text = reader.string("pass", required: true, example: "80%") {
             if let value = percent(text), value >= .zero, value <= .one {
@@ -28,7 +37,15 @@ enum QuizSettingsReader {
         }
         let shuffle = reader.bool("shuffle") ?? false
         let allOrNothing = reader.bool("all_or_nothing") ?? false
-        let draw = reader.int("draw", in: 1...10_000, example: "8")
+        let (draw, drawLocations) = readDraw(reader, engine: engine)
+        var wait: Int?
+        if let text = reader.string("wait") {
+            wait = DurationText.seconds(text, maximum: 365 * 24 * 3600)
+            if wait == nil {
+                engine.error("invalid-value", "'wait' should be a time such as 24h, 2d or 30m, not '\(text)'",
+                             at: reader.value("wait")?.location ?? reader.location(of: "wait"), hint: "for example 'wait: 24h'")
+            }
+        }
         var timeLimit: Int?
         if let text = reader.string("time_limit") {
             timeLimit = DurationText.seconds(text)
@@ -62,9 +79,50 @@ enum QuizSettingsReader {
             }
             bands.append(ScoreBand(from: value, text: text))
         }
-        let settings = QuizSettings(passMark: pass, attempts: attempts, combining: combining, shuffle: shuffle, draw: draw,
+        let settings = QuizSettings(passMark: pass, attempts: attempts, combining: combining, shuffle: shuffle, draw: draw, wait: wait,
                                     timeLimit: timeLimit, feedback: feedback, allOrNothing: allOrNothing, bands: bands)
-        return (settings, reader.value("draw")?.location)
+        return (settings, drawLocations)
+    }
+
+    static let drawKeys = ["count", "per_outcome", "per_tag"]
+
+    /// `draw: 8` or the mapping form `draw: {count: 10, per_outcome: 1, per_tag: {tag: 1}}`.
+    static func readDraw(_ reader: YAMLMappingReader, engine: DiagnosticsEngine) -> (DrawRule?, DrawLocations) {
+        var locations = DrawLocations()
+        guard let node = reader.value("draw") else { return (nil, locations) }
+        locations.draw = node.location
+        if node.scalar != nil {
+            locations.count = node.location
+            return (reader.int("draw", in: 1...10_000, example: "8").map { DrawRule(count: $0) }, locations)
+        }
+        guard let mapping = reader.mapping("draw", context: "'draw'", knownKeys: drawKeys) else { return (nil, locations) }
+        locations.count = mapping.value("count")?.location ?? mapping.location(of: "count")
+        let count = mapping.int("count", required: true, in: 1...10_000, example: "10")
+        locations.perOutcome = mapping.value("per_outcome")?.location
+        let perOutcome = mapping.int("per_outcome", in: 1...10_000, example: "1") ?? 0
+        var perTag: [DrawRule.TagMinimum] = []
+        if let tags = mapping.value("per_tag") {
+            if case .mapping(let pairs) = tags.content {
+                for pair in pairs {
+                    guard let tag = pair.key.scalar else {
+                        engine.error("wrong-type", "a tag in 'per_tag' must be a plain name", at: pair.key.location)
+                        continue
+                    }
+                    guard let text = pair.value.scalar, let minimum = Int(text.trimmingCharacters(in: .whitespaces)), minimum >= 1 else {
+                        engine.error("wrong-type", "the minimum for tag '\(tag)' should be a whole number of at least 1, not '\(pair.value.scalar ?? pair.value.kindDescription)'",
+                                     at: pair.value.location, hint: "for example '\(tag): 1'")
+                        continue
+                    }
+                    locations.perTag[tag] = pair.key.location
+                    perTag.append(.init(tag: tag, minimum: minimum))
+                }
+            } else {
+                engine.error("wrong-type", "'per_tag' should be a set of 'tag: minimum' lines, not \(tags.kindDescription)",
+                             at: tags.location, hint: "for example 'per_tag: {means-safety: 1}'")
+            }
+        }
+        guard let count else { return (nil, locations) }
+        return (DrawRule(count: count, perOutcome: perOutcome, perTag: perTag), locations)
     }
 
     /// `80%` (or a plain number 0…100 read as a percentage) as a fraction.

@@ -24,6 +24,8 @@ public struct AchievementDefinition: Sendable, Hashable {
     public var description: String
     public var criteria: String
     public var alignments: [Alignment]
+    /// The badge image (an SVG the site publishes beside the achievement page).
+    public var imageURL: String { (id.hasSuffix("/") ? id : id + "/") + "badge.svg" }
 
     public init(id: String, name: String, description: String, criteria: String, alignments: [Alignment]) {
         self.id = id
@@ -38,7 +40,7 @@ public struct AchievementDefinition: Sendable, Hashable {
         let program = workspace.program
         let programID = program?.id ?? "program"
         let title = program?.title ?? "Certificate"
-        id = issuer.baseURL + "achievements/\(programID)"
+        id = issuer.achievementURL(programID)
         name = title
         description = program?.summary ?? title
         criteria = Self.criteriaNarrative(program?.certificate)
@@ -74,6 +76,11 @@ public struct AchievementDefinition: Sendable, Hashable {
         return parts.joined(separator: " ")
     }
 
+    /// An OB 3.0 `Image`: the badge with a caption for people who cannot see it.
+    var imageJSON: JSONValue {
+        .object(JSONObject([("id", .string(imageURL)), ("type", "Image"), ("caption", .string("Badge: \(name)"))]))
+    }
+
     var json: JSONValue {
         var object = JSONObject([
             ("id", .string(id)),
@@ -82,6 +89,7 @@ public struct AchievementDefinition: Sendable, Hashable {
             ("name", .string(name)),
             ("description", .string(description)),
             ("criteria", ["narrative": .string(criteria)]),
+            ("image", imageJSON),
         ])
         if !alignments.isEmpty {
             object["alignment"] = .array(alignments.map { alignment in

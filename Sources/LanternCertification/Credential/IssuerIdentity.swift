@@ -26,8 +26,17 @@ public struct IssuerIdentity: Sendable, Hashable {
                   email: config.organisation.email, baseURL: base)
     }
 
-    /// `issuer.json#<thumbprint>`: the `kid` of a key.
-    public func keyID(_ thumbprint: String) -> String { id + "#" + thumbprint }
+    /// Where the issuer's public keys are published: a plain JWK set beside `issuer.json`.
+    public var jwksURL: String { baseURL + "jwks.json" }
+
+    /// `jwks.json#<thumbprint>`: the `kid` of a key, pointing into the published JWK set.
+    public func keyID(_ thumbprint: String) -> String { jwksURL + "#" + thumbprint }
+
+    /// The `kid` the releases before issue 16 used: `issuer.json#<thumbprint>`.
+    public func legacyKeyID(_ thumbprint: String) -> String { id + "#" + thumbprint }
+
+    /// The page describing an achievement (what it certifies, its criteria and hours).
+    public func achievementURL(_ programID: String) -> String { baseURL + "achievements/\(programID)/" }
 
     /// Where a credential's verification page and files are published.
     public func credentialURL(_ credentialID: String) -> String { baseURL + "credentials/\(credentialID)/" }

@@ -25,9 +25,16 @@ public struct PublishableCredential: Sendable, Hashable, Codable {
     /// Only with the holder's consent.
     public var holderName: String?
     public var status: Status
+    /// `yyyy-mm-dd` when the status changed (revoked or suspended on), or the expiry day.
+    public var statusDate: String?
+    /// The achievement's id (its page's address).
+    public var achievementID: String?
 
     public init(id: String, jwt: String, achievementName: String, issuerName: String, issuedOn: String,
-                validUntil: String? = nil, holderName: String? = nil, status: Status = .active) {
+                validUntil: String? = nil, holderName: String? = nil, status: Status = .active,
+                statusDate: String? = nil, achievementID: String? = nil) {
+        self.statusDate = statusDate
+        self.achievementID = achievementID
         self.id = id
         self.jwt = jwt
         self.achievementName = achievementName
@@ -68,7 +75,7 @@ public struct PublishableCredential: Sendable, Hashable, Codable {
     ///   - holderName: the holder's display name; published only when `holderConsented`.
     ///   - now: the time that decides "expired".
     public static func make(id: String, jwt: String, recordedStatus: CredentialStatus, holderName: String?,
-                            holderConsented: Bool, now: Date = Date()) throws(LanternError) -> PublishableCredential {
+                            holderConsented: Bool, statusChangedAt: String? = nil, now: Date = Date()) throws(LanternError) -> PublishableCredential {
         let payload = try CompactJWS(parsing: jwt).payload
         guard let validFromText = payload["validFrom"]?.stringValue, let validFrom = CredentialDate.parse(validFromText) else {
             throw LanternError("credential-invalid", "credential \(id) has no validFrom")
@@ -87,6 +94,9 @@ public struct PublishableCredential: Sendable, Hashable, Codable {
             issuedOn: CredentialDate.formatDay(validFrom),
             validUntil: validUntil.map(CredentialDate.formatDay),
             holderName: holderConsented ? holderName : nil,
-            status: status)
+            status: status,
+            statusDate: status == .expired ? validUntil.map(CredentialDate.formatDay)
+                : status == .active ? nil : statusChangedAt.map { String($0.prefix(10)) },
+            achievementID: payload["credentialSubject"]?["achievement"]?["id"]?.stringValue)
     }
 }

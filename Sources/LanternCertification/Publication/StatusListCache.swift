@@ -22,9 +22,11 @@ struct StatusListCache {
         var jwt: String
     }
 
-    /// What decides the list's content: where it is published and the statuses.
+    /// What decides the list's content: its format, where it is published and the statuses.
+    /// The format (2: `statusSize` and four `statusMessage` values on the list, issue 16) is
+    /// part of it, so a list signed in another format by an unreleased build is signed again.
     static func fingerprint(listURL: String, statuses: [Int: CredentialStatus]) -> String {
-        fingerprint(listURL + "\n", statuses)
+        fingerprint("format 2\n" + listURL + "\n", statuses)
     }
 
     /// The fingerprint the third release wrote (it also named the signing key), so that a list

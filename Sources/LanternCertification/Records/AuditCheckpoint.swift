@@ -43,9 +43,8 @@ public struct AuditCheckpoint: Sendable, Hashable {
         guard jws.algorithm == ES256.algorithm, jws.type == mediaType else {
             throw LanternError("checkpoint-invalid", "not a Lantern audit checkpoint (alg \(jws.algorithm ?? "none"), typ \(jws.type ?? "none"))")
         }
-        let prefix = identity.id + "#"
-        guard let kid = jws.keyID, kid.hasPrefix(prefix),
-              let key = keys.first(where: { $0.thumbprint == String(kid.dropFirst(prefix.count)) }) else {
+        guard let kid = jws.keyID,
+              let key = keys.first(where: { identity.keyID($0.thumbprint) == kid }) else {
             throw LanternError("checkpoint-unknown-key", "the checkpoint was not signed by one of this issuer's keys")
         }
         guard ES256.verify(signature: jws.signature, input: jws.signingInput, key: key.key) else {

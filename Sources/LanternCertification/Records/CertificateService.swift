@@ -14,6 +14,9 @@ public struct CertificateService: Sendable {
     public let identity: IssuerIdentity
     public let evaluator: RequirementsEvaluator
     public let now: Date
+    /// Sign even when lantern.yml's addresses are placeholders (`example.org`): for
+    /// demonstrations only, since a credential carries its addresses for good.
+    public var allowPlaceholder = false
 
     public init(workspace: Workspace, store: RecordsStore, keys: KeyStore, now: Date = Date()) throws(LanternError) {
         guard let evaluator = RequirementsEvaluator(workspace: workspace) else {
@@ -33,19 +36,20 @@ public struct CertificateService: Sendable {
     /// The trainee's evidence, read from the rows themselves (attempts, current observations,
     /// hours), never from a cache; rows that do not match their audit entries are left out.
     public func evidence(trainee reference: String) throws(LanternError) -> TraineeEvidence {
-        evidence(from: try store.certificateEvidence(trainee: reference))
+        try evidence(from: try store.certificateEvidence(trainee: reference))
     }
 
-    func evidence(from records: CertificateEvidenceRecords) -> TraineeEvidence {
+    /// The evidence the rules are evaluated on: only rows that match their audit digests
+    /// (`records`), each quiz attempt with its effective result (hand marks and the latest
+    /// regrade applied), combined by the engine's one evaluation (`QuizStanding.evaluate`).
+    func evidence(from records: CertificateEvidenceRecords) throws(LanternError) -> TraineeEvidence {
         var evidence = TraineeEvidence()
-        var results: [String: [AttemptResult]] = [:]
-        for attempt in records.attempts {
-            // A row Lantern recorded always holds the engine's result; one that cannot be read does not count.
-            guard let result = try? AssessmentJSON.decode(AttemptResult.self, from: attempt.results) else { continue }
-            results[attempt.quizID, default: []].append(result)
-        }
-        for (quizID, attempts) in results {
-            evidence.quizzes[quizID] = evaluator.quizOutcome(quizID, attempts: attempts)
+        let verified = Set(records.attempts.map(\.id))
+        let attempted = Set(records.attempts.map(\.quizID))
+        for (quizID, quiz) in evaluator.quizDefinitions where attempted.contains(quizID) {
+            let effective = try store.effectiveAttempts(quiz: quiz, trainee: records.traineeID)
+                .filter { verified.contains($0.record.id) }
+            evidence.quizzes[quizID] = evaluator.quizOutcome(quizID, attempts: effective.map(\.effective))
         }
         evidence.observations = records.observations.compactMap(\.assessed)
         evidence.practicumHoursSignedOff = records.practicum.filter(\.signedOff).reduce(0) { $0 + $1.hours }
@@ -73,7 +77,7 @@ public struct CertificateService: Sendable {
     /// (`records`), as `cert issue` refuses them.
     public func requirements(trainee reference: String) throws(LanternError) -> RequirementsReport {
         let records = try store.certificateEvidence(trainee: reference)
-        var report = evaluator.evaluate(evidence(from: records))
+        var report = evaluator.evaluate(try evidence(from: records))
         if !records.problems.isEmpty {
             report.items.append(.init(kind: .records, id: "records", title: "Records match the audit log", met: false,
                                       detail: "\(records.problems.count) row\(records.problems.count == 1 ? "" : "s") changed or added outside Lantern (run 'lantern db check'); they do not count"))
@@ -87,7 +91,7 @@ public struct CertificateService: Sendable {
     public func issue(trainee reference: String) throws(LanternError) -> CertificateRecord {
         let records = try store.certificateEvidence(trainee: reference)
         try requireSoundRecords(records)
-        let report = evaluator.evaluate(evidence(from: records))
+        let report = evaluator.evaluate(try evidence(from: records))
         guard report.isMet else {
             throw LanternError("requirements-not-met", "trainee \(try store.recipientHash(trainee: reference).traineeID) has not met the certificate requirements:\n"
                                + report.missing.map { "  - \($0.id) (\($0.title)): \($0.detail)" }.joined(separator: "\n"),
@@ -178,7 +182,7 @@ public struct CertificateService: Sendable {
         let records = try store.certificateEvidence(trainee: reference)
         try requireSoundRecords(records)
         let (from, to) = renewalCycle(current)
-        let evidence = evidence(from: records)
+        let evidence = try evidence(from: records)
         let report = evaluator.evaluateRenewal(evidence, cycleFrom: from, until: to)
         guard report.isMet else {
             throw LanternError("renewal-not-met", "certificate \(current.id) cannot be renewed yet:\n"
@@ -208,8 +212,17 @@ public struct CertificateService: Sendable {
         return evaluator.evaluateRenewal(try evidence(trainee: reference), cycleFrom: from, until: until)
     }
 
+    /// Refuses to sign placeholder addresses unless ``allowPlaceholder``.
+    func checkAddresses() throws(LanternError) {
+        guard !allowPlaceholder, let first = workspace.config.placeholderAddresses.first else { return }
+        throw LanternError("placeholder-address",
+                           "lantern.yml's \(first.key) is a placeholder address (\(first.address)); a certificate carries its addresses for good, so it is not signed",
+                           hint: "set \(first.key) to where the site will really be published, or pass --allow-placeholder for a demonstration")
+    }
+
     private func issueCredential(trainee reference: String, evidence: String, renews: CertificateRecord?,
                                  reissuing: CertificateRecord? = nil, ceHoursUsed: [String] = []) throws(LanternError) -> CertificateRecord {
+        try checkAddresses()
         let recipient = try store.recipientHash(trainee: reference)
         guard let hash = recipient.hash else {
             throw LanternError("trainee-no-email", "trainee \(recipient.traineeID) has no email address",
@@ -341,7 +354,35 @@ public struct CertificateService: Sendable {
         let trainee = try store.trainee(record.traineeID)
         let status: CredentialStatus = record.status == .revoked ? .revoked : record.status == .suspended ? .suspended : .active
         return try PublishableCredential.make(id: record.id, jwt: record.jwt, recordedStatus: status,
-                                              holderName: trainee.displayName, holderConsented: trainee.publicNameConsent, now: now)
+                                              holderName: trainee.displayName, holderConsented: trainee.publicNameConsent,
+                                              statusChangedAt: record.statusChangedAt, now: now)
+    }
+
+    /// The printable certificate of `record`, with the holder's name as `name` says (the full
+    /// legal name by default). Refuses a revoked or suspended certificate: a framed copy of a
+    /// certificate that is not in force would mislead whoever sees it.
+    public func printable(_ record: CertificateRecord, name: HolderName = .legal) throws(LanternError) -> PrintableCertificate {
+        if record.status != .active {
+            let since = record.statusChangedAt.map { " on \($0.prefix(10))" } ?? ""
+            throw LanternError("certificate-not-in-force",
+                               "certificate \(record.id) is \(record.status.rawValue)\(since): a printable certificate is made only for a certificate in force",
+                               hint: "'lantern cert export \(record.id) --format jwt' still gives the signed credential, which verifies as \(record.status.rawValue)")
+        }
+        let publishable = try publishable(record)
+        let trainee = try store.trainee(record.traineeID)
+        let organisation = workspace.config.organisation
+        let logo = try organisation.logo.map { path throws(LanternError) in
+            try CertificateLogo.dataURI(root: workspace.root, path: path, displayRoot: workspace.displayRoot)
+        }
+        let payload = try CompactJWS(parsing: record.jwt).payload
+        return PrintableCertificate(
+            organisationName: organisation.name, logoDataURI: logo, signatoryName: organisation.signatoryName,
+            signatoryTitle: organisation.signatoryTitle, holderName: name.pick(legal: trainee.name, preferred: trainee.preferredName),
+            achievementName: publishable.achievementName,
+            achievementDescription: payload["credentialSubject"]?["achievement"]?["description"]?.stringValue,
+            credentialID: record.id, issuedOn: publishable.issuedOn, validUntil: publishable.validUntil,
+            verificationURL: identity.credentialURL(record.id), statement: workspace.program?.certificate?.statement,
+            status: publishable.status, linkedInURL: linkedInURL(record, publishable))
     }
 
     /// LinkedIn's add-to-profile address for a certificate.
@@ -355,7 +396,8 @@ public struct CertificateService: Sendable {
         let renewals = Dictionary(try store.certificates().compactMap { record in record.renews.map { ($0, record.id) } },
                                   uniquingKeysWith: { first, _ in first })
         let identity = self.identity
-        return CredentialVerifier(issuerProfile: publication.issuerJSON, statusList: publication.statusListJWT, schema: schema, now: now,
+        return CredentialVerifier(issuerProfile: publication.issuerJSON, keys: publication.jwksJSON, statusList: publication.statusListJWT,
+                                  schema: schema, now: now,
                                   renewal: { credentialURL in
                                       let prefix = identity.baseURL + "credentials/"
                                       guard credentialURL.hasPrefix(prefix) else { return nil }

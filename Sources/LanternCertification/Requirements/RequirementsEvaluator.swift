@@ -22,16 +22,18 @@ public struct RequirementsEvaluator: Sendable {
     public var checklists: [Assessment]
     /// The parsed checklists, by id: a required checklist missing here has errors and cannot be met.
     public var checklistDefinitions: [String: Checklist]
+    /// The parsed quizzes (program-level ones too), by id.
+    public var quizDefinitions: [String: Quiz]
     /// Each parsed quiz's settings, by id (its grading rule and pass mark).
-    public var quizSettings: [String: QuizSettings]
+    public var quizSettings: [String: QuizSettings] { quizDefinitions.mapValues(\.settings) }
 
     public init(rules: CertificateRules, quizzes: [Assessment], checklists: [Assessment],
-                checklistDefinitions: [String: Checklist] = [:], quizSettings: [String: QuizSettings] = [:]) {
+                checklistDefinitions: [String: Checklist] = [:], quizDefinitions: [String: Quiz] = [:]) {
         self.rules = rules
         self.quizzes = quizzes
         self.checklists = checklists
         self.checklistDefinitions = checklistDefinitions
-        self.quizSettings = quizSettings
+        self.quizDefinitions = quizDefinitions
     }
 
     /// The program's rules and the assessments they select from the workspace (those of the
@@ -61,23 +63,36 @@ public struct RequirementsEvaluator: Sendable {
                            occasions: Int(Self.frontMatterString(source, "occasions") ?? "") ?? 1)
             }
         }
+        // Program-level assessments (a final exam) the certificate requires, passed like a quiz.
+        let programLevel: [String]
+        switch rules.assessments {
+        case .all: programLevel = program.assessmentIDs
+        case .none: programLevel = []
+        case .only(let ids): programLevel = ids
+        }
+        let finals = programLevel.compactMap { workspace.assessment($0) }.filter { $0.kind == .quiz }.map { source in
+            Assessment(id: source.id, title: Self.frontMatterString(source, "title") ?? source.id, occasions: 1)
+        }
         let definitions = Dictionary(parsedChecklists.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let settings = Dictionary(parsedQuizzes.map { ($0.id, $0.settings) }, uniquingKeysWith: { first, _ in first })
+        let quizDefinitions = Dictionary(parsedQuizzes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var checklists = select(.checklist, rules.checklists)
         for index in checklists.indices {
             if let definition = definitions[checklists[index].id] { checklists[index].occasions = definition.occasions }
         }
-        self.init(rules: rules, quizzes: select(.quiz, rules.quizzes), checklists: checklists,
-                  checklistDefinitions: definitions, quizSettings: settings)
+        self.init(rules: rules, quizzes: select(.quiz, rules.quizzes) + finals, checklists: checklists,
+                  checklistDefinitions: definitions, quizDefinitions: quizDefinitions)
     }
 
-    /// A trainee's submitted attempts at a quiz (oldest first) as one outcome, by the quiz's
-    /// `grading:` rule; nil when there are none or the quiz is not known.
+    /// A trainee's submitted attempts at a quiz (effective results: marks and regrades applied)
+    /// as one outcome, by the engine's one evaluation (`QuizStanding.evaluate`: the quiz's
+    /// `grading:` rule, pass mark and critical questions); nil when there are none or the quiz
+    /// is not known.
     public func quizOutcome(_ quizID: String, attempts results: [AttemptResult]) -> TraineeEvidence.QuizOutcome? {
-        guard let settings = quizSettings[quizID],
-              let grade = QuizGrade.combine(results, rule: settings.combining, passMark: settings.passMark) else { return nil }
-        return .init(attempts: results.count, bestScore: Double(grade.total.numerator) / Double(grade.total.denominator),
-                     passed: grade.passed, rule: settings.combining)
+        guard let quiz = quizDefinitions[quizID] else { return nil }
+        let standing = QuizStanding.evaluate(results, settings: quiz.settings)
+        guard let grade = standing.grade else { return nil }
+        return .init(attempts: standing.attemptsUsed, bestScore: min(1, max(0, grade.total.doubleValue)),
+                     passed: standing.passed, rule: quiz.settings.combining)
     }
 
     static func frontMatterString(_ source: AssessmentSource, _ key: String) -> String? {

@@ -52,9 +52,12 @@ public struct CompactJWS: Sendable {
 
 extension StringProtocol {
     func trimmingCharacters(in set: String) -> String {
-        var slice = Substring(self)
-        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
-        return String(slice)
+        // By scalars, not Characters: "\r\n" is one Character, so a set written " \t\r\n" would
+        // otherwise not trim a lone "\n".
+        let trimmed = Set(set.unicodeScalars)
+        var scalars = Substring(self).unicodeScalars
+        while let first = scalars.first, trimmed.contains(first) { scalars = scalars.dropFirst() }
+        while let last = scalars.last, trimmed.contains(last) { scalars = scalars.dropLast() }
+        return String(scalars)
     }
 }

@@ -46,8 +46,9 @@ public struct Bitstring: Sendable, Hashable {
         }
     }
 
-    /// The `encodedList` value: `u` + base64url(gzip(bytes)).
-    public var encoded: String {
-        "u" + Base64URL.encode(Gzip.compress(bytes))
+    /// The `encodedList` value: `u` + base64url(gzip(bytes)). Throws when compression fails,
+    /// so an empty list is never signed.
+    public func encoded() throws(LanternError) -> String {
+        "u" + Base64URL.encode(try Gzip.compress(bytes))
     }
 }

@@ -6,24 +6,29 @@ public enum Gzip {
     /// Decompressed lists larger than this are refused (a status list is kilobytes; a bomb is not).
     public static let maximumInflatedSize = 16 * 1024 * 1024
 
-    public static func compress(_ input: [UInt8]) -> [UInt8] {
+    /// Compresses `input`; throws (never returns an empty or partial result) when zlib fails.
+    /// `level` is for tests (an invalid level makes zlib refuse to start).
+    public static func compress(_ input: [UInt8], level: Int32 = Z_BEST_COMPRESSION) throws(LanternError) -> [UInt8] {
         var stream = z_stream()
         // windowBits 15 + 16: write a gzip header and trailer.
-        guard deflateInit2_(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY,
-                            ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return [] }
+        guard deflateInit2_(&stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY,
+                            ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw LanternError("gzip", "cannot start GZIP compression of the status list")
+        }
         defer { deflateEnd(&stream) }
         var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(input.count))) + 32)
         var input = input
-        let produced: Int = input.withUnsafeMutableBufferPointer { inBuffer in
+        let produced: Int? = input.withUnsafeMutableBufferPointer { inBuffer in
             output.withUnsafeMutableBufferPointer { outBuffer in
                 stream.next_in = inBuffer.baseAddress
                 stream.avail_in = uInt(inBuffer.count)
                 stream.next_out = outBuffer.baseAddress
                 stream.avail_out = uInt(outBuffer.count)
-                guard deflate(&stream, Z_FINISH) == Z_STREAM_END else { return 0 }
+                guard deflate(&stream, Z_FINISH) == Z_STREAM_END else { return nil }
                 return outBuffer.count - Int(stream.avail_out)
             }
         }
+        guard let produced, produced > 0 else { throw LanternError("gzip", "GZIP compression of the status list failed") }
         return Array(output[0..<produced])
     }
 

@@ -14,10 +14,12 @@ public struct StatusListCredential: Sendable {
         self.validFrom = validFrom
     }
 
-    /// The credential as JSON (VC 2.0 `BitstringStatusListCredential`).
-    public var json: JSONValue {
+    /// The credential as JSON (VC 2.0 `BitstringStatusListCredential`). Purpose `message` with
+    /// `statusSize` and all four `statusMessage` values on the list too (§2.2), defined by the
+    /// embedded context (``CredentialContexts/statusListTerms``).
+    public func json() throws -> JSONValue {
         .object(JSONObject([
-            ("@context", [.string(CredentialContexts.vc2)]),
+            ("@context", [.string(CredentialContexts.vc2), CredentialContexts.statusListTerms]),
             ("id", .string(id)),
             ("type", ["VerifiableCredential", "BitstringStatusListCredential"]),
             ("issuer", .string(issuerID)),
@@ -26,13 +28,16 @@ public struct StatusListCredential: Sendable {
                 ("id", .string(id + "#list")),
                 ("type", "BitstringStatusList"),
                 ("statusPurpose", "message"),
-                ("encodedList", .string(list.encoded)),
+                ("statusSize", .int(list.statusSize)),
+                ("statusMessage", CredentialStatus.statusMessages),
+                ("encodedList", .string(try list.encoded())),
             ]))),
         ]))
     }
 
-    /// Signed as a VC-JWT with the issuer's active key (see ``CredentialSigner``).
-    public func signed(with key: SigningKey) throws -> String {
-        try CredentialSigner.sign(json, key: key, issuerID: issuerID)
+    /// Signed as a VC-JWT with the issuer's active key (see ``CredentialSigner``): a VC, not an
+    /// Open Badge, so `typ` is VC-JOSE-COSE's `vc+jwt`.
+    public func signed(with key: SigningKey, keyID: String) throws -> String {
+        try CredentialSigner.sign(try json(), key: key, keyID: keyID, type: CredentialSigner.vcMediaType)
     }
 }

@@ -4,8 +4,11 @@ import LanternDiagnostics
 /// Validates JSON against a JSON Schema (draft 2019-09), for the keywords the Open Badges 3.0
 /// schemas use: `type`, `enum`, `const`, `properties`, `required`, `additionalProperties`,
 /// `items` (schema or tuple), `additionalItems`, `minItems`, `contains`, `pattern`, `format`
-/// (`date-time`, `date`), `oneOf`, `anyOf`, `allOf`, `not` and local `$ref`s. Unknown keywords
-/// are ignored, as the specification says; annotations (`description`, `$comment`) too.
+/// (`date-time`, `date`), `oneOf`, `anyOf`, `allOf`, `not` and local `$ref`s. Annotations
+/// (`title`, `description`, `$comment`, `default`, `examples`, …) are ignored as the
+/// specification allows. Any other keyword — an assertion this validator does not implement,
+/// such as `maxLength` — is listed in ``unsupportedKeywords`` and the verifier then refuses to
+/// call the schema checked (fails closed) rather than skip it silently.
 public struct JSONSchemaValidator: Sendable {
     /// One failure: where in the instance (a JSON Pointer) and why.
     public struct Failure: Sendable, Hashable, CustomStringConvertible {
@@ -16,12 +19,49 @@ public struct JSONSchemaValidator: Sendable {
 
     public let schema: JSONValue
     private let patterns: [String: NSRegularExpressionBox]
+    /// Keywords in the schema that are neither implemented here nor annotations.
+    public let unsupportedKeywords: Set<String>
+
+    /// The keywords ``check`` applies.
+    static let implemented: Set<String> = [
+        "type", "enum", "const", "properties", "required", "additionalProperties", "items", "additionalItems",
+        "minItems", "contains", "pattern", "format", "oneOf", "anyOf", "allOf", "not", "$ref",
+    ]
+    /// Annotations and structure that assert nothing about an instance.
+    static let annotations: Set<String> = [
+        "$schema", "$id", "$defs", "definitions", "$comment", "$anchor", "$vocabulary", "title", "description",
+        "default", "examples", "readOnly", "writeOnly", "deprecated", "contentMediaType", "contentEncoding",
+    ]
 
     public init(schema: JSONValue) {
         self.schema = schema
         var patterns: [String: NSRegularExpressionBox] = [:]
         Self.collectPatterns(schema, into: &patterns)
         self.patterns = patterns
+        var unsupported: Set<String> = []
+        Self.collectUnsupported(schema, into: &unsupported)
+        unsupportedKeywords = unsupported
+    }
+
+    private static func collectUnsupported(_ node: JSONValue, into unsupported: inout Set<String>) {
+        switch node {
+        case .object(let object):
+            for member in object {
+                switch member.key {
+                case "properties", "$defs", "definitions":
+                    for sub in member.value.objectValue ?? JSONObject() { collectUnsupported(sub.value, into: &unsupported) }
+                case "enum", "const", "default", "examples", "required", "type", "pattern", "format", "$ref", "minItems":
+                    break
+                case "items", "allOf", "anyOf", "oneOf", "not", "additionalProperties", "additionalItems", "contains":
+                    collectUnsupported(member.value, into: &unsupported)
+                default:
+                    if !implemented.contains(member.key) && !annotations.contains(member.key) { unsupported.insert(member.key) }
+                }
+            }
+        case .array(let values):
+            for value in values { collectUnsupported(value, into: &unsupported) }
+        default: break
+        }
     }
 
     /// Reads a schema file.

@@ -26,6 +26,9 @@ public struct VerificationReport: Sendable, Hashable {
         case invalid
         /// Carries a proof Lantern cannot check (e.g. a Data Integrity proof): not shown as valid.
         case unverifiable
+        /// Something needed to decide (issuer profile, keys, status list) was not given or could
+        /// not be read: neither valid nor not valid. `toDo` says what to give.
+        case cannotCheck = "cannot-check"
 
         /// What a person reads.
         public var phrase: String {
@@ -37,6 +40,16 @@ public struct VerificationReport: Sendable, Hashable {
             case .suspended: return "not valid: suspended"
             case .invalid: return "not valid"
             case .unverifiable: return "not verified: unsupported proof type"
+            case .cannotCheck: return "cannot check"
+            }
+        }
+
+        /// `cert verify`'s exit status (docs/decisions.md): 0 valid, 3 cannot check, 1 otherwise.
+        public var exitCode: Int32 {
+            switch self {
+            case .valid: return 0
+            case .cannotCheck: return 3
+            default: return 1
             }
         }
     }
@@ -49,10 +62,38 @@ public struct VerificationReport: Sendable, Hashable {
     public var issuerName: String?
     public var validFrom: String?
     public var validUntil: String?
+    /// For *cannot check*: what to give or fetch so the verdict can be reached.
+    public var toDo: [String]
+    /// Whether the credential was accepted through the legacy path (made before issue 16).
+    public var legacy: Bool
+
+    public init(verdict: Verdict, steps: [Step], credentialID: String? = nil, achievementName: String? = nil, issuerName: String? = nil,
+                validFrom: String? = nil, validUntil: String? = nil, toDo: [String] = [], legacy: Bool = false) {
+        self.verdict = verdict
+        self.steps = steps
+        self.credentialID = credentialID
+        self.achievementName = achievementName
+        self.issuerName = issuerName
+        self.validFrom = validFrom
+        self.validUntil = validUntil
+        self.toDo = toDo
+        self.legacy = legacy
+    }
 
     public var isValid: Bool { verdict == .valid }
 
     public func step(_ name: String) -> Step? { steps.first { $0.name == name } }
+
+    /// For a *not valid* verdict: the step that decided it (revoked → status, expired →
+    /// validity, a forgery → parse, structure, issuer or signature).
+    public var failingStep: String? {
+        guard verdict != .valid, verdict != .cannotCheck else { return nil }
+        switch verdict {
+        case .revoked, .suspended: return "status"
+        case .expired, .notYetValid: return "validity"
+        default: return steps.first { $0.status == .fail }?.name
+        }
+    }
 
     /// Machine-readable form (`--json`).
     public var json: JSONValue {
@@ -62,6 +103,9 @@ public struct VerificationReport: Sendable, Hashable {
         if let issuerName { object["issuer"] = .string(issuerName) }
         if let validFrom { object["validFrom"] = .string(validFrom) }
         if let validUntil { object["validUntil"] = .string(validUntil) }
+        if let failingStep { object["failingStep"] = .string(failingStep) }
+        if !toDo.isEmpty { object["toDo"] = .array(toDo.map(JSONValue.string)) }
+        object["legacy"] = .bool(legacy)
         object["steps"] = .array(steps.map { ["name": .string($0.name), "status": .string($0.status.rawValue), "detail": .string($0.detail)] })
         return .object(object)
     }
@@ -78,7 +122,8 @@ public struct VerificationReport: Sendable, Hashable {
         for step in steps {
             lines.append("  \(step.status.rawValue.padding(toLength: 4, withPad: " ", startingAt: 0))  \(step.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(Self.printable(step.detail))")
         }
-        lines.append("verdict: \(verdict.phrase)")
+        for item in toDo { lines.append("to check it: \(Self.printable(item))") }
+        lines.append("verdict: \(verdict.phrase)" + (failingStep.map { verdict == .invalid ? " (failed at: \($0))" : "" } ?? ""))
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -40,14 +40,42 @@ enum AssessmentSourceReader {
         }
         var moduleID: String?
         var moduleLocation: SourceLocation?
-        if let node = value("module"), let text = node.scalar {
+        var isProgramLevel = false
+        var after: [String]?
+        if let node = value("scope") {
+            if node.scalar == "program" {
+                isProgramLevel = true
+            } else if node.scalar != "module" {
+                engine.error("invalid-value", "'scope' should be program (or module), not '\(node.scalar ?? node.kindDescription)'", at: node.location,
+                             hint: "a final exam says 'scope: program' and lists the modules it follows in 'after:'")
+            }
+        }
+        if let node = value("after") {
+            if !isProgramLevel {
+                engine.error("invalid-value", "'after' is for program-level assessments ('scope: program')", at: node.location,
+                             hint: "a module's assessment is offered with its module")
+            } else if case .sequence(let items) = node.content {
+                after = items.compactMap(\.scalar)
+                for item in items where item.scalar == nil {
+                    engine.error("wrong-type", "each entry of 'after' should be a module id", at: item.location)
+                }
+            } else if let text = node.scalar {
+                after = text == "all" ? nil : [text]
+            }
+        }
+        if isProgramLevel {
+            if let node = value("module") {
+                engine.error("invalid-value", "a program-level assessment ('scope: program') belongs to no module", at: node.location,
+                             hint: "remove 'module:'; list the modules it follows in 'after:'")
+            }
+        } else if let node = value("module"), let text = node.scalar {
             moduleID = text
             moduleLocation = node.location
         } else {
             engine.error("missing-key", "the front matter is missing the required key 'module'", at: root.isNull ? fileStart : root.location,
                          hint: "add 'module: …' with the id of the module this assessment belongs to")
         }
-        let assessment = AssessmentSource(id: id, kind: kind, moduleID: moduleID, relativePath: relativePath,
+        let assessment = AssessmentSource(id: id, kind: kind, moduleID: moduleID, isProgramLevel: isProgramLevel, after: after, relativePath: relativePath,
                                           displayPath: source.displayPath, frontMatter: root, body: split.body,
                                           bodyLineOffset: split.bodyLineOffset)
         return (assessment, moduleLocation)

@@ -8,13 +8,30 @@ enum ConfigReader {
         guard let reader = YAMLMappingReader(root, context: "lantern.yml", knownKeys: keys, engine: engine) else { return nil }
 
         var organisation = WorkspaceConfig.Organisation(name: "", url: nil, email: nil)
-        if let org = reader.mapping("organisation", context: "organisation", knownKeys: ["name", "url", "email"], required: true) {
+        if let org = reader.mapping("organisation", context: "organisation", knownKeys: ["name", "url", "email", "logo", "signatory"], required: true) {
             organisation.name = org.string("name", required: true, example: "Lantern Training Collective") ?? ""
             organisation.url = org.string("url")
-            if let url = organisation.url, let node = org.value("url") { checkWebAddress(url, key: "url", at: node, engine: engine) }
+            if let url = organisation.url, let node = org.value("url"), checkWebAddress(url, key: "url", at: node, engine: engine) {
+                warnIfPlaceholder(url, key: "organisation.url", at: node, engine: engine)
+            }
             organisation.email = org.string("email")
             if let email = organisation.email, !email.contains("@"), let node = org.value("email") {
                 engine.error("invalid-value", "'email' should be an email address, not '\(email)'", at: node.location)
+            }
+            if let logo = org.string("logo"), let node = org.value("logo") {
+                let lower = logo.lowercased()
+                if !isSafeRelativePath(logo) {
+                    engine.error("unsafe-path", "'logo' must be a file inside the workspace, not '\(logo)'", at: node.location,
+                                 hint: "use a relative path without '..', such as 'branding/logo.svg'")
+                } else if ![".svg", ".png", ".jpg", ".jpeg"].contains(where: { lower.hasSuffix($0) }) {
+                    engine.error("invalid-value", "'logo' should be an SVG, PNG or JPEG file, not '\(logo)'", at: node.location)
+                } else {
+                    organisation.logo = logo
+                }
+            }
+            if let signatory = org.mapping("signatory", context: "signatory", knownKeys: ["name", "title"]) {
+                organisation.signatoryName = signatory.string("name", required: true, example: "Dr Jo Smith")
+                organisation.signatoryTitle = signatory.string("title")
             }
         }
 
@@ -23,6 +40,7 @@ enum ConfigReader {
             if let base = siteReader.string("base_url", required: true, example: "https://training.example.org/"),
                let node = siteReader.value("base_url"), checkWebAddress(base, key: "base_url", at: node, engine: engine) {
                 site.baseURL = base.hasSuffix("/") ? base : base + "/"
+                warnIfPlaceholder(base, key: "site.base_url", at: node, engine: engine)
             }
             site.title = siteReader.string("title")
         }
@@ -66,6 +84,13 @@ enum ConfigReader {
             return false
         }
         return true
+    }
+
+    /// A warning for an address at a domain reserved for examples: certificates sign it for good.
+    static func warnIfPlaceholder(_ url: String, key: String, at node: YAMLNode, engine: DiagnosticsEngine) {
+        guard let host = WorkspaceConfig.placeholderHost(url) else { return }
+        engine.warning("placeholder-address", "'\(key)' is a placeholder address (\(host) is reserved for examples): certificates would carry it for good",
+                       at: node.location, hint: "set it to where the site will really be published; 'lantern cert issue' refuses to sign a placeholder unless given --allow-placeholder")
     }
 
     /// A relative path that stays inside the workspace.

@@ -2,9 +2,9 @@ import LanternDiagnostics
 
 /// Reads `curriculum/program.yml`.
 enum ProgramReader {
-    static let keys = ["id", "title", "summary", "modules", "certificate"]
+    static let keys = ["id", "title", "summary", "modules", "certificate", "assessments"]
     static let certificateKeys = ["requires", "valid_for", "renewal", "statement"]
-    static let requiresKeys = ["quizzes", "checklists", "practicum_hours"]
+    static let requiresKeys = ["quizzes", "checklists", "assessments", "practicum_hours"]
     static let renewalKeys = ["ce_hours", "ce_ethics_hours", "window"]
 
     /// The program and where each listed module id was written.
@@ -35,7 +35,17 @@ enum ProgramReader {
         let certificate = reader.mapping("certificate", context: "certificate", knownKeys: certificateKeys).map {
             readCertificate($0, engine: engine)
         }
-        let program = Program(id: id, title: title, summary: summary, moduleIDs: listed.map(\.0), certificate: certificate)
+        var program = Program(id: id, title: title, summary: summary, moduleIDs: listed.map(\.0), certificate: certificate)
+        var assessmentSeen = Set<String>()
+        for (assessmentID, location) in reader.stringList("assessments", example: "[final-exam]") ?? [] {
+            guard Slug.check(assessmentID, what: "assessment", at: location, engine: engine) else { continue }
+            guard assessmentSeen.insert(assessmentID).inserted else {
+                engine.error("duplicate-id", "assessment '\(assessmentID)' is listed twice in the program", at: location, hint: "remove one of them")
+                continue
+            }
+            program.assessmentIDs.append(assessmentID)
+            program.assessmentLocations[assessmentID] = location
+        }
         return (program, listed)
     }
 
@@ -44,6 +54,7 @@ enum ProgramReader {
         if let requires = reader.mapping("requires", context: "certificate requirements", knownKeys: requiresKeys) {
             rules.quizzes = selection(requires, "quizzes", engine: engine)
             rules.checklists = selection(requires, "checklists", engine: engine)
+            rules.assessments = requires.has("assessments") ? selection(requires, "assessments", engine: engine) : .none
             rules.practicumHours = requires.int("practicum_hours", in: 0...10_000, example: "80") ?? 0
         }
         if let text = reader.string("valid_for"), let node = reader.value("valid_for") {

@@ -356,6 +356,9 @@ public struct WorkspaceLoader: Sendable {
         // Assessments.
         let assessmentFolder = config.paths.assessments
         var assessments: [AssessmentSource] = []
+        // Files that exist, read or not: one whose front matter is broken has its own error,
+        // and must not also be reported as missing where a module lists it.
+        let assessmentFiles = Set((context.markdownFiles(in: assessmentFolder) ?? []).map { String($0.dropLast(3)) })
         for name in context.markdownFiles(in: assessmentFolder) ?? [] {
             let relative = assessmentFolder + "/" + name
             guard let (source, hash) = context.textAndHash(relative, hashing: true) else { continue }
@@ -371,16 +374,50 @@ public struct WorkspaceLoader: Sendable {
             assessments.append(assessment)
         }
         let assessmentIDs = Set(assessments.map(\.id))
+        // Program-level assessments (a final exam): listed in program.yml, `scope: program`,
+        // offered after the modules in `after:`.
+        if let program {
+            for id in program.assessmentIDs {
+                let location = program.assessmentLocations[id]
+                guard let source = assessments.first(where: { $0.id == id }) else {
+                    if !assessmentFiles.contains(id) {
+                        engine.error("unknown-assessment", "the program lists assessment '\(id)', but \(context.display(assessmentFolder + "/" + id + ".md")) does not exist",
+                                     at: location, hint: Suggestions.didYouMean(id, in: assessmentIDs))
+                    }
+                    continue
+                }
+                if !source.isProgramLevel {
+                    engine.error("not-program-level", "the program lists '\(id)' as a program assessment, but it belongs to module '\(source.moduleID ?? "?")'",
+                                 at: location, hint: "write 'scope: program' in its front matter instead of 'module:', or list it in its module")
+                }
+            }
+            for source in assessments where source.isProgramLevel {
+                if !program.assessmentIDs.contains(source.id) {
+                    engine.warning("unlisted-assessment", "program-level assessment '\(source.id)' is not listed in the program",
+                                   at: SourceLocation(path: source.displayPath, line: 1), hint: "add it to 'assessments:' in program.yml")
+                }
+                for module in source.after ?? [] where !program.moduleIDs.contains(module) {
+                    engine.error("unknown-module", "'after' names module '\(module)', which is not in the program",
+                                 at: afterLocation(source, module), hint: Suggestions.didYouMean(module, in: program.moduleIDs))
+                }
+            }
+        }
         for parsed in parsedModules {
-            for (id, location) in parsed.assessments where !assessmentIDs.contains(id) {
+            for (id, location) in parsed.assessments where !assessmentIDs.contains(id) && !assessmentFiles.contains(id) {
                 engine.error("unknown-assessment", "module '\(parsed.fileID)' lists assessment '\(id)', but \(context.display(assessmentFolder + "/" + id + ".md")) does not exist",
                              at: location, hint: Suggestions.didYouMean(id, in: assessmentIDs))
             }
         }
         if let rules = program?.certificate {
+            if case .only(let ids) = rules.assessments {
+                for id in ids where !program!.assessmentIDs.contains(id) {
+                    engine.error("unknown-assessment", "the certificate requires program assessment '\(id)', which the program does not list",
+                                 at: programLocation, hint: "add it to 'assessments:' in program.yml")
+                }
+            }
             for (selection, kind) in [(rules.quizzes, AssessmentSource.Kind.quiz), (rules.checklists, .checklist)] {
                 guard case .only(let ids) = selection else { continue }
-                for id in ids where assessments.first(where: { $0.id == id && $0.kind == kind }) == nil {
+                for id in ids where assessments.first(where: { $0.id == id && $0.kind == kind }) == nil && !(assessmentFiles.contains(id) && !assessmentIDs.contains(id)) {
                     engine.error("unknown-assessment", "the certificate requires \(kind.rawValue) '\(id)', which does not exist", at: programLocation,
                                  hint: Suggestions.didYouMean(id, in: assessmentIDs))
                 }
@@ -419,7 +456,7 @@ public struct WorkspaceLoader: Sendable {
 
 /// One slot per index, each written by exactly one worker of a `concurrentPerform`, then read
 /// once they are all done: results without a lock or a dictionary.
-final class Slots<Element>: @unchecked Sendable {
+final class Slots<Element: Sendable>: @unchecked Sendable {
     private let buffer: UnsafeMutableBufferPointer<Element?>
 
     init(count: Int) {
@@ -465,4 +502,14 @@ enum FileBytes {
         }
         return complete ? (data, status) : nil
     }
+
+}
+
+/// Where a module id is written in an assessment's `after:` list.
+private func afterLocation(_ source: AssessmentSource, _ module: String) -> SourceLocation {
+    if case .mapping(let pairs) = source.frontMatter.content, let pair = pairs.first(where: { $0.key.scalar == "after" }) {
+        if case .sequence(let items) = pair.value.content, let item = items.first(where: { $0.scalar == module }) { return item.location }
+        return pair.value.location
+    }
+    return SourceLocation(path: source.displayPath, line: 1)
 }

@@ -5,8 +5,13 @@ public struct AssessmentSource: Sendable {
 
     public var id: String
     public var kind: Kind?
-    /// The module the assessment belongs to, as written.
+    /// The module the assessment belongs to, as written (nil for a program-level assessment).
     public var moduleID: String?
+    /// `scope: program`: the assessment belongs to the program (a final exam), not a module.
+    public var isProgramLevel: Bool = false
+    /// For a program-level assessment: the modules that must be done before it is offered
+    /// (`after:`); nil means every module of the program.
+    public var after: [String]?
     public var relativePath: String
     public var displayPath: String
     /// The whole front matter, for the assessment layer to read its own keys from.

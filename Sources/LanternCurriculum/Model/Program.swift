@@ -8,6 +8,10 @@ public struct Program: Sendable, Hashable {
     /// Module ids in program order.
     public var moduleIDs: [String]
     public var certificate: CertificateRules?
+    /// Program-level assessments (`assessments:`, each a `scope: program` quiz such as a final exam).
+    public var assessmentIDs: [String] = []
+    /// Where each program-level assessment id was written in program.yml.
+    public var assessmentLocations: [String: SourceLocation] = [:]
 
     public static let fileName = "program.yml"
 }
@@ -23,6 +27,8 @@ public struct CertificateRules: Sendable, Hashable {
 
     public var quizzes: Selection
     public var checklists: Selection
+    /// Program-level assessments the certificate requires (`requires.assessments`; default none).
+    public var assessments: Selection = .none
     public var practicumHours: Int
     public var validFor: Period?
     public var renewalCEHours: Int?

@@ -39,6 +39,22 @@ public struct YAMLNode: Sendable {
         }
     }
 
+    /// Where `key` is written again at the same indentation after the first occurrence `mark`.
+    static func repeatLocation(of key: String, after mark: Mark, in yaml: String, path: String, lineOffset: Int) -> SourceLocation? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        guard mark.line >= 1, mark.line <= lines.count else { return nil }
+        let indent = mark.column - 1
+        for number in (mark.line + 1)...max(mark.line + 1, lines.count) where number <= lines.count {
+            let line = lines[number - 1]
+            let leading = line.prefix { $0 == " " }.count
+            let rest = line.dropFirst(leading)
+            if leading == indent, rest.hasPrefix(key), rest.dropFirst(key.count).drop(while: { $0 == " " }).first == ":" {
+                return SourceLocation(path: path, line: number + lineOffset, column: leading + 1)
+            }
+        }
+        return nil
+    }
+
     /// Parses YAML text. `firstLine` is the line the text starts at in its file.
     ///
     /// Syntax errors, duplicate keys and documents with too many nodes (alias bombs) are
@@ -71,8 +87,11 @@ public struct YAMLNode: Sendable {
                 throw LanternError("yaml-syntax", "YAML syntax error: \(problem)\(detail)", at: at(place), hint: hint)
             case let .duplicatedKeysInMapping(duplicates, context):
                 let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-                throw LanternError("duplicate-key", "duplicate key \(names)", at: at(context.mark),
-                                   hint: "each key may appear only once; remove or merge the repeats")
+                // Yams points at the first occurrence; the mistake is the repeat.
+                let first = at(context.mark)
+                let repeated = duplicates.first.flatMap { repeatLocation(of: $0, after: context.mark, in: yaml, path: path, lineOffset: lineOffset) }
+                throw LanternError("duplicate-key", "duplicate key \(names)\(repeated != nil ? " (first at line \(first.line))" : "")",
+                                   at: repeated ?? first, hint: "each key may appear only once; remove or merge the repeats")
             case let .reader(problem, offset, _, yaml):
                 throw LanternError("yaml-syntax", "YAML cannot read this text: \(problem)",
                                    at: location(ofOffset: offset ?? 0, in: yaml, path: path, lineOffset: lineOffset),

@@ -1,4 +1,5 @@
 import Foundation
+import LanternDiagnostics
 
 /// Who is making a change: `--as NAME` when given, else the operating-system user.
 public enum ActingUser {
@@ -6,11 +7,6 @@ public enum ActingUser {
         if let explicit, !explicit.trimmingCharacters(in: .whitespaces).isEmpty {
             return explicit.trimmingCharacters(in: .whitespaces)
         }
-        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name {
-            let text = String(cString: name)
-            if !text.isEmpty { return text }
-        }
-        if let user = ProcessInfo.processInfo.environment["USER"], !user.isEmpty { return user }
-        return "uid:\(geteuid())"
+        return Platform.loginName()
     }
 }

@@ -1,20 +1,12 @@
 import Foundation
+import LanternDiagnostics
 
 /// Random record identifiers: a short prefix saying what the record is, then 12 characters of
 /// Crockford base32 (60 random bits) — short enough to type, never reused, and revealing
 /// nothing about how many records exist.
 public enum RecordID {
-    private static let alphabet = Array("0123456789abcdefghjkmnpqrstvwxyz")
-
     public static func make(_ prefix: String) -> String {
-        var generator = SystemRandomNumberGenerator()
-        var value = generator.next() as UInt64
-        var text = ""
-        for _ in 0..<12 {
-            text.append(alphabet[Int(value & 31)])
-            value >>= 5
-        }
-        return "\(prefix)-\(text)"
+        "\(prefix)-\(RandomID.base32(12))"
     }
 
     /// Whether `text` may be used as an id chosen by a person: 1–64 letters, digits, '-', '_' or '.'.

@@ -5,6 +5,6 @@ extension RecordsSchema {
     /// migration, in the chain under its name (trust on upgrade: `db check` on the old release
     /// before upgrading is the check of what came before).
     static func attestExistingRows(_ db: Database) throws {
-        try Attestation.attestAll(db, migration: "v4-evidence-digests")
+        try Attestation.attestAll(db, migration: "v6-evidence-digests")
     }
 }

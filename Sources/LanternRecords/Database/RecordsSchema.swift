@@ -15,9 +15,11 @@ public enum RecordsSchema {
         migrator.registerMigration("v1-records", migrate: createV1)
         migrator.registerMigration("v2-certificates", migrate: createCertificates)
         migrator.registerMigration("v3-corrections", migrate: createCorrections)
-        migrator.registerMigration("v4-evidence-digests", migrate: attestExistingRows)
-        migrator.registerMigration("v5-renewal-records", migrate: createRenewalRecords)
-        migrator.registerMigration("v6-principals", migrate: createPrincipals)
+        migrator.registerMigration(AttemptRecordsMigration.identifier, migrate: AttemptRecordsMigration.migrate)
+        migrator.registerMigration("v5-marking", migrate: createMarking)
+        migrator.registerMigration("v6-evidence-digests", migrate: attestExistingRows)
+        migrator.registerMigration("v7-renewal-records", migrate: createRenewalRecords)
+        migrator.registerMigration("v8-principals", migrate: createPrincipals)
         return migrator
     }
 

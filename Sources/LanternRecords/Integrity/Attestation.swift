@@ -12,12 +12,22 @@ import GRDB
 /// certificate.
 public enum Attestation {
     /// The tables whose every row must match the latest digest the audit log holds for it.
-    public static let tables = ["quiz_attempt", "observation", "practicum_hours", "ce_hours", "certificate"]
+    /// Grants, hand marks and regrades (issue 17) change what an attempt earns, so they are
+    /// evidence too.
+    public static let tables = ["quiz_attempt", "quiz_grant", "question_mark", "attempt_regrade", "observation",
+                                "practicum_hours", "ce_hours", "certificate"]
+
+    /// Tables whose rows name their trainee through the attempt they belong to.
+    static let attemptChildren: Set<String> = ["question_mark", "attempt_regrade"]
 
     /// Which detail key of an audit entry names the row it records, and in which tables to look
     /// for it. Matched by key, not by action name, so a new action about an attempt, an
     /// observation or an hours entry (a void, a correction) is attested without a list to update.
+    /// The more specific keys come first: a mark's entry names its attempt too.
     static let detailKeys: [(key: String, tables: [String])] = [
+        ("grant", ["quiz_grant"]),
+        ("mark", ["question_mark"]),
+        ("regrade", ["attempt_regrade"]),
         ("attempt", ["quiz_attempt"]),
         ("observation", ["observation"]),
         ("entry", ["practicum_hours", "ce_hours"]),
@@ -44,7 +54,14 @@ public enum Attestation {
         let id: String = row["id"]
         detail["record"] = "\(table):\(id)"
         detail["digest"] = RowDigest.digest(row)
-        if detail["trainee"] == nil, let trainee: String = row["trainee_id"] { detail["trainee"] = trainee }
+        if detail["trainee"] == nil, let trainee = try traineeID(db, of: row) { detail["trainee"] = trainee }
+    }
+
+    /// The trainee a row belongs to: its own `trainee_id`, or its attempt's.
+    static func traineeID(_ db: Database, of row: Row) throws -> String? {
+        if let trainee: String = row["trainee_id"] { return trainee }
+        guard let attempt: String = row["attempt_id"] else { return nil }
+        return try String.fetchOne(db, sql: "SELECT trainee_id FROM quiz_attempt WHERE id = ?", arguments: [attempt])
     }
 
     /// Writes an attestation for every row of every attested table: the one sanctioned rewrite.
@@ -57,7 +74,7 @@ public enum Attestation {
             for row in rows {
                 let id: String = row["id"]
                 var detail = ["record": "\(table):\(id)", "digest": RowDigest.digest(row), "migration": migration]
-                if let trainee: String = row["trainee_id"] { detail["trainee"] = trainee }
+                if let trainee = try traineeID(db, of: row) { detail["trainee"] = trainee }
                 try AuditLog.append(db, at: now, actor: AuditLog.migrationActor, action: "record.attest",
                                     subjectType: table, subjectID: id, detail: detail)
             }
@@ -111,7 +128,9 @@ public enum Attestation {
         for table in tables {
             let rows: RowCursor
             if let trainee {
-                rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table) WHERE trainee_id = ? ORDER BY rowid", arguments: [trainee])
+                let owned = attemptChildren.contains(table)
+                    ? "attempt_id IN (SELECT id FROM quiz_attempt WHERE trainee_id = ?)" : "trainee_id = ?"
+                rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table) WHERE \(owned) ORDER BY rowid", arguments: [trainee])
             } else {
                 rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table) ORDER BY rowid")
             }

@@ -11,6 +11,16 @@ public struct Transcript: Sendable, Hashable, Codable {
         public var bestScore: Double
         public var passed: Bool
         public var lastSubmittedAt: String
+        /// The grade by the quiz's `grading:` rule over the effective attempts (marks and
+        /// regrades applied), 0…1: set when the quiz is known (`QuizStanding.evaluate`), and
+        /// then `passed` is that grade's verdict.
+        public var grade: Double?
+        /// The rule that made `grade`: highest, average, first or last.
+        public var grading: String?
+        /// Attempts allowed, counting grants (nil: unlimited or quiz unknown).
+        public var attemptsAllowed: Int?
+        /// Questions of counted attempts still waiting for a person to mark them.
+        public var awaitingMarking: Int?
 
         public init(quizID: String, attempts: Int, bestScore: Double, passed: Bool, lastSubmittedAt: String) {
             self.quizID = quizID
@@ -54,9 +64,20 @@ public struct Transcript: Sendable, Hashable, Codable {
 
 extension RecordsStore {
     /// The transcript for a trainee id or external id; with the workspace's `checklists`, each
-    /// checklist line carries the assessment engine's verdict.
-    public func transcript(_ reference: String, checklists: [Checklist] = []) throws(LanternError) -> Transcript {
+    /// checklist line carries the assessment engine's verdict, and with its `quizzes`, each quiz
+    /// line carries the engine's one evaluation of the attempts (`QuizStanding`): the grade by
+    /// the quiz's `grading:` rule, pass or fail by it, attempts allowed and marks awaited.
+    public func transcript(_ reference: String, checklists: [Checklist] = [], quizzes: [Quiz] = []) throws(LanternError) -> Transcript {
         var transcript = try baseTranscript(reference)
+        for index in transcript.quizzes.indices {
+            guard let quiz = quizzes.first(where: { $0.id == transcript.quizzes[index].quizID }) else { continue }
+            let standing = try standing(trainee: transcript.traineeID, quiz: quiz)
+            transcript.quizzes[index].grade = standing.grade.map { min(1, max(0, $0.total.doubleValue)) }
+            transcript.quizzes[index].passed = standing.passed
+            transcript.quizzes[index].grading = quiz.settings.combining.rawValue
+            transcript.quizzes[index].attemptsAllowed = standing.attemptsAllowed
+            transcript.quizzes[index].awaitingMarking = standing.awaitingMarking
+        }
         guard !checklists.isEmpty else { return transcript }
         let outcomes = try checklistOutcomes(traineeIDs: [transcript.traineeID], checklists: checklists)[transcript.traineeID] ?? [:]
         for index in transcript.checklists.indices {

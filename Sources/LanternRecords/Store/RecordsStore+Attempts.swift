@@ -1,78 +1,96 @@
 import Foundation
 import GRDB
+import LanternAssessment
 import LanternDiagnostics
 
 extension RecordsStore {
     /// Records a submitted attempt whole, with its audit row, in one transaction: after a crash
     /// the attempt is either there complete or not there at all.
     ///
-    /// - Parameter priorAttempts: when given, the attempt is refused with `attempt-conflict`
-    ///   unless the trainee has exactly this many attempts at the quiz when it commits (so two
-    ///   processes cannot both record "attempt 3").
+    /// The attempt is recorded only as the trainee's next attempt at the quiz (`number` one more
+    /// than those recorded): otherwise it is refused with `attempt-conflict`, whichever process
+    /// or path recorded the other one. With `closing`, that open attempt is closed in the same
+    /// transaction (refused with `attempt-not-open` when it is not open any more).
     @discardableResult
-    public func recordAttempt(_ attempt: QuizAttempt, priorAttempts: Int? = nil) throws(LanternError) -> QuizAttempt {
+    public func recordAttempt(_ attempt: QuizAttempt, closing openAttemptID: String? = nil) throws(LanternError) -> QuizAttempt {
         guard (0...1).contains(attempt.score), attempt.score.isFinite else {
-            throw LanternError("invalid-score", "an attempt's score must be between 0 and 1")
+            throw LanternError(.invalidScore, "an attempt's score must be between 0 and 1")
         }
         let actor = self.actor
         return try write { db, now in
             var attempt = attempt
             attempt.traineeID = try RecordsStore.traineeID(db, attempt.traineeID)
-            if let priorAttempts {
-                let count = try Int.fetchOne(db, sql: "SELECT attempts FROM quiz_summary WHERE trainee_id = ? AND quiz_id = ?",
-                                             arguments: [attempt.traineeID, attempt.quizID]) ?? 0
-                if count != priorAttempts {
-                    throw LanternError("attempt-conflict", "another attempt at quiz '\(attempt.quizID)' was recorded meanwhile")
+            if let openAttemptID {
+                try db.execute(sql: "DELETE FROM open_attempt WHERE id = ? AND trainee_id = ?", arguments: [openAttemptID, attempt.traineeID])
+                guard db.changesCount == 1 else {
+                    throw LanternError(.attemptNotOpen, "attempt \(attempt.number) at quiz '\(attempt.quizID)' is not open any more (it was submitted elsewhere)",
+                                       hint: "see the trainee's attempts with 'lantern progress'")
                 }
             }
+            try RecordsStore.requireNextNumber(db, attempt.number, trainee: attempt.traineeID, quiz: attempt.quizID)
             attempt.recordedAt = now
             attempt.recordedBy = actor
-            let questions = String(decoding: try JSONEncoder().encode(attempt.questions), as: UTF8.self)
-            try db.execute(sql: """
-                INSERT INTO quiz_attempt (id, trainee_id, quiz_id, quiz_hash, seed, questions, responses, results,
-                                          score, passed, started_at, submitted_at, recorded_at, recorded_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [attempt.id, attempt.traineeID, attempt.quizID, attempt.quizHash,
-                                 Int64(bitPattern: attempt.seed), questions, attempt.responses, attempt.results,
-                                 attempt.score, attempt.passed, attempt.startedAt, attempt.submittedAt, now, actor])
+            try attempt.insert(db)
             try self.audit(db, now, "attempt.record", "trainee", attempt.traineeID,
-                           ["attempt": attempt.id, "quiz": attempt.quizID, "passed": attempt.passed ? "yes" : "no"])
+                           ["attempt": attempt.id, "quiz": attempt.quizID, "number": String(attempt.number), "passed": attempt.passed ? "yes" : "no"])
             return attempt
         }
     }
 
     /// Records many submitted attempts in one transaction (an import from another system, a
-    /// benchmark load): all of them with their audit rows, or none.
+    /// benchmark load): all of them with their audit rows, or none. Each is recorded as the
+    /// trainee's next attempt at its quiz, in the order given (its `number` is set so).
     public func recordAttempts(_ attempts: [QuizAttempt]) throws(LanternError) {
         guard attempts.allSatisfy({ (0...1).contains($0.score) }) else {
-            throw LanternError("invalid-score", "an attempt's score must be between 0 and 1")
+            throw LanternError(.invalidScore, "an attempt's score must be between 0 and 1")
         }
         let actor = self.actor
         try write { db, now in
-            let encoder = JSONEncoder()
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO quiz_attempt (id, trainee_id, quiz_id, quiz_hash, seed, questions, responses, results,
-                                          score, passed, started_at, submitted_at, recorded_at, recorded_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            for attempt in attempts {
-                let traineeID = try RecordsStore.traineeID(db, attempt.traineeID)
-                let questions = String(decoding: try encoder.encode(attempt.questions), as: UTF8.self)
-                try insert.execute(arguments: [attempt.id, traineeID, attempt.quizID, attempt.quizHash,
-                                               Int64(bitPattern: attempt.seed), questions, attempt.responses, attempt.results,
-                                               attempt.score, attempt.passed, attempt.startedAt, attempt.submittedAt, now, actor])
-                try self.audit(db, now, "attempt.record", "trainee", traineeID,
-                               ["attempt": attempt.id, "quiz": attempt.quizID, "passed": attempt.passed ? "yes" : "no"])
+            var next: [String: Int] = [:]
+            for var attempt in attempts {
+                attempt.traineeID = try RecordsStore.traineeID(db, attempt.traineeID)
+                let key = attempt.traineeID + "\u{0}" + attempt.quizID
+                let number = try next[key] ?? (RecordsStore.recordedCount(db, trainee: attempt.traineeID, quiz: attempt.quizID) + 1)
+                next[key] = number + 1
+                attempt.number = number
+                attempt.recordedAt = now
+                attempt.recordedBy = actor
+                try attempt.insert(db)
+                try self.audit(db, now, "attempt.record", "trainee", attempt.traineeID,
+                               ["attempt": attempt.id, "quiz": attempt.quizID, "number": String(number), "passed": attempt.passed ? "yes" : "no"])
             }
         }
     }
 
-    /// Saves one answer of an attempt in progress, durably (the call returns after the commit
-    /// reached the disk), so the attempt can resume after a crash.
+    /// How many attempts a trainee has recorded at a quiz (their highest attempt number).
+    static func recordedCount(_ db: Database, trainee: String, quiz: String) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT max(number) FROM quiz_attempt WHERE trainee_id = ? AND quiz_id = ?",
+                         arguments: [trainee, quiz]) ?? 0
+    }
+
+    /// Throws `attempt-conflict` unless `number` is the trainee's next attempt number at the quiz.
+    static func requireNextNumber(_ db: Database, _ number: Int, trainee: String, quiz: String) throws {
+        let recorded = try recordedCount(db, trainee: trainee, quiz: quiz)
+        guard number == recorded + 1 else {
+            throw LanternError(.attemptConflict, number <= recorded
+                               ? "attempt \(number) at quiz '\(quiz)' was already recorded for trainee '\(trainee)' (by another session or program)"
+                               : "attempt \(number) at quiz '\(quiz)' cannot be recorded: trainee '\(trainee)' has \(recorded) recorded",
+                               hint: "run the quiz again: the next attempt will be \(recorded + 1)")
+        }
+    }
+
+    /// Saves one answer of an open attempt, durably (the call returns after the commit reached
+    /// the disk), so the attempt can resume after a crash. Refused with `attempt-not-open`
+    /// unless the attempt is open.
     public func saveAnswer(attemptID: String, trainee reference: String, quizID: String, questionID: String,
                            responseJSON: String) throws(LanternError) {
         try write { db, now in
             let traineeID = try RecordsStore.traineeID(db, reference)
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM open_attempt WHERE id = ? AND trainee_id = ? AND quiz_id = ?",
+                                    arguments: [attemptID, traineeID, quizID]) == true else {
+                throw LanternError(.attemptNotOpen, "attempt '\(attemptID)' at quiz '\(quizID)' is not open (submitted, or never started)",
+                                   hint: "take the quiz again to start a new attempt")
+            }
             try db.execute(sql: """
                 INSERT INTO attempt_answer (attempt_id, trainee_id, quiz_id, question_id, response, answered_at)
                 VALUES (?, ?, ?, ?, ?, ?)
@@ -81,11 +99,11 @@ extension RecordsStore {
         }
     }
 
-    /// The latest saved response per question of an attempt in progress (question id → JSON).
+    /// The latest saved response per question of an attempt (question id → JSON).
     public func savedAnswers(attemptID: String) throws(LanternError) -> [String: String] {
         try read { db in
             var answers: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT question_id, response FROM attempt_answer WHERE attempt_id = ? ORDER BY id",
+            for row in try Row.fetchAll(db, sql: "SELECT question_id, response FROM attempt_answer WHERE attempt_id = ? AND question_id <> '@start' ORDER BY id",
                                         arguments: [attemptID]) {
                 answers[row["question_id"]] = row["response"]
             }
@@ -93,31 +111,29 @@ extension RecordsStore {
         }
     }
 
-    /// Every recorded attempt at a quiz, oldest first (for item statistics).
-    public func attempts(quiz quizID: String) throws(LanternError) -> [QuizAttempt] {
+    /// Every recorded attempt at a quiz, oldest first, and how many rows could not be read.
+    public func attempts(quiz quizID: String) throws(LanternError) -> (attempts: [QuizAttempt], unreadable: Int) {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM quiz_attempt WHERE quiz_id = ? ORDER BY submitted_at, id", arguments: [quizID])
-                .map(RecordsStore.attempt)
+            RecordsStore.decode(try Row.fetchAll(db, sql: "SELECT * FROM quiz_attempt WHERE quiz_id = ? ORDER BY submitted_at, id",
+                                                 arguments: [quizID]))
         }
     }
 
-    /// Every recorded attempt of a trainee, oldest first.
+    /// Every recorded attempt of a trainee, oldest first (rows that cannot be read are left out).
     public func attempts(trainee reference: String) throws(LanternError) -> [QuizAttempt] {
         try read { db in
             let id = try RecordsStore.traineeID(db, reference)
-            return try Row.fetchAll(db, sql: "SELECT * FROM quiz_attempt WHERE trainee_id = ? ORDER BY submitted_at, id", arguments: [id])
-                .map(RecordsStore.attempt)
+            return RecordsStore.decode(try Row.fetchAll(db, sql: "SELECT * FROM quiz_attempt WHERE trainee_id = ? ORDER BY submitted_at, id",
+                                                        arguments: [id])).attempts
         }
     }
 
-    static func attempt(_ row: Row) -> QuizAttempt {
-        let questionsText: String = row["questions"]
-        let questions = (try? JSONDecoder().decode([String].self, from: Data(questionsText.utf8))) ?? []
-        let seed: Int64 = row["seed"]
-        return QuizAttempt(id: row["id"], traineeID: row["trainee_id"], quizID: row["quiz_id"], quizHash: row["quiz_hash"],
-                           seed: UInt64(bitPattern: seed), questions: questions, responses: row["responses"],
-                           results: row["results"], score: row["score"], passed: row["passed"],
-                           startedAt: row["started_at"], submittedAt: row["submitted_at"],
-                           recordedAt: row["recorded_at"], recordedBy: row["recorded_by"])
+    static func decode(_ rows: [Row]) -> (attempts: [QuizAttempt], unreadable: Int) {
+        var attempts: [QuizAttempt] = []
+        var unreadable = 0
+        for row in rows {
+            if let attempt = try? QuizAttempt(row: row) { attempts.append(attempt) } else { unreadable += 1 }
+        }
+        return (attempts, unreadable)
     }
 }

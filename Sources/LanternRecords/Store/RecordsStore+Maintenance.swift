@@ -42,7 +42,7 @@ extension RecordsStore {
             }
             let chain = try AuditLog.verify(db)
             var counts: [String: Int] = [:]
-            for table in ["trainee", "assessor", "cohort", "enrolment", "quiz_attempt", "attempt_answer", "observation",
+            for table in ["trainee", "assessor", "cohort", "enrolment", "quiz_attempt", "open_attempt", "attempt_answer", "observation",
                           "practicum_hours", "ce_hours", "certificate", "audit_log"] {
                 counts[table] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
             }
@@ -64,11 +64,11 @@ extension RecordsStore {
             throw LanternError("backup-target", "'\(destination)' is a folder", hint: "give the path of the backup file to write")
         }
         let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).partial")
-        let fd = Foundation.open(temporary.path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            throw LanternError("backup-target", "cannot write a backup at '\(destination)': \(String(cString: strerror(errno)))")
+        do {
+            try Platform.createPrivateFile(temporary.path, exclusive: true)
+        } catch {
+            throw LanternError("backup-target", "cannot write a backup at '\(destination)': \(error.message)")
         }
-        close(fd)
         do {
             var config = Configuration()
             config.journalMode = .default
@@ -78,8 +78,10 @@ extension RecordsStore {
                 try db.execute(sql: "PRAGMA journal_mode = DELETE")
             }
             try copy.close()
-            if rename(temporary.path, target.path) != 0 {
-                throw LanternError("backup-target", "cannot move the backup into '\(destination)': \(String(cString: strerror(errno)))")
+            do {
+                try Platform.rename(temporary.path, to: target.path)
+            } catch {
+                throw LanternError("backup-target", "cannot move the backup into '\(destination)': \(error.message)")
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)

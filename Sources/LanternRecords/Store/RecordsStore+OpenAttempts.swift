@@ -3,8 +3,8 @@ import GRDB
 import LanternAssessment
 import LanternDiagnostics
 
-/// An attempt started and not yet submitted, as saved: enough to rebuild it exactly (the seed
-/// gives the same questions in the same order) and to resume at the same question.
+/// An attempt started and not yet submitted, as saved: its drawn questions (so it resumes the
+/// same whatever happened to the quiz's draw rules since) and the answers saved so far.
 public struct OpenAttempt: Sendable, Hashable {
     public var id: String
     public var traineeID: String
@@ -12,80 +12,86 @@ public struct OpenAttempt: Sendable, Hashable {
     public var number: Int
     public var seed: UInt64
     public var startedAt: Date
+    /// SHA-256 of the quiz file the draw came from ("" for an attempt an earlier release started).
+    public var quizHash: String
+    /// The attempt as drawn (no answers); nil for one an earlier release started, whose draw
+    /// was not kept: draw it again from the seed, then `keepDraw` it.
+    public var drawn: Attempt?
     /// The latest saved answer per question.
     public var responses: [String: Response]
 }
 
 extension RecordsStore {
-    /// The start of an attempt is saved as a first answer row with the question id `@start`
-    /// (not a valid question id) holding the attempt number, seed and start time.
-    static let startMarker = "@start"
-
-    private struct Start: Codable {
-        var number: Int
-        var seed: String
-        var startedAt: String
-    }
-
-    /// Saves the start of an attempt (number, seed, start time) and returns its id.
-    public func startAttempt(trainee reference: String, quiz quizID: String, number: Int, seed: UInt64,
-                             startedAt: Date) throws(LanternError) -> String {
+    /// Opens attempt `attempt.number` for a trainee, keeping its draw. Refused with
+    /// `attempt-open` when one is open at the quiz already, and `attempt-conflict` unless the
+    /// number is the trainee's next.
+    public func startAttempt(_ attempt: Attempt, trainee reference: String, quizHash: String) throws(LanternError) -> String {
         let id = RecordID.make("qa")
-        let start = Start(number: number, seed: String(seed), startedAt: Timestamp.string(startedAt))
-        let json: String
-        do { json = try QuizAttempt.json(start) } catch { throw LanternError("cannot-encode", "an attempt's start could not be written as JSON") }
-        try saveAnswer(attemptID: id, trainee: reference, quizID: quizID, questionID: Self.startMarker, responseJSON: json)
+        let drawn = try RecordsStore.json(attempt)
+        try write { db, now in
+            let traineeID = try RecordsStore.traineeID(db, reference)
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM open_attempt WHERE trainee_id = ? AND quiz_id = ?",
+                                 arguments: [traineeID, attempt.quizID]) == true {
+                throw LanternError(.attemptOpen, "trainee '\(traineeID)' already has an attempt open at quiz '\(attempt.quizID)'",
+                                   hint: "resume it in 'lantern learn'")
+            }
+            try RecordsStore.requireNextNumber(db, attempt.number, trainee: traineeID, quiz: attempt.quizID)
+            try db.execute(sql: """
+                INSERT INTO open_attempt (id, trainee_id, quiz_id, number, seed, started_at, quiz_hash, attempt, opened_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [id, traineeID, attempt.quizID, attempt.number, Int64(bitPattern: attempt.seed),
+                                 Timestamp.string(attempt.startedAt), quizHash, drawn, self.actor])
+            try self.audit(db, now, "attempt.start", "trainee", traineeID,
+                           ["attempt": id, "quiz": attempt.quizID, "number": String(attempt.number)])
+        }
         return id
     }
 
-    /// The trainee's latest attempt at `quizID` that was started and not submitted, if any.
-    public func openAttempt(trainee reference: String, quiz quizID: String) throws(LanternError) -> OpenAttempt? {
-        let rows = try openAttemptAnswers(trainee: reference, quiz: quizID)
-        let decoder = JSONDecoder()
-        guard let startRow = rows.last(where: { $0.questionID == Self.startMarker }),
-              let start = try? decoder.decode(Start.self, from: Data(startRow.response.utf8)),
-              let seed = UInt64(start.seed), let startedAt = Timestamp.date(start.startedAt) else { return nil }
-        var responses: [String: Response] = [:]
-        for row in rows where row.attemptID == startRow.attemptID && row.questionID != Self.startMarker {
-            if let response = try? decoder.decode(Response.self, from: Data(row.response.utf8)) {
-                responses[row.questionID] = response
-            }
+    /// Keeps the draw of an open attempt an earlier release started (drawn again from its seed).
+    public func keepDraw(_ attempt: Attempt, ofOpenAttempt id: String, quizHash: String) throws(LanternError) {
+        let drawn = try RecordsStore.json(attempt)
+        try write { db, _ in
+            try db.execute(sql: "UPDATE open_attempt SET attempt = ?, quiz_hash = ? WHERE id = ? AND attempt IS NULL",
+                           arguments: [drawn, quizHash, id])
         }
-        return OpenAttempt(id: startRow.attemptID, traineeID: startRow.traineeID, quizID: quizID, number: start.number,
-                           seed: seed, startedAt: startedAt, responses: responses)
     }
 
     /// The quizzes at which the trainee has an attempt started and not submitted.
     public func openAttemptQuizIDs(trainee reference: String) throws(LanternError) -> Set<String> {
         try read { db in
             let id = try RecordsStore.traineeID(db, reference)
-            return Set(try String.fetchAll(db, sql: """
-                SELECT DISTINCT quiz_id FROM attempt_answer a
-                WHERE a.trainee_id = ? AND NOT EXISTS (SELECT 1 FROM quiz_attempt q WHERE q.id = a.attempt_id)
-                """, arguments: [id]))
+            return Set(try String.fetchAll(db, sql: "SELECT quiz_id FROM open_attempt WHERE trainee_id = ?", arguments: [id]))
         }
     }
 
-    /// One answer saved while an attempt was in progress.
-    struct SavedAnswer: Sendable, Hashable {
-        var attemptID: String
-        var traineeID: String
-        var questionID: String
-        /// The response as JSON text.
-        var response: String
+    /// The trainee's open attempt at `quizID`, with the answers saved so far, if any.
+    public func openAttempt(trainee reference: String, quiz quizID: String) throws(LanternError) -> OpenAttempt? {
+        try read { db in
+            let traineeID = try RecordsStore.traineeID(db, reference)
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM open_attempt WHERE trainee_id = ? AND quiz_id = ?",
+                                             arguments: [traineeID, quizID]) else { return nil }
+            let id: String = row["id"]
+            let decoder = AssessmentJSON.decoder()
+            var responses: [String: Response] = [:]
+            for answer in try Row.fetchAll(db, sql: "SELECT question_id, response FROM attempt_answer WHERE attempt_id = ? AND question_id <> '@start' ORDER BY id",
+                                           arguments: [id]) {
+                let text: String = answer["response"]
+                if let response = try? decoder.decode(Response.self, from: Data(text.utf8)) { responses[answer["question_id"]] = response }
+            }
+            let seed: Int64 = row["seed"]
+            let started: String = row["started_at"]
+            let drawnText: String? = row["attempt"]
+            return OpenAttempt(id: id, traineeID: traineeID, quizID: quizID, number: row["number"], seed: UInt64(bitPattern: seed),
+                               startedAt: Timestamp.date(started) ?? Date(timeIntervalSince1970: 0), quizHash: row["quiz_hash"],
+                               drawn: drawnText.flatMap { try? AssessmentJSON.decode(Attempt.self, from: $0) }, responses: responses)
+        }
     }
 
-    /// Answers saved for attempts at `quizID` by a trainee that have not been recorded as
-    /// submitted, oldest first.
-    func openAttemptAnswers(trainee reference: String, quiz quizID: String) throws(LanternError) -> [SavedAnswer] {
-        try read { db in
-            let id = try RecordsStore.traineeID(db, reference)
-            return try Row.fetchAll(db, sql: """
-                SELECT attempt_id, question_id, response FROM attempt_answer a
-                WHERE a.trainee_id = ? AND a.quiz_id = ?
-                  AND NOT EXISTS (SELECT 1 FROM quiz_attempt q WHERE q.id = a.attempt_id)
-                ORDER BY a.id
-                """, arguments: [id, quizID]).map { SavedAnswer(attemptID: $0[0], traineeID: id, questionID: $0[1], response: $0[2]) }
+    static func json<T: Encodable>(_ value: T) throws(LanternError) -> String {
+        do {
+            return try AssessmentJSON.encode(value)
+        } catch {
+            throw LanternError(.cannotEncode, "a record could not be written as JSON")
         }
     }
 }

@@ -8,26 +8,18 @@ extension RecordsStore {
     public func attemptCount(trainee reference: String, quiz quizID: String) throws(LanternError) -> (traineeID: String, count: Int) {
         try read { db in
             let id = try RecordsStore.traineeID(db, reference)
-            let count = try Int.fetchOne(db, sql: "SELECT attempts FROM quiz_summary WHERE trainee_id = ? AND quiz_id = ?",
+            let count = try Int.fetchOne(db, sql: "SELECT max(number) FROM quiz_attempt WHERE trainee_id = ? AND quiz_id = ?",
                                          arguments: [id, quizID]) ?? 0
             return (id, count)
         }
     }
 
-    /// Every recorded attempt at a quiz with the engine's values decoded, for item analysis.
-    /// Attempts whose JSON no longer decodes are counted in `unreadable`.
-    public func engineAttempts(quiz quizID: String) throws(LanternError) -> (attempts: [(attempt: Attempt, result: AttemptResult)], unreadable: Int) {
-        let rows = try attempts(quiz: quizID)
-        var decoded: [(attempt: Attempt, result: AttemptResult)] = []
-        var unreadable = 0
-        for row in rows {
-            if let attempt = try? AssessmentJSON.decode(Attempt.self, from: row.responses),
-               let result = try? AssessmentJSON.decode(AttemptResult.self, from: row.results) {
-                decoded.append((attempt, result))
-            } else {
-                unreadable += 1
-            }
-        }
-        return (decoded, unreadable)
+    /// Every recorded attempt at `quiz` with the engine's values decoded and its effective
+    /// result (marks and latest regrade applied), for item analysis. Attempts whose JSON no
+    /// longer decodes are counted in `unreadable`.
+    public func engineAttempts(quiz: Quiz) throws(LanternError) -> (attempts: [(attempt: Attempt, result: AttemptResult)], unreadable: Int) {
+        let (records, unreadable) = try attempts(quiz: quiz.id)
+        let decoded = try effectiveAttempts(quiz: quiz)
+        return (decoded.map { ($0.attempt, $0.effective) }, unreadable + max(0, records.count - decoded.count))
     }
 }

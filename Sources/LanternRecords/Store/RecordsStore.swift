@@ -17,11 +17,16 @@ public final class RecordsStore: Sendable {
     /// The login or `--as` name behind `actor`.
     public let actorName: String
     let clock: @Sendable () -> Date
+    /// Runs inside every write once its changes are made, just before they commit: a crash test
+    /// stops the process there to prove nothing half-written survives (nil in normal use).
+    let beforeCommit: (@Sendable () -> Void)?
 
     /// Opens (creating it unless `mustExist`) the database at `path`, acting as `actor` (a login
-    /// name, or an `--as` name when `actorKind` is `.as`).
+    /// name, or an `--as` name when `actorKind` is `.as`). `beforeCommit` runs inside every write
+    /// just before it commits (crash tests stop the process there; nil in normal use).
     public init(path: String, actor: String, actorKind: PrincipalRecord.Kind = .login, mustExist: Bool = false,
-                clock: @escaping @Sendable () -> Date = { Date() }) throws(LanternError) {
+                clock: @escaping @Sendable () -> Date = { Date() },
+                beforeCommit: (@Sendable () -> Void)? = nil) throws(LanternError) {
         self.pool = try RecordsDatabase.open(at: path, mustExist: mustExist)
         self.path = path
         self.actorName = actor
@@ -31,6 +36,7 @@ public final class RecordsStore: Sendable {
         } catch {
             throw RecordsError.map(error, database: path)
         }
+        self.beforeCommit = beforeCommit
     }
 
     /// The same records (one connection pool) with changes made by `actor` (a name: a login,
@@ -50,6 +56,7 @@ public final class RecordsStore: Sendable {
         // refused even this), changes are attributed to an unknown principal.
         self.actor = (try? RecordsStore.principalID(store.pool, kind: kind, name: actor, now: Timestamp.string(store.clock())))
             ?? "p-unresolved"
+        beforeCommit = store.beforeCommit
     }
 
     /// The current time as stored.
@@ -58,10 +65,11 @@ public final class RecordsStore: Sendable {
     /// Runs `body` in one write transaction, mapping every failure to a `LanternError`.
     func write<T: Sendable>(_ body: @Sendable (Database, _ now: String) throws -> T) throws(LanternError) -> T {
         let now = self.now()
+        let beforeCommit = self.beforeCommit
         do {
             return try pool.write { db in
                 let result = try body(db, now)
-                CrashTestHook.pauseBeforeCommit()
+                beforeCommit?()
                 return result
             }
         } catch {

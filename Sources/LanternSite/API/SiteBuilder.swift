@@ -152,6 +152,7 @@ public struct SiteBuilder: Sendable {
                                                        scripts: ["assets/search-index.js", "assets/search.js"])))
         site.add("assets/style.css", templates.stylesheet)
         site.add("assets/search.js", BuiltinAssets.searchScript)
+        site.add("assets/verify-home.js", BuiltinAssets.verifyHomeScript)
         try copyMedia(outputs.map { output in
             switch output {
             case .rendered(let rendered, _, _): rendered.media
@@ -333,7 +334,8 @@ public struct SiteBuilder: Sendable {
         let title = programTitle
         return try templates.page("home", context: context,
                               layout: layout.context(title: title, root: "./", section: .home,
-                                                     description: workspace.program?.summary))
+                                                     description: workspace.program?.summary,
+                                                     scripts: workspace.program?.certificate == nil ? [] : ["assets/verify-home.js"]))
     }
 
     private func outlinePage(rendered: [RenderedModule], templates: TemplateSet, layout: PageLayout) throws(LanternError) -> String {
@@ -381,13 +383,15 @@ public struct SiteBuilder: Sendable {
                                                                                              scripts: ["assets/verify.js", "assets/verify-page.js"])).utf8))
         let baseURL = workspace.config.site.baseURL
         let credentials = verification.credentials
+        let keysPublished = !verification.jwksJSON.isEmpty
         let pages = Self.parallelMap(credentials) { credential in
             Result { () throws(LanternError) in
-                Array(try templates.page("credential", context: CredentialPage.context(credential, baseURL: baseURL),
+                Array(try templates.page("credential", context: CredentialPage.context(credential, baseURL: baseURL, keysPublished: keysPublished),
                                          layout: layout.context(title: credential.achievementName, root: "../../", section: .none, noindex: true,
                                                                 scripts: ["assets/verify.js", "assets/verify-page.js"])).utf8)
             }
         }
+        try addAchievement(templates: templates, layout: layout, into: &site)
         for (credential, page) in zip(credentials, pages) {
             site.add("credentials/\(credential.id)/index.html", bytes: try page.get())
         }
@@ -408,11 +412,12 @@ public struct SiteBuilder: Sendable {
     }
 
     /// The verification files, the same bytes whoever publishes them (`lantern build` with the
-    /// site, `lantern cert publish` alone): `issuer.json`, `status/list.jwt` and
+    /// site, `lantern cert publish` alone): `issuer.json`, `jwks.json`, `status/list.jwt` and
     /// `credentials/<id>/credential.jwt`, copied from what the cert commands signed.
     static func addVerificationFiles(_ verification: VerificationSite, into site: inout SiteFiles) {
         func line(_ text: String) -> String { text.hasSuffix("\n") ? text : text + "\n" }
         site.add("issuer.json", verification.issuerJSON)
+        if !verification.jwksJSON.isEmpty { site.add("jwks.json", verification.jwksJSON) }
         site.add("status/list.jwt", line(verification.statusListJWT))
         for credential in verification.credentials {
             site.add("credentials/\(credential.id)/credential.jwt", line(credential.jwt))
@@ -445,6 +450,35 @@ public struct SiteBuilder: Sendable {
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let name = object["name"] as? String else { return "this issuer" }
         return name
+    }
+
+    /// The page at the achievement's address (what the certificate certifies, its criteria and
+    /// hours) and its badge image, which every credential names.
+    private func addAchievement(templates: TemplateSet, layout: PageLayout, into site: inout SiteFiles) throws(LanternError) {
+        guard let program = workspace.program, let rules = program.certificate else { return }
+        let identity = IssuerIdentity(config: workspace.config)
+        let achievement = AchievementDefinition(workspace: workspace, issuer: identity)
+        let base = identity.baseURL
+        guard achievement.id.hasPrefix(base) else { return }
+        let folder = String(achievement.id.dropFirst(base.count))
+        let depth = folder.split(separator: "/").count
+        let root = String(repeating: "../", count: depth)
+        let minutes = workspace.modules.reduce(0) { $0 + $1.minutes }
+        var fields: TemplateValue = [
+            "name": .string(achievement.name), "criteria": .string(achievement.criteria),
+            "studyTime": .string(Duration.text(minutes: minutes)), "moduleCount": .int(workspace.modules.count),
+            "modules": .list(workspace.modules.filter { program.moduleIDs.contains($0.id) }.map {
+                ["href": .string(root + "modules/\($0.id)/"), "title": .string($0.title)]
+            }),
+        ]
+        if achievement.description != achievement.name { fields["description"] = .string(achievement.description) }
+        if rules.practicumHours > 0 { fields["practicumHours"] = .int(rules.practicumHours) }
+        if let period = rules.validFor { fields["validFor"] = .string(period.description) }
+        let page = try templates.page("achievement", context: ["achievement": fields, "root": .string(root),
+                                                          "organisation": .string(workspace.config.organisation.name)],
+                                  layout: layout.context(title: achievement.name, root: root, section: .none))
+        site.add(folder + "index.html", page)
+        site.add(folder + "badge.svg", BadgeImage.svg(achievementName: achievement.name, organisationName: workspace.config.organisation.name))
     }
 
     // MARK: - Parallelism

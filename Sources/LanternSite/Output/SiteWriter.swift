@@ -74,6 +74,7 @@ struct SiteWriter {
                 close(aside)
             }
         }
+        Self.finishManifests(of: outputPath, retired: retired, state: state)
         var isDirectory: ObjCBool = false
         let exists = fileManager.fileExists(atPath: outputPath, isDirectory: &isDirectory)
         let previousFolder = exists && isDirectory.boolValue ? open(outputPath, O_RDONLY | O_DIRECTORY | O_NOFOLLOW) : -1
@@ -295,6 +296,27 @@ struct SiteWriter {
         _ = rename(state.buildingTree, state.siteTree)
         if let cache { try? Self.writeWhole(cache, to: state.cacheFile.path) }
         return outcome
+    }
+
+    /// A build killed after its folder took the output's place but before it renamed the
+    /// manifests left the output described by the *building* manifest, and the site manifest
+    /// describing the folder now set aside as the previous site. Finish those two renames, so the
+    /// next build recognises the output as Lantern's (it is complete: the building manifest is
+    /// written only once every file is in place).
+    static func finishManifests(of outputPath: String, retired: String, state: SiteBuildState) {
+        let output = open(outputPath, O_RDONLY | O_DIRECTORY | O_NOFOLLOW)
+        guard output >= 0 else { return }
+        defer { close(output) }
+        guard TreeManifest.read(atPath: state.siteTree, describing: output) == nil,
+              TreeManifest.read(atPath: state.buildingTree, describing: output) != nil else { return }
+        let previous = open(retired, O_RDONLY | O_DIRECTORY | O_NOFOLLOW)
+        if previous >= 0, TreeManifest.read(atPath: state.siteTree, describing: previous) != nil {
+            _ = rename(state.siteTree, state.previousTree)
+        } else {
+            unlink(state.siteTree)
+        }
+        if previous >= 0 { close(previous) }
+        _ = rename(state.buildingTree, state.siteTree)
     }
 
     /// Writes a file whole or not at all (a temporary file renamed into place).

@@ -155,28 +155,42 @@ enum BuiltinAssets {
 
     """#
 
-    /// Fetches the three published files and shows what `lanternVerify` says.
+    /// Fetches the published files and shows what `lanternVerify` says: valid, not valid (with
+    /// the failing step) or cannot check (a file could not be fetched, or the page is not in a
+    /// secure context) with what to do. Also runs the holder check.
     static let verifyPageScript = #"""
     "use strict";
     (function () {
       var box = document.getElementById("verification");
       var again = document.getElementById("verify-again");
       if (!box) { return; }
-      var labels = { valid: "Valid", expired: "Expired", revoked: "Revoked", suspended: "Suspended", invalid: "Not valid" };
+      var labels = { valid: "Valid", expired: "Not valid: expired", "not-yet-valid": "Not valid: not yet valid", revoked: "Not valid: revoked",
+                     suspended: "Not valid: suspended", invalid: "Not valid", unverifiable: "Cannot check: unsupported proof",
+                     "cannot-check": "Cannot check" };
       var explanations = {
         valid: "The signature is the issuer's and the certificate has not been revoked, suspended or expired.",
         expired: "The certificate was genuine but its validity period has ended.",
-        revoked: "The issuer has revoked this certificate.",
-        suspended: "The issuer has suspended this certificate for now.",
-        invalid: "This certificate could not be verified: do not rely on it."
+        "not-yet-valid": "The certificate's validity period has not started yet.",
+        revoked: "The issuer has revoked this certificate. Do not rely on it.",
+        suspended: "The issuer has suspended this certificate. Do not rely on it while it is suspended.",
+        invalid: "This certificate failed a check (see the failing step below): do not rely on it.",
+        unverifiable: "The certificate carries a kind of proof this page cannot check. It is neither confirmed nor refuted.",
+        "cannot-check": "This page could not reach a verdict: it is neither confirmed nor refuted. See what to do below."
       };
+      var checked = null;
       function el(name, text) { var e = document.createElement(name); if (text) { e.textContent = text; } return e; }
       function show(result) {
         box.textContent = "";
         var verdict = labels.hasOwnProperty(result.verdict) ? result.verdict : "invalid";
         box.setAttribute("data-verdict", verdict);
-        var head = el("p", labels[verdict]); head.className = "headline"; box.appendChild(head);
+        var head = el("p", labels[verdict] + (verdict === "invalid" && result.failingStep ? " (failed at: " + result.failingStep + ")" : ""));
+        head.className = "headline"; box.appendChild(head);
         box.appendChild(el("p", explanations[verdict]));
+        if (result.toDo && result.toDo.length) {
+          var todo = el("ul"); todo.className = "to-do";
+          result.toDo.forEach(function (item) { todo.appendChild(el("li", "To check it: " + item)); });
+          box.appendChild(todo);
+        }
         var list = el("ul");
         (result.steps || []).forEach(function (step) {
           var item = el("li"), status = el("strong", String(step.status).toUpperCase());
@@ -187,11 +201,12 @@ enum BuiltinAssets {
         });
         box.appendChild(list);
       }
+      // A file that cannot be fetched is null: the verifier then says "cannot check", never "not valid".
       function text(url) {
         return fetch(url, { cache: "no-store" }).then(function (response) {
-          if (!response.ok) { throw new Error(url + ": HTTP " + response.status); }
+          if (!response.ok) { return null; }
           return response.text();
-        });
+        }).catch(function () { return null; });
       }
       var pasted = box.dataset.paste ? document.getElementById(box.dataset.paste) : null;
       function credential() {
@@ -201,11 +216,23 @@ enum BuiltinAssets {
       function check() {
         box.setAttribute("data-verdict", "pending");
         box.textContent = "Checking…";
-        Promise.all([credential(), text(box.dataset.issuer), text(box.dataset.statusList)])
-          .then(function (files) { return lanternVerify(files[0].trim(), files[1], files[2].trim()); })
-          .then(show)
+        if (!window.isSecureContext || !(window.crypto && window.crypto.subtle)) {
+          show({ verdict: "cannot-check", toDo: ["open this page from the issuer's https:// address, or download the credential and run 'lantern cert verify credential.jwt --issuer issuer.json --status list.jwt'"],
+                 steps: [{ name: "browser", status: "warn", detail: "cannot check: this page is not in a secure context (opened from a file or plain http), so the browser offers no WebCrypto to check signatures" }] });
+          return;
+        }
+        Promise.all([credential(), text(box.dataset.issuer), text(box.dataset.statusList), box.dataset.keys ? text(box.dataset.keys) : Promise.resolve(null)])
+          .then(function (files) {
+            if (files[0] === null || !files[0].trim()) {
+              return { verdict: "cannot-check", toDo: [pasted ? "paste the text of the certificate's credential.jwt file" : "download credential.jwt from the issuer's site and check it with 'lantern cert verify'"],
+                       steps: [{ name: "download", status: "warn", detail: pasted ? "cannot check: nothing was pasted" : "cannot check: the credential file could not be fetched" }] };
+            }
+            return lanternVerify(files[0].trim(), files[1], files[2], files[3]);
+          })
+          .then(function (result) { checked = result; show(result); })
           .catch(function (error) {
-            show({ verdict: "invalid", steps: [{ name: "Download", status: "fail", detail: String(error && error.message || error) }] });
+            show({ verdict: "cannot-check", toDo: ["reload the page, or check the credential with 'lantern cert verify'"],
+                   steps: [{ name: "browser", status: "warn", detail: "cannot check: " + String(error && error.message || error) }] });
           });
       }
       if (pasted) {
@@ -213,8 +240,93 @@ enum BuiltinAssets {
         if (form) { form.addEventListener("submit", function (event) { event.preventDefault(); check(); }); }
         return;
       }
+      var form = document.getElementById("holder-form");
+      var answer = document.getElementById("holder-result");
+      if (form && answer) {
+        form.addEventListener("submit", function (event) {
+          event.preventDefault();
+          var email = document.getElementById("holder-email").value;
+          var credential = checked && checked.credential;
+          var run = credential ? Promise.resolve(credential) : text(box.dataset.credential).then(function (jwt) {
+            if (jwt === null) { return null; }
+            return lanternVerify(jwt, null, null, null).then(function (r) { return r.credential; });
+          });
+          run.then(function (found) {
+            if (!found) { answer.setAttribute("data-holder", "cannot-check"); answer.textContent = "Cannot check: the credential could not be read."; return; }
+            return lanternCheckHolder(found, email).then(function (r) {
+              answer.setAttribute("data-holder", r.status);
+              answer.textContent = r.status === "pass" ? "Matches: this certificate was issued to that email address."
+                : r.status === "fail" ? "Does not match: this certificate was not issued to that email address."
+                : "Cannot check: " + r.detail;
+            });
+          });
+        });
+      }
       if (again) { again.addEventListener("click", check); }
       check();
+    })();
+
+    """#
+
+    /// The home page's "verify a certificate" box: an id opens that certificate's page when this
+    /// site publishes it (otherwise says so and asks for the credential itself); a pasted
+    /// credential is verified here, in the browser, against this site's issuer files.
+    static let verifyHomeScript = #"""
+    "use strict";
+    (function () {
+      var form = document.getElementById("verify-form");
+      var input = document.getElementById("verify-input");
+      var out = document.getElementById("verify-result");
+      if (!form || !input || !out) { return; }
+      var labels = { valid: "Valid", expired: "Not valid: expired", "not-yet-valid": "Not valid: not yet valid", revoked: "Not valid: revoked",
+                     suspended: "Not valid: suspended", invalid: "Not valid", unverifiable: "Cannot check: unsupported proof", "cannot-check": "Cannot check" };
+      function say(verdict, lines) {
+        out.textContent = "";
+        out.setAttribute("data-verdict", verdict);
+        var head = document.createElement("p"); head.className = "headline"; head.textContent = labels[verdict] || verdict; out.appendChild(head);
+        var list = document.createElement("ul");
+        lines.forEach(function (line) { var item = document.createElement("li"); item.textContent = line; list.appendChild(item); });
+        out.appendChild(list);
+      }
+      function text(url) {
+        return fetch(url, { cache: "no-store" }).then(function (r) { return r.ok ? r.text() : null; }).catch(function () { return null; });
+      }
+      function loadVerifier() {
+        if (typeof lanternVerify === "function") { return Promise.resolve(true); }
+        return new Promise(function (resolve) {
+          var script = document.createElement("script");
+          script.src = "assets/verify.js";
+          script.onload = function () { resolve(typeof lanternVerify === "function"); };
+          script.onerror = function () { resolve(false); };
+          document.head.appendChild(script);
+        });
+      }
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        var value = input.value.trim();
+        if (/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(value) && value.indexOf(".") < 0) {
+          text("credentials/" + encodeURIComponent(value) + "/credential.jwt").then(function (found) {
+            if (found !== null) { window.location.href = "credentials/" + encodeURIComponent(value) + "/"; return; }
+            say("cannot-check", ["Certificate " + value + " is not published here. Ask the holder for the credential itself (the file credential.jwt) and paste its text above."]);
+          });
+          return;
+        }
+        if (!window.isSecureContext || !(window.crypto && window.crypto.subtle)) {
+          say("cannot-check", ["This page is not in a secure context, so the browser cannot check signatures: open it from its https:// address, or use 'lantern cert verify'."]);
+          return;
+        }
+        loadVerifier().then(function (ready) {
+          if (!ready) { say("cannot-check", ["This site publishes no certificate verifier: check the credential with 'lantern cert verify'."]); return; }
+          return Promise.all([text("issuer.json"), text("status/list.jwt"), text("jwks.json")]).then(function (files) {
+            return lanternVerify(value, files[0], files[1], files[2]);
+          }).then(function (result) {
+            var lines = (result.toDo || []).map(function (item) { return "To check it: " + item; });
+            if (result.failingStep) { lines.push("Failed at: " + result.failingStep); }
+            (result.steps || []).forEach(function (step) { lines.push(String(step.status).toUpperCase() + " " + step.name + ": " + step.detail); });
+            say(result.verdict, lines);
+          });
+        });
+      });
     })();
 
     """#

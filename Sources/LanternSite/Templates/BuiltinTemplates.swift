@@ -6,7 +6,7 @@
 enum BuiltinTemplates {
     static let all: [String: String] = [
         "layout": layout, "home": home, "module": module, "outline": outline,
-        "crisis": crisis, "search": search, "credential": credential, "verify": verify,
+        "crisis": crisis, "search": search, "credential": credential, "achievement": achievement, "verify": verify,
     ]
 
     /// Verifies a credential its holder pastes: credentials are published on the site only with
@@ -22,7 +22,7 @@ enum BuiltinTemplates {
     <button type="submit" id="verify-again">Verify</button>
     </form>
     <div id="verification" class="verdict" data-verdict="pending" role="status" aria-live="polite"
-         data-paste="pasted-credential" data-issuer="{{root}}issuer.json" data-status-list="{{root}}status/list.jwt">
+         data-paste="pasted-credential" data-issuer="{{root}}issuer.json" data-keys="{{root}}jwks.json" data-status-list="{{root}}status/list.jwt">
     <noscript><p>Verification needs JavaScript. Check the credential with <code>lantern cert verify</code> instead.</p></noscript>
     </div>
     </article>
@@ -96,6 +96,17 @@ enum BuiltinTemplates {
     {{/certification.practicumHours}}
     </ul>
     <p><a class="button" href="{{firstModule.href}}">Start with {{firstModule.title}}</a> <a href="outline/">See the whole course outline</a></p>
+    {{#certification}}
+    <section class="verify-box" aria-labelledby="verify-box-heading">
+    <h2 id="verify-box-heading">Verify a certificate</h2>
+    <form id="verify-form">
+    <label for="verify-input">A certificate id (such as 2026-k7m3q9x2), or the credential itself (the text of credential.jwt)</label>
+    <textarea id="verify-input" name="certificate" rows="3" required></textarea>
+    <button type="submit">Verify</button>
+    </form>
+    <div id="verify-result" role="status" aria-live="polite"></div>
+    </section>
+    {{/certification}}
     <section aria-labelledby="modules-heading">
     <h2 id="modules-heading">Modules</h2>
     <ol class="module-list">
@@ -273,12 +284,55 @@ enum BuiltinTemplates {
 
     """#
 
+    /// The page at an achievement's address (the credential's `achievement.id`).
+    static let achievement = #"""
+    <article class="achievement">
+    <img class="badge" src="badge.svg" alt="The badge of {{achievement.name}}" width="160" height="160">
+    <h1>{{achievement.name}}</h1>
+    <p class="lead">A certificate issued by {{organisation}}.</p>
+    {{#achievement.description}}
+    <p>{{achievement.description}}</p>
+    {{/achievement.description}}
+    <section aria-labelledby="criteria-heading">
+    <h2 id="criteria-heading">What it certifies</h2>
+    <p>{{achievement.criteria}}</p>
+    <ul class="facts">
+    <li><strong>{{achievement.studyTime}}</strong> of learning in {{achievement.moduleCount}} modules</li>
+    {{#achievement.practicumHours}}
+    <li><strong>{{achievement.practicumHours}} hours</strong> of supervised practicum</li>
+    {{/achievement.practicumHours}}
+    {{#achievement.validFor}}
+    <li>Valid for <strong>{{achievement.validFor}}</strong>, then renewed with continuing education</li>
+    {{/achievement.validFor}}
+    </ul>
+    </section>
+    <section aria-labelledby="modules-heading">
+    <h2 id="modules-heading">Modules</h2>
+    <ul>
+    {{#achievement.modules}}
+    <li><a href="{{href}}">{{title}}</a></li>
+    {{/achievement.modules}}
+    </ul>
+    </section>
+    <p>A holder's certificate has its own page, linked from the certificate itself, where anyone can check it.
+    The peer role supports; it does not diagnose or treat.</p>
+    </article>
+
+    """#
+
     static let credential = #"""
     <article class="credential">
+    {{#credential.statusNotice}}
+    <div class="status-notice status-{{credential.status}}" role="alert">
+    <p class="status-headline">{{credential.statusLabel}}{{#credential.statusDate}} on {{credential.statusDate}}{{/credential.statusDate}}</p>
+    <p>{{credential.statusNotice}}</p>
+    </div>
+    {{/credential.statusNotice}}
     <h1>{{credential.achievementName}}</h1>
     <p class="lead">A certificate issued by {{credential.issuerName}}{{#credential.holderName}} to {{credential.holderName}}{{/credential.holderName}}.</p>
     <dl class="credential-facts">
-    <dt>Certificate</dt><dd>{{credential.achievementName}}</dd>
+    <dt>Status when this page was published</dt><dd>{{credential.statusLabel}}{{#credential.statusDate}} ({{credential.statusDate}}){{/credential.statusDate}}</dd>
+    <dt>Certificate</dt><dd>{{credential.achievementName}}{{#achievementPage}} — <a href="{{achievementPage}}">what it certifies</a>{{/achievementPage}}</dd>
     {{#credential.holderName}}
     <dt>Holder</dt><dd>{{credential.holderName}}</dd>
     {{/credential.holderName}}
@@ -287,24 +341,36 @@ enum BuiltinTemplates {
     {{#credential.validUntil}}
     <dt>Valid until</dt><dd>{{credential.validUntil}}</dd>
     {{/credential.validUntil}}
-    <dt>Status when this page was published</dt><dd>{{credential.statusLabel}}</dd>
     <dt>Certificate id</dt><dd><code>{{credential.id}}</code></dd>
     </dl>
     <section class="verification" aria-labelledby="verify-heading">
     <h2 id="verify-heading">Verify in this browser</h2>
-    <p>Your browser checks the issuer's signature and the current revocation list itself, with no server involved.</p>
+    <p>Your browser checks the issuer's signature and the current status list itself, with no server involved.</p>
     <div id="verification" class="verdict" data-verdict="pending" role="status" aria-live="polite"
-         data-credential="credential.jwt" data-issuer="{{root}}issuer.json" data-status-list="{{root}}status/list.jwt">
+         data-credential="credential.jwt" data-issuer="{{root}}issuer.json"{{#keysPublished}} data-keys="{{root}}jwks.json"{{/keysPublished}} data-status-list="{{root}}status/list.jwt">
     <p>Checking…</p>
     <noscript><p>Verification needs JavaScript. Download the credential and check it with <code>lantern cert verify</code>.</p></noscript>
     </div>
     <button type="button" id="verify-again">Check again</button>
     </section>
+    <section class="holder-check" aria-labelledby="holder-heading">
+    <h2 id="holder-heading">Check who holds it</h2>
+    <p>The certificate names its holder by a salted hash of their email address, never the address itself. Type the email the holder gave you: your browser computes the hash and compares. Nothing is sent anywhere.</p>
+    <form id="holder-form">
+    <label for="holder-email">Holder's email address</label>
+    <input id="holder-email" name="email" type="email" autocomplete="off" required>
+    <button type="submit">Check the holder</button>
+    </form>
+    <p id="holder-result" role="status" aria-live="polite"></p>
+    </section>
     <section aria-labelledby="files-heading">
     <h2 id="files-heading">Files</h2>
     <ul>
     <li><a href="credential.jwt" download>The signed credential (credential.jwt)</a></li>
-    <li><a href="{{root}}issuer.json">The issuer's public keys (issuer.json)</a></li>
+    <li><a href="{{root}}issuer.json">The issuer's profile (issuer.json)</a></li>
+    {{#keysPublished}}
+    <li><a href="{{root}}jwks.json">The issuer's public keys (jwks.json)</a></li>
+    {{/keysPublished}}
     <li><a href="{{root}}status/list.jwt">The status list (status/list.jwt)</a></li>
     </ul>
     {{#linkedInURL}}

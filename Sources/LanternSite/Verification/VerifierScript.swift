@@ -4,7 +4,7 @@ public enum VerifierScript {
     /// (verdict `invalid`, one failed step), so a page never claims a certificate is valid.
     public static let placeholder = """
     "use strict";
-    async function lanternVerify(credentialJWT, issuerJSONText, statusListJWT) {
+    async function lanternVerify(credentialText, issuerJSONText, statusListJWT, jwksText, options) {
       return {
         verdict: "invalid",
         steps: [{ name: "Verifier", status: "fail",

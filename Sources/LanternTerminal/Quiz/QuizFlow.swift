@@ -44,8 +44,16 @@ public enum QuizFlow {
     /// Resumes the open attempt at `quiz`, or starts the next one with a fresh seed.
     public static func start(_ quiz: Quiz, module: Module?, store: any QuizStore, at time: Date,
                              seed: UInt64 = UInt64.random(in: 1...UInt64.max)) throws(LanternError) -> Start {
-        guard let open = try store.begin(quiz, at: time, seed: seed) else {
-            return .noAttemptsLeft("You have used all \(quiz.settings.attempts) attempts at this quiz. Ask your trainer what comes next.")
+        let begun: OpenQuizAttempt?
+        do {
+            begun = try store.begin(quiz, at: time, seed: seed)
+        } catch where error.code == "wait-between-attempts" {
+            return .noAttemptsLeft("This quiz asks for a break between attempts. " + error.message.replacingOccurrences(of: "the next attempt at quiz '\(quiz.id)'", with: "Your next attempt")
+                                   + ".")
+        }
+        guard let open = begun else {
+            return .noAttemptsLeft("You have used all the attempts allowed at this quiz. Ask your trainer what comes next: "
+                                   + "they can allow another attempt (lantern quiz grant).")
         }
         return .session(QuizSession(quiz: quiz, module: module, attemptID: open.id, attempt: open.attempt), resumed: open.resumed)
     }
@@ -55,7 +63,7 @@ public enum QuizFlow {
     public static func answer(_ response: Response, in session: inout QuizSession, store: any QuizStore, at time: Date) throws(LanternError) {
         guard let (question, _) = session.current else { return }
         if session.isTimeUp(at: time) {
-            throw LanternError("time-up", "the time limit has run out", hint: "your answers given in time are kept")
+            throw LanternError(.timeUp, "the time limit has run out", hint: "your answers given in time are kept")
         }
         try store.saveAnswer(response, to: question.id, of: session.open, at: time)
         try session.answer(response, at: time)

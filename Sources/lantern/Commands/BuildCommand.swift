@@ -1,4 +1,5 @@
 import ArgumentParser
+import LanternApplication
 import Foundation
 import LanternCurriculum
 import LanternDiagnostics
@@ -50,37 +51,20 @@ struct BuildCommand: ParsableCommand {
             || root.standardizedFileURL.path.hasPrefix(outputURL.standardizedFileURL.path + "/") {
             throw ValidationError("--output must not be the workspace or a folder that contains it")
         }
-        // What the previous build into the same folder knew: unchanged modules are not parsed again.
-        let cache = noCache ? BuildCache(state: .unused) : BuildCache.read(SiteBuildState(workspaceRoot: root, output: outputURL))
-        let result = WorkspaceLoader().load(at: root, displayRoot: display, cache: cache)
-        KeptUntilExit.keep(result)
-        let errors = result.diagnostics.filter { $0.severity == .error }
-        guard let workspace = result.workspace, errors.isEmpty || allowErrors else {
-            let printer = DiagnosticPrinter(format: .text, color: Console.colorEnabled(fileDescriptor: STDERR_FILENO))
-            Console.errStyled(printer.render(errors))
-            Console.err("the site was not built: fix the errors above (see 'lantern check'), or pass --allow-errors\n")
-            throw ExitCode(1)
-        }
+        var request = BuildSite.Request(root: root, displayRoot: display, output: outputURL, outputDisplay: outputDisplay)
+        request.checkLinks = checkLinks
+        request.allowErrors = allowErrors
+        request.noCache = noCache
         // Certificates come from the records and signing keys of the workspace, when it has them.
-        let verification = try verificationInput.map(Self.readVerification) ?? SitePublication.verificationSite(records)
-        let siteCache = result.cacheRecord.map { SiteBuildCache(previous: cache, record: $0) }
-        let report = try SiteBuilder(workspace: workspace)
-            .build(SiteBuildOptions(output: outputURL, checkLinks: checkLinks, verification: verification, cache: siteCache),
-                   outputDisplay: outputDisplay)
-        if !report.linkProblems.isEmpty {
-            let printer = DiagnosticPrinter(format: .text, color: Console.colorEnabled(fileDescriptor: STDERR_FILENO))
-            Console.errStyled(printer.render(report.linkProblems))
-            Console.err("\(report.linkProblems.count) broken link\(report.linkProblems.count == 1 ? "" : "s"): the site was not published\n")
+        request.verification = try verificationInput.map { .given(try Self.readVerification($0)) }
+            ?? .records(databasePath: records.databasePath(), keys: records.keyStore())
+        do {
+            let outcome = try BuildSite(actor: records.principal, output: StandardOutput()).build(request)
+            KeptUntilExit.keep(outcome.load)
+        } catch let notBuilt as BuildSite.NotBuilt {
+            Console.err(notBuilt.message + "\n")
             throw ExitCode(1)
         }
-        var summary = "built \(report.pages) pages into \(outputDisplay): \(report.written) file\(report.written == 1 ? "" : "s") written, \(report.unchanged) unchanged"
-        if report.removed > 0 { summary += ", \(report.removed) removed" }
-        summary += "; \(report.renderedPages) page\(report.renderedPages == 1 ? "" : "s") rendered, \(report.reusedPages) kept from the last build"
-        if let verification {
-            summary += "; \(verification.credentials.count) certificate page\(verification.credentials.count == 1 ? "" : "s")"
-        }
-        if checkLinks { summary += "; every internal link and anchor resolves" }
-        Console.out(summary + "\n")
     }
 
     static func readVerification(_ path: String) throws -> VerificationSite {

@@ -56,6 +56,9 @@ struct CertIssueCommand: ParsableCommand {
     @Flag(help: "Issue to every trainee who meets the requirements and holds no current certificate.")
     var allEligible = false
 
+    @Flag(help: "Sign even though lantern.yml's addresses are placeholders (example.org): for demonstrations only.")
+    var allowPlaceholder = false
+
     @OptionGroup var records: RecordsOptions
 
     func validate() throws {
@@ -63,7 +66,8 @@ struct CertIssueCommand: ParsableCommand {
     }
 
     func run() throws {
-        let service = try records.certificateService()
+        var service = try records.certificateService()
+        service.allowPlaceholder = allowPlaceholder
         var trainees = [trainee ?? ""]
         if allEligible {
             let checks = try service.eligibility()
@@ -209,12 +213,16 @@ struct CertReissueCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The certificate id.", valueName: "id"))
     var id: String
 
+    @Flag(help: "Sign even though lantern.yml's addresses are placeholders (example.org): for demonstrations only.")
+    var allowPlaceholder = false
+
     @OptionGroup var confirmation: ConfirmOption
 
     @OptionGroup var records: RecordsOptions
 
     func run() throws {
-        let service = try records.certificateService()
+        var service = try records.certificateService()
+        service.allowPlaceholder = allowPlaceholder
         let old = try service.store.certificate(id)
         if old.status != .revoked {
             try confirmation.confirm("Revoking certificate \(id) and issuing a new one in its place", command: "lantern cert reissue \(id)")
@@ -262,11 +270,10 @@ struct CertExportCommand: ParsableCommand {
             for claim in CredentialSigner.registeredClaims { payload[claim] = nil }
             text = JSONValue.object(payload).prettySerialized
         case .html:
-            let publishable = try service.publishable(record)
-            text = CertificateHTML.render(publishable, holderName: try service.store.trainee(record.traineeID).printedName,
-                                          verificationURL: service.identity.credentialURL(record.id),
-                                          statement: service.workspace.program?.certificate?.statement,
-                                          linkedInURL: service.linkedInURL(record, publishable))
+            // The holder's own copy: the name they chose to print (the full legal name unless they
+            // asked for their preferred name). Refused for a revoked or suspended certificate.
+            let printName = try service.store.trainee(record.traineeID).printName
+            text = try CertificateHTML.render(try service.printable(record, name: printName == .preferred ? .preferred : .legal))
         }
         if let output {
             do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
@@ -285,10 +292,15 @@ struct CertRenewCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The trainee id (t-…) or external id.", valueName: "trainee"))
     var trainee: String
 
+    @Flag(help: "Sign even though lantern.yml's addresses are placeholders (example.org): for demonstrations only.")
+    var allowPlaceholder = false
+
     @OptionGroup var records: RecordsOptions
 
     func run() throws {
-        let record = try records.certificateService().renew(trainee: trainee)
+        var service = try records.certificateService()
+        service.allowPlaceholder = allowPlaceholder
+        let record = try service.renew(trainee: trainee)
         Console.out("issued \(record.id), renewing \(record.renews ?? "?"), valid until \(record.validUntil.map { String($0.prefix(10)) } ?? "no expiry")\n")
     }
 }
@@ -318,7 +330,7 @@ struct CertExpiringCommand: ParsableCommand {
 struct CertPublishCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "publish",
-        abstract: "Publish the verification files alone: issuer.json, status/list.jwt and credentials/<id>/credential.jwt.",
+        abstract: "Publish the verification files alone: issuer.json, jwks.json, status/list.jwt and credentials/<id>/credential.jwt.",
         discussion: """
         The verification-only part of what 'lantern build' publishes, through the same code: the
         folder is replaced as a whole (never half-written) and holds these files and nothing
@@ -332,13 +344,7 @@ struct CertPublishCommand: ParsableCommand {
     @OptionGroup var records: RecordsOptions
 
     func run() throws {
-        let service = try records.certificateService()
-        try service.signStatusList()
-        let verification = try SitePublication.verificationSite(service)
-        let outputURL = URL(fileURLWithPath: output).standardizedFileURL
-        let report = try SiteBuilder(workspace: service.workspace).publishVerification(verification, into: outputURL)
-        let count = verification.credentials.count
-        Console.out("wrote issuer.json, status/list.jwt and \(count) credential\(count == 1 ? "" : "s") to \(output)"
-                    + " (\(report.written) file\(report.written == 1 ? "" : "s") written, \(report.unchanged) unchanged)\n")
+        try PublishVerificationFiles(service: records.certificateService(), output: StandardOutput())
+            .write(to: URL(fileURLWithPath: output), display: output)
     }
 }

@@ -11,21 +11,28 @@ struct CertVerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Verify a certificate offline and print each step (pass, fail, warn).",
         discussion: """
-        FILE is a credential: a VC-JWT (credential.jwt) or a JSON credential. Without --issuer and
-        --status the workspace's own keys and status are used when run inside a workspace.
-        Exit status: 0 valid, 1 not valid (tampered, wrong or unknown key, refused algorithm,
-        expired, not yet valid, revoked, suspended, wrong recipient), 2 usage.
+        FILE is a credential: a VC-JWT (credential.jwt) or a JSON credential. Give what the issuer
+        publishes: --issuer issuer.json, --keys jwks.json (found beside issuer.json when not given)
+        and --status list.jwt. Inside a workspace, its own profile, keys and status list fill in
+        whatever is not given.
+        Exit status: 0 valid; 1 not valid (tampered, wrong or unknown key, refused algorithm,
+        expired, not yet valid, revoked, suspended, wrong recipient); 2 usage; 3 cannot check
+        (the issuer profile, its keys or the status list the credential names was not given or
+        cannot be read — the output says what to fetch).
         """
     )
 
     @Argument(help: ArgumentHelp("A credential file (.jwt or .json), or a credential id in this workspace.", valueName: "file-or-id"))
     var credential: String
 
-    @Option(help: ArgumentHelp("The issuer profile with its public keys.", valueName: "issuer.json"))
+    @Option(help: ArgumentHelp("The issuer profile.", valueName: "issuer.json"))
     var issuer: String?
 
-    @Option(help: ArgumentHelp("The signed status list.", valueName: "list.jwt"))
-    var status: String?
+    @Option(help: ArgumentHelp("The issuer's public keys (a JWK set; default: jwks.json beside --issuer).", valueName: "jwks.json"))
+    var keys: String?
+
+    @Option(help: ArgumentHelp("A signed status list (repeat for several).", valueName: "list.jwt"))
+    var status: [String] = []
 
     @Option(help: ArgumentHelp("Check that the credential was issued to this email.", valueName: "email"))
     var email: String?
@@ -60,29 +67,49 @@ struct CertVerifyCommand: ParsableCommand {
         } else {
             throw ValidationError("no credential file or certificate id '\(credential)'")
         }
-        var issuerText = try issuer.map { try Self.readFile($0, what: "issuer profile") }
-        var statusText = try status.map { try Self.readFile($0, what: "status list") }
+        var issuerText = try issuer.map { try Self.readInput($0, what: "issuer profile") }
+        var keysPath = keys
+        if keysPath == nil, let issuer {
+            let beside = URL(fileURLWithPath: issuer).deletingLastPathComponent().appendingPathComponent("jwks.json").path
+            if FileManager.default.fileExists(atPath: beside) { keysPath = beside }
+        }
+        var keysText = try keysPath.map { try Self.readInput($0, what: "key set") }
+        var statusTexts = try status.map { try Self.readInput($0, what: "status list") }
         // The signed status list as kept; signed again (with the active key) if the records changed.
         let publication = (try? service?.publication()) ?? (try? service?.signStatusList())
         if issuerText == nil {
             if let publication {
                 issuerText = publication.issuerJSON
+                if keysText == nil { keysText = publication.jwksJSON }
             } else if let context = try? CertificationContext(records.location), let profile = try? context.issuerProfile() {
                 issuerText = profile.json.serialized
+                if keysText == nil { keysText = profile.jwks.serialized }
             }
         }
-        if statusText == nil, issuer == nil, let publication { statusText = publication.statusListJWT }
-        let validator = try schema.map { path in JSONSchemaValidator(schema: try JSONParser.parse(try Self.readFile(path, what: "schema"), path: path)) }
+        // The workspace's own list is offered when no issuer file was named (verifying with
+        // someone else's files uses only the lists given); a credential uses only the list it names.
+        if statusTexts.isEmpty, issuer == nil, let publication { statusTexts = [publication.statusListJWT] }
+        let validator = try schema.map { path throws(LanternError) in try JSONSchemaValidator(contentsOf: URL(fileURLWithPath: path)) }
         let renewals = Dictionary(((try? service?.store.certificates()) ?? []).compactMap { record in record.renews.map { ($0, record.id) } },
                                   uniquingKeysWith: { first, _ in first })
         let base = service?.identity.baseURL
-        let verifier = CredentialVerifier(issuerProfile: issuerText, statusList: statusText, schema: validator, now: now, renewal: { url in
+        let verifier = CredentialVerifier(issuerProfile: issuerText, keys: keysText, statusLists: statusTexts, schema: validator, now: now, renewal: { url in
             guard let base, url.hasPrefix(base + "credentials/") else { return nil }
             return renewals[String(url.dropFirst(base.count + 12).prefix { $0 != "/" })]
         })
         let report = verifier.verify(text, email: email, path: FileManager.default.fileExists(atPath: credential) ? credential : "credential")
         Console.out(json ? report.json.prettySerialized : report.text)
-        if !report.isValid { throw ExitCode(1) }
+        if report.verdict.exitCode != 0 { throw ExitCode(report.verdict.exitCode) }
+    }
+
+    /// An issuer profile, key set or status list: a file that exists but cannot be read (or is
+    /// too large) is reported on standard error and given to the verifier as empty, which then
+    /// says *cannot check* (exit 3) rather than *not valid*.
+    static func readInput(_ path: String, what: String) throws -> String {
+        do { return try readFile(path, what: what) } catch let error as LanternError {
+            Console.err("warning: \(error.message)\n")
+            return ""
+        }
     }
 
     /// The largest credential, issuer profile or status list read (Lantern's are kilobytes).

@@ -1,6 +1,6 @@
 import ArgumentParser
-import LanternApplication
 import Foundation
+import LanternApplication
 import LanternDiagnostics
 import LanternRecords
 
@@ -60,15 +60,10 @@ struct HoursCommand: ParsableCommand {
         }
 
         func run() throws {
-            let store = try records.open()
-            let kind: HoursEntry.Kind = if let supervisor {
-                .practicum(supervisorID: supervisor, signedOffAt: signedOff ? Timestamp.string(Date()) : nil)
-            } else {
-                .continuingEducation(category: ce ?? "")
-            }
-            let entry = try store.logHours(HoursEntry(traineeID: trainee, date: date ?? Timestamp.today(Date()), hours: hours,
-                                                      kind: kind, note: note))
-            Console.out(entry.id + "\n")
+            try LogHours(records: records.open(), actor: records.principal, output: StandardOutput())
+                .log(trainee: trainee, hours: hours, date: date,
+                     kind: supervisor.map { .practicum(supervisorID: $0, signedOffNow: signedOff) } ?? .continuingEducation(category: ce ?? ""),
+                     note: note)
         }
     }
 
@@ -134,8 +129,8 @@ struct HoursCommand: ParsableCommand {
         @OptionGroup var records: RecordsOptions
 
         func run() throws {
-            try records.open(mustExist: true).signOffPracticum(entryID: entry, supervisor: supervisor)
-            Console.out("signed off \(entry)\n")
+            try LogHours(records: records.open(mustExist: true), actor: records.principal, output: StandardOutput())
+                .signOff(entry: entry, supervisor: supervisor)
         }
     }
 }

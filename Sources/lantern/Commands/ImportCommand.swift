@@ -47,8 +47,18 @@ struct ImportFormat<Name: ImportFormatName>: ParsableCommand {
         let url = URL(fileURLWithPath: file)
         let source = try SourceText.read(url, displayPath: file)
         let stem = url.deletingPathExtension().deletingPathExtension().lastPathComponent
-        let quizID = id ?? Slug.suggestion(for: stem)
-        guard Slug.isValid(quizID) else { throw ValidationError("--id must be lower case a-z, 0-9 and hyphens") }
+        // A quiz's id is its file name: with -o, the name written decides it (unless --id says otherwise).
+        let outputStem = output.map { URL(fileURLWithPath: $0).lastPathComponent }.map { $0.hasSuffix(".md") ? String($0.dropLast(3)) : $0 }
+        let quizID = id ?? outputStem ?? Slug.suggestion(for: stem)
+        guard Slug.isValid(quizID) else {
+            if id == nil, outputStem != nil {
+                throw ValidationError("-o must name a file such as assessments/my-quiz.md: the quiz id is the file name, in lower case a-z, 0-9 and hyphens")
+            }
+            throw ValidationError("--id must be lower case a-z, 0-9 and hyphens")
+        }
+        if let outputStem, outputStem != quizID {
+            throw ValidationError("--id '\(quizID)' does not match the file name '\(outputStem).md'; a quiz's id is its file name")
+        }
         let engine = DiagnosticsEngine()
         let quiz = QuizImport.quiz(from: source.text, format: Name.format, path: file, id: quizID, moduleID: module,
                                    title: title ?? stem.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " "),

@@ -20,5 +20,8 @@ struct InitCommand: ParsableCommand {
         Console.out("created a workspace in \(folder):\n")
         for file in WorkspaceScaffold.files + [".gitignore"] { Console.out("  \(file)\n") }
         Console.out("next: edit lantern.yml, then run 'lantern check \(folder)'\n")
+        // Said out loud: a placeholder address signed into a certificate points nowhere for good.
+        Console.out("note: lantern.yml's site.base_url and organisation.url are placeholders (example.org); set them to your real "
+                    + "addresses before issuing certificates ('lantern check' warns until you do, and 'cert issue' refuses them)\n")
     }
 }

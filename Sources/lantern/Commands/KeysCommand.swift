@@ -61,7 +61,7 @@ struct KeysCommand: ParsableCommand {
     struct ExportPublic: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "export-public",
-            abstract: "Print the public keys: the issuer profile (issuer.json) or a bare JWK set.")
+            abstract: "Print the issuer profile (issuer.json) or the public keys as a JWK set (jwks.json).")
 
         enum Format: String, ExpressibleByArgument { case issuer, jwks }
 
@@ -76,7 +76,7 @@ struct KeysCommand: ParsableCommand {
         func run() throws {
             let context = try CertificationContext(location)
             let profile = try context.issuerProfile()
-            let text = format == .issuer ? profile.json.prettySerialized : (profile.json["jwks"] ?? .null).prettySerialized
+            let text = format == .issuer ? profile.json.prettySerialized : profile.jwks.prettySerialized
             if let output {
                 do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
                     throw LanternError("write-failed", "cannot write \(output)")

@@ -19,8 +19,9 @@ struct ProgressCommand: ParsableCommand {
     @OptionGroup var records: RecordsOptions
 
     func run() throws {
-        let checklists = (try? records.course())?.checked.checklists ?? []
-        let transcript = try records.open(mustExist: true).transcript(trainee, checklists: checklists)
+        let checked = (try? records.course())?.checked
+        let transcript = try records.open(mustExist: true).transcript(trainee, checklists: checked?.checklists ?? [],
+                                                                       quizzes: checked?.quizzes ?? [])
         if json {
             Console.out(jsonText(transcript))
             return
@@ -38,8 +39,12 @@ struct ProgressCommand: ParsableCommand {
             }).render()
         }
         text += "\nQuizzes\n"
-        text += transcript.quizzes.isEmpty ? "  none attempted\n" : TextTable(header: ["QUIZ", "ATTEMPTS", "BEST", "PASSED"], rows: transcript.quizzes.map {
-            [$0.quizID, String($0.attempts), percent($0.bestScore), $0.passed ? "yes" : "no"]
+        text += transcript.quizzes.isEmpty ? "  none attempted\n" : TextTable(header: ["QUIZ", "ATTEMPTS", "GRADE", "BEST", "PASSED"], rows: transcript.quizzes.map {
+            let attempts = String($0.attempts) + ($0.attemptsAllowed.map { " of \($0)" } ?? "")
+            let grade = $0.grade.map(percent) ?? "-"
+            let rule = $0.grading.map { " (\($0))" } ?? ""
+            let marking = ($0.awaitingMarking ?? 0) > 0 ? " (\($0.awaitingMarking!) to mark)" : ""
+            return [$0.quizID, attempts, grade + rule, percent($0.bestScore), ($0.passed ? "yes" : "no") + marking]
         }).render()
         text += "\nChecklists\n"
         text += transcript.checklists.isEmpty ? "  none observed\n" : TextTable(header: ["CHECKLIST", "OBSERVATIONS", "COMPETENT OCCASIONS", "LAST", "STATUS"], rows: transcript.checklists.map {

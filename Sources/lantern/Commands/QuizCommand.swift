@@ -5,8 +5,8 @@ import LanternApplication
 struct QuizCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quiz",
-        abstract: "Take quizzes and record the attempts.",
-        subcommands: [Take.self]
+        abstract: "Take quizzes, record, mark and regrade attempts, and grant extra attempts.",
+        subcommands: [Take.self, Mark.self, Regrade.self, Grant.self]
     )
 
     struct Take: ParsableCommand {
@@ -40,6 +40,101 @@ struct QuizCommand: ParsableCommand {
         func run() throws {
             try TakeQuiz(course: records.course(), records: records.open(), actor: records.principal, output: StandardOutput())
                 .takeWhole(quizID: quiz, trainee: trainee, answersFile: answers, seed: seed, json: json)
+        }
+    }
+}
+
+extension QuizCommand {
+    struct Grant: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Allow a trainee more attempts at a quiz than its 'attempts:' limit (audited).",
+            discussion: """
+            The grant is recorded with the reason and who gave it (--as); it adds to the quiz's \
+            limit for this trainee only. It does not shorten the quiz's 'wait:' between attempts.
+            """
+        )
+
+        @Argument(help: ArgumentHelp("The trainee's id or external id.", valueName: "trainee"))
+        var trainee: String
+
+        @Argument(help: ArgumentHelp("The quiz id.", valueName: "quiz"))
+        var quiz: String
+
+        @Option(help: ArgumentHelp("Why another attempt is appropriate (kept in the records).", valueName: "text"))
+        var reason: String
+
+        @Option(help: "How many more attempts (default 1).")
+        var attempts = 1
+
+        @OptionGroup var records: RecordsOptions
+
+        func run() throws {
+            try GrantAttempts(course: records.course(), records: records.open(mustExist: true), actor: records.principal, output: StandardOutput())
+                .grant(trainee: trainee, quizID: quiz, attempts: attempts, reason: reason)
+        }
+    }
+
+    struct Mark: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Mark an essay or short answer of a recorded attempt by hand (audited).",
+            discussion: """
+            The mark is recorded beside the attempt, which is never changed; the attempt's \
+            result (progress, stats, certificate) is worked out again with it. A later mark of \
+            the same question replaces an earlier one.
+            """
+        )
+
+        @Argument(help: ArgumentHelp("The attempt id (qa-…), as 'lantern progress' and 'quiz regrade --dry-run' show.", valueName: "attempt"))
+        var attempt: String?
+
+        @Argument(help: ArgumentHelp("The question id.", valueName: "question"))
+        var question: String?
+
+        @Option(help: ArgumentHelp("The score: 75%, 3/4, 0.75, 1 or 0.", valueName: "score"))
+        var score: String?
+
+        @Option(help: ArgumentHelp("Feedback for the trainee (Markdown).", valueName: "text"))
+        var feedback: String?
+
+        @Option(help: ArgumentHelp("The quiz id (checked against the attempt).", valueName: "quiz"))
+        var quiz: String?
+
+        @OptionGroup var records: RecordsOptions
+
+        func run() throws {
+            guard let attempt, let question, let written = score else {
+                throw ValidationError("give ATTEMPT QUESTION --score S")
+            }
+            try MarkQuestion(course: records.course(), records: records.open(mustExist: true), actor: records.principal, output: StandardOutput())
+                .mark(attemptID: attempt, questionID: question, score: written, feedback: feedback, quizID: quiz)
+        }
+    }
+
+    struct Regrade: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Regrade every recorded attempt at a quiz against the quiz as it is now.",
+            discussion: """
+            For each attempt: the old and new grade and what changed in the quiz (each question \
+            edited or removed since it was graded, with its old and new score). Unless --dry-run, \
+            a regrade is recorded beside each changed attempt (audited); the attempt itself is \
+            never changed, and marks given by hand still apply.
+            """
+        )
+
+        @Argument(help: ArgumentHelp("The quiz id.", valueName: "quiz"))
+        var quiz: String
+
+        @Flag(help: "Show what would change; record nothing.")
+        var dryRun = false
+
+        @Flag(help: "Print JSON.")
+        var json = false
+
+        @OptionGroup var records: RecordsOptions
+
+        func run() throws {
+            try RegradeQuiz(course: records.course(), records: records.open(mustExist: true), actor: records.principal, output: StandardOutput())
+                .regrade(quizID: quiz, dryRun: dryRun, json: json)
         }
     }
 }

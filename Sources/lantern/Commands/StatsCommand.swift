@@ -27,7 +27,7 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         let (quiz, _) = try records.course().quiz(self.quiz)
-        let (attempts, unreadable) = try records.open(mustExist: true).engineAttempts(quiz: quiz.id)
+        let (attempts, unreadable) = try records.open(mustExist: true).engineAttempts(quiz: quiz)
         let analysis = ItemAnalysis.analyse(quiz, attempts: attempts)
         if unreadable > 0 {
             Console.printError(Diagnostic(.warning, "unreadable-attempts", "\(unreadable) recorded attempt\(unreadable == 1 ? "" : "s") could not be read and \(unreadable == 1 ? "was" : "were") left out", at: nil))

@@ -32,15 +32,12 @@ enum Console {
         let environment = ProcessInfo.processInfo.environment
         if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
         if environment["TERM"] == "dumb" { return false }
-        return isatty(fileDescriptor) == 1
+        return Platform.isTerminal(fileDescriptor)
     }
 
     /// Columns of the terminal on standard output, or `COLUMNS`, or 80.
     static func width() -> Int {
-        var size = winsize()
-        if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
-            return Int(size.ws_col)
-        }
+        if let columns = Platform.terminalColumns() { return columns }
         if let columns = ProcessInfo.processInfo.environment["COLUMNS"], let value = Int(columns), value > 0 {
             return value
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LanternApplication
 import LanternAssessment
+import LanternCertification
 import LanternCurriculum
 import LanternDiagnostics
 import LanternRecords
@@ -34,7 +35,13 @@ struct RecordsOptions: ParsableArguments {
     func open(mustExist: Bool = false) throws(LanternError) -> RecordsStore {
         let named = actor.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
         return try RecordsStore(path: try databasePath(), actor: principal.auditName, actorKind: named == nil ? .login : .as,
-                                mustExist: mustExist)
+                                mustExist: mustExist, beforeCommit: CrashTestPause.fromEnvironment())
+    }
+
+    /// The workspace's signing keys.
+    func keyStore() throws -> KeyStore {
+        let (root, display) = try location.resolve()
+        return KeyStore(workspaceRoot: root, displayRoot: display)
     }
 
     /// The course, loaded and checked once for the command.

@@ -133,3 +133,16 @@ write("data-integrity-proof.json", json.dumps(dict(credential, proof={"type": "D
                                                                      "proofValue": "z58DAdFfa9SkqZMVPxAQp"}), indent=2) + "\n")
 write("not-an-object.json", "[\n  \"" + valid + "\"\n]\n")
 write("byte-order-mark.json", "\ufeff" + pretty + "\n")
+
+# Issue 16: files on which a lenient parser and a strict one disagree (the browser verifier
+# once used JSON.parse, which keeps the last duplicate, and decoded base64url leniently).
+dup_text = compact(payload).replace('"validUntil":', '"validUntil":"2099-01-01T00:00:00Z","validUntil":', 1)
+dup_input = b64(compact(header)) + "." + b64(dup_text)
+write("duplicate-claim.jwt", dup_input + "." + b64(es256(dup_input, ISSUER_KEY)))
+# The signature's last character with its unused low bits set: the same bytes to a lenient
+# decoder, not canonical base64url to a strict one.
+alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+sig = parts[2]
+write("noncanonical-base64url.jwt", parts[0] + "." + parts[1] + "." + sig[:-1] + alphabet[alphabet.index(sig[-1]) | 1])
+vc_body = dict(payload, vc=credential)
+write("vc-claim.jwt", signed(vc_body))
