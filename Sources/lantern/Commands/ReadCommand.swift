@@ -66,7 +66,7 @@ struct ReadCommand: ParsableCommand {
             for outcome in found.outcomes { header += renderer.wrap(outcome.text, first: "- ", rest: "  ") }
         }
         let text = header.map(\.text).joined(separator: "\n")
-        Console.out(text + "\n\n" + renderer.render(found.parsedBody()))
+        Console.outStyled(text + "\n\n" + renderer.render(found.parsedBody()))
     }
 
     /// The facilitator guide: a header with the module and the sessions' times, then the guide.
