@@ -51,6 +51,71 @@ public enum Platform {
         }
     }
 
+    /// Writes `contents` to a new file at `path` (mode 0600, refused if anything is already
+    /// there, a link included) and flushes it to the disk before returning, so a copy that is
+    /// reported made survives a power cut.
+    public static func writeNewPrivateFile(_ path: String, contents: [UInt8]) throws(LanternError) {
+        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw LanternError("cannot-write", lastErrorText()) }
+        defer { close(fd) }
+        fchmod(fd, 0o600)
+        try writeAll(fd, contents)
+        guard fsync(fd) == 0 else { throw LanternError("cannot-write", lastErrorText()) }
+        syncFolder(of: path)
+    }
+
+    /// Overwrites the regular file at `path` with zeros, flushes that to the disk, removes the
+    /// file and flushes its folder. A link is refused, never followed. (On a copy-on-write or
+    /// journalling file system, or an SSD that remaps blocks, old copies of the bytes may
+    /// survive the overwrite: the overwrite is a best effort, the removal is what is promised.)
+    public static func destroyFile(_ path: String) throws(LanternError) {
+        let fd = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { throw LanternError("cannot-write", lastErrorText()) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            throw LanternError("cannot-write", "not a regular file")
+        }
+        do {
+            try writeAll(fd, [UInt8](repeating: 0, count: Int(info.st_size)))
+        } catch {
+            close(fd)
+            throw error
+        }
+        fsync(fd)
+        close(fd)
+        guard unlink(path) == 0 else { throw LanternError("cannot-write", lastErrorText()) }
+        syncFolder(of: path)
+    }
+
+    /// The path with every link and `..` resolved, or nil when it does not exist.
+    public static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) throws(LanternError) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw LanternError("cannot-write", lastErrorText())
+            }
+            offset += written
+        }
+    }
+
+    /// Flushes a folder's entries (a new or removed name) to the disk; best effort.
+    private static func syncFolder(of path: String) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let fd = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        fsync(fd)
+        close(fd)
+    }
+
     /// The login name of the effective user, else `$USER`, else `uid:N`.
     public static func loginName() -> String {
         if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name {

@@ -258,7 +258,13 @@ public struct CertificateService: Sendable {
             throw LanternError("status-list-unsigned", "no signed status list matches the records (a status was changed outside Lantern, or the list was never signed)",
                                hint: "run 'lantern cert publish': it signs the status list again with the active key")
         }
-        return IssuerPublication(identity: identity, keys: entries.map(\.publicJWK), statusListJWT: statusList)
+        // A list signed by a key revoked since is not believed by any verifier: sign it again.
+        let signer = (try? CompactJWS(parsing: statusList))?.keyID?.split(separator: "#").last.map(String.init)
+        guard let signer, entries.contains(where: { $0.thumbprint == signer && $0.revoked == nil }) else {
+            throw LanternError("status-list-unsigned", "the signed status list was signed by a key that is revoked or no longer listed",
+                               hint: "run 'lantern cert publish': it signs the status list again with the active key")
+        }
+        return IssuerPublication(identity: identity, keys: entries.map(\.published), statusListJWT: statusList)
     }
 
     /// Signs the status list with the active key when no signed list matches the records, and
@@ -267,7 +273,7 @@ public struct CertificateService: Sendable {
     public func signStatusList() throws(LanternError) -> IssuerPublication {
         if let current = try? publication() { return current }
         let jwt = try keys.signStatusList(identity: identity, statuses: try listedStatuses(), now: now)
-        return IssuerPublication(identity: identity, keys: try keys.publicKeys(), statusListJWT: jwt)
+        return IssuerPublication(identity: identity, keys: try keys.publishedKeys(), statusListJWT: jwt)
     }
 
     /// What the site may publish for one certificate.

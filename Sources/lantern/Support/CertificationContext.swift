@@ -25,7 +25,7 @@ struct CertificationContext {
     }
 
     func issuerProfile() throws -> IssuerProfile {
-        let publicKeys = try keys.publicKeys()
+        let publicKeys = try keys.publishedKeys()
         guard !publicKeys.isEmpty else {
             throw LanternError("keys-missing", "no signing keys in this workspace", hint: "run 'lantern keys generate'")
         }
