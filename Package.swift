@@ -32,7 +32,7 @@ let package = Package(
         // Diagnostics and located errors shared by every layer.
         .target(name: "LanternDiagnostics"),
         // Markdown: one cmark parse into an immutable Swift tree; safe HTML and terminal text.
-        .target(name: "LanternMarkdown", dependencies: ["CCmark"]),
+        .target(name: "LanternMarkdown", dependencies: ["CCmark", "LanternDiagnostics"]),
         // Workspace loading and validation: lantern.yml, program, modules, links, crisis resources.
         .target(
             name: "LanternCurriculum",
