@@ -55,7 +55,7 @@ let package = Package(
         .target(
             name: "LanternCertification",
             dependencies: [
-                "LanternDiagnostics", "LanternCurriculum", "LanternRecords", "CZlib", "CQRencode",
+                "LanternDiagnostics", "LanternCurriculum", "LanternAssessment", "LanternRecords", "CZlib", "CQRencode",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -136,8 +136,9 @@ let package = Package(
         .testTarget(name: "LanternSiteTests", dependencies: ["LanternSite", "LanternCertification", "LanternCurriculum", "LanternDiagnostics", "LanternTestSupport"],
                     exclude: ["Golden", "MustacheSpec"]),
         .testTarget(name: "LanternCertificationTests",
-                    dependencies: ["LanternCertification", "LanternCurriculum", "LanternDiagnostics", "LanternRecords", "LanternAssessment", "LanternTestSupport",
-                                   .product(name: "Crypto", package: "swift-crypto")]),
+                    dependencies: ["LanternCertification", "LanternCurriculum", "LanternDiagnostics", "LanternRecords", "LanternAssessment",
+                                   "LanternTestSupport", .product(name: "Crypto", package: "swift-crypto"),
+                                   .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )
