@@ -128,7 +128,7 @@ public struct IssuerProfile: Sendable {
     /// entries whose `controller` is the profile's own id count.
     public static func resolve(_ text: String, jwks jwksText: String? = nil, path: String = "issuer.json") throws(LanternError) -> Resolved {
         let json = try JSONParser.parse(text, path: path)
-        guard let id = json["id"]?.stringValue else { throw LanternError("issuer-invalid", "\(path) has no 'id'") }
+        guard let id = json["id"]?.stringValue else { throw LanternError(.issuerInvalid, "\(path) has no 'id'") }
         var legacy: [String: PublicJWK] = [:]
         for method in json["verificationMethod"]?.arrayValue ?? [] {
             guard method["id"]?.stringValue != nil, method["controller"]?.stringValue == id,
@@ -158,7 +158,7 @@ public struct IssuerProfile: Sendable {
     static func keySet(_ text: String, jwksURL: String) throws(LanternError)
         -> (keys: [String: PublicJWK], retired: [String: Date], revoked: [String: Date?]) {
         let json = try JSONParser.parse(text, path: "jwks.json")
-        guard let list = json["keys"]?.arrayValue else { throw LanternError("jwks-invalid", "jwks.json has no 'keys' list") }
+        guard let list = json["keys"]?.arrayValue else { throw LanternError(.jwksInvalid, "jwks.json has no 'keys' list") }
         var keys: [String: PublicJWK] = [:]
         var retired: [String: Date] = [:]
         var revoked: [String: Date?] = [:]

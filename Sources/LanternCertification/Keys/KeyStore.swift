@@ -79,16 +79,16 @@ public struct KeyStore: Sendable {
         guard FileManager.default.fileExists(atPath: manifestURL.path) else { return [] }
         let text: String
         do { text = try String(contentsOf: manifestURL, encoding: .utf8) } catch {
-            throw LanternError("keys-unreadable", "cannot read \(display(Self.manifestName))")
+            throw LanternError(.keysUnreadable, "cannot read \(display(Self.manifestName))")
         }
         let json = try JSONParser.parse(text, path: display(Self.manifestName))
         guard let keys = json["keys"]?.arrayValue else {
-            throw LanternError("keys-invalid", "\(display(Self.manifestName)) has no 'keys' list")
+            throw LanternError(.keysInvalid, "\(display(Self.manifestName)) has no 'keys' list")
         }
         var entries: [Entry] = []
         for key in keys {
             guard let jwk = key["jwk"], let createdText = key["created"]?.stringValue, let created = CredentialDate.parse(createdText) else {
-                throw LanternError("keys-invalid", "\(display(Self.manifestName)) has a key without 'jwk' or 'created'")
+                throw LanternError(.keysInvalid, "\(display(Self.manifestName)) has a key without 'jwk' or 'created'")
             }
             let publicJWK = try PublicJWK(jwk: jwk)
             let retired = key["retired"]?.stringValue.flatMap(CredentialDate.parse)
@@ -227,23 +227,23 @@ public struct KeyStore: Sendable {
         let url = privateKeyURL(thumbprint)
         let shown = display("\(thumbprint).pem")
         guard let mode = mode(of: thumbprint) else {
-            throw LanternError("key-missing", "the private key file \(shown) is missing")
+            throw LanternError(.keyMissing, "the private key file \(shown) is missing")
         }
         guard mode & 0o077 == 0 else {
-            throw LanternError("key-permissions", "private key \(shown) is readable by others (mode \(String(mode, radix: 8))); refusing to use it",
+            throw LanternError(.keyPermissions, "private key \(shown) is readable by others (mode \(String(mode, radix: 8))); refusing to use it",
                                hint: "run 'chmod 600 \(shown)' if nobody else could have read it, otherwise 'lantern keys rotate'")
         }
         let pem: String
         do { pem = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw LanternError("key-unreadable", "cannot read \(shown)")
+            throw LanternError(.keyUnreadable, "cannot read \(shown)")
         }
         let key: P256.Signing.PrivateKey
         do { key = try P256.Signing.PrivateKey(pemRepresentation: pem) } catch {
-            throw LanternError("key-invalid", "\(shown) is not a P-256 private key in PEM form")
+            throw LanternError(.keyInvalid, "\(shown) is not a P-256 private key in PEM form")
         }
         let signingKey = SigningKey(key)
         guard signingKey.thumbprint == thumbprint else {
-            throw LanternError("key-invalid", "\(shown) holds a different key than its name says")
+            throw LanternError(.keyInvalid, "\(shown) holds a different key than its name says")
         }
         return signingKey
     }
@@ -297,21 +297,17 @@ public struct KeyStore: Sendable {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
         } catch {
-            throw LanternError("keys-unwritable", "cannot create \(displayFolder)")
+            throw LanternError(.keysUnwritable, "cannot create \(displayFolder)")
         }
     }
 
     private func writePrivateKey(_ key: SigningKey) throws(LanternError) {
         try ensureFolder()
-        let path = privateKeyURL(key.thumbprint).path
-        // Create with 0600 from the start: never a moment where the key is readable by others.
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        guard fd >= 0 else { throw LanternError("key-unwritable", "cannot create \(display("\(key.thumbprint).pem"))") }
-        let bytes = Array(key.privateKey.pemRepresentation.utf8)
-        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        fchmod(fd, 0o600)
-        close(fd)
-        guard written == bytes.count else { throw LanternError("key-unwritable", "cannot write \(display("\(key.thumbprint).pem"))") }
+        // Created with 0600 from the start (never a moment where others could read it),
+        // exclusively, and flushed before the manifest names it.
+        do { try Platform.writeNewPrivateFile(privateKeyURL(key.thumbprint).path, contents: Array(key.privateKey.pemRepresentation.utf8)) } catch {
+            throw LanternError(.keyUnwritable, "cannot create \(display("\(key.thumbprint).pem")): \(error.message)")
+        }
     }
 
     private func writeManifest(_ entries: [Entry]) throws(LanternError) {
@@ -325,7 +321,7 @@ public struct KeyStore: Sendable {
         }
         let text = JSONValue.object(JSONObject([("keys", .array(keys))])).prettySerialized
         do { try Data(text.utf8).write(to: manifestURL, options: .atomic) } catch {
-            throw LanternError("keys-unwritable", "cannot write \(display(Self.manifestName))")
+            throw LanternError(.keysUnwritable, "cannot write \(display(Self.manifestName))")
         }
     }
 }

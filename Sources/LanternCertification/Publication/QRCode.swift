@@ -12,7 +12,7 @@ public struct QRCode: Sendable, Hashable {
     /// Encodes `text` (8-bit mode, error correction level M: a crease or a stain still scans).
     public init(_ text: String) throws(LanternError) {
         guard let code = QRcode_encodeString8bit(text, 0, QR_ECLEVEL_M) else {
-            throw LanternError("qr-code", "the address is too long for a QR code")
+            throw LanternError(.qrCode, "the address is too long for a QR code")
         }
         defer { QRcode_free(code) }
         let width = Int(code.pointee.width)

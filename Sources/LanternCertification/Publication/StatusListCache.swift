@@ -67,12 +67,12 @@ extension KeyStore {
         do {
             jwt = try IssuerPublication(identity: identity, keys: try publishedKeys(), signingKey: key, statuses: statuses, now: now).statusListJWT
         } catch {
-            throw LanternError("signing-failed", "the status list could not be signed")
+            throw LanternError(.signingFailed, "the status list could not be signed")
         }
         do {
             try StatusListCache(folder: folder).store(jwt, fingerprint: StatusListCache.fingerprint(listURL: identity.statusListURL, statuses: statuses))
         } catch {
-            throw LanternError("write-failed", "cannot keep the signed status list in \(displayFolder)/\(StatusListCache.fileName)")
+            throw LanternError(.writeFailed, "cannot keep the signed status list in \(displayFolder)/\(StatusListCache.fileName)")
         }
         return jwt
     }

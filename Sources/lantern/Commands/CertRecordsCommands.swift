@@ -261,7 +261,7 @@ struct CertExportCommand: ParsableCommand {
         }
         if let output {
             do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
-                throw LanternError("write-failed", "cannot write \(output)")
+                throw LanternError(.writeFailed, "cannot write \(output)")
             }
             Console.out("wrote \(output)\n")
         } else {

@@ -138,7 +138,7 @@ struct KeysCommand: ParsableCommand {
             let text = format == .issuer ? profile.json.prettySerialized : profile.jwks.prettySerialized
             if let output {
                 do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
-                    throw LanternError("write-failed", "cannot write \(output)")
+                    throw LanternError(.writeFailed, "cannot write \(output)")
                 }
             } else {
                 Console.out(text)
