@@ -39,7 +39,7 @@ struct ReadCommand: ParsableCommand {
         let result = WorkspaceLoader().load(at: root, displayRoot: display)
         guard let workspace = result.workspace, let found = workspace.module(module) else {
             let known = result.workspace?.modules.map(\.id) ?? []
-            throw LanternError("unknown-module", "there is no module '\(module)' in this workspace",
+            throw LanternError(.unknownModule, "there is no module '\(module)' in this workspace",
                                hint: Suggestions.didYouMean(module, in: known) ?? (known.isEmpty ? "run 'lantern check' to see what is wrong" : "modules: \(known.joined(separator: ", "))"))
         }
         if facilitator {
@@ -72,7 +72,7 @@ struct ReadCommand: ParsableCommand {
     /// The facilitator guide: a header with the module and the sessions' times, then the guide.
     private func printGuide(of module: Module, in workspace: Workspace) throws {
         guard let guide = workspace.facilitatorGuide(module.id) else {
-            throw LanternError("no-facilitator-guide", "module '\(module.id)' has no facilitator guide",
+            throw LanternError(.noFacilitatorGuide, "module '\(module.id)' has no facilitator guide",
                                hint: "write \(workspace.config.paths.curriculum)/\(FacilitatorGuide.folderName)/\(module.id).md; 'lantern check' says what it needs")
         }
         if html {
