@@ -55,7 +55,7 @@ let package = Package(
         .target(
             name: "LanternCertification",
             dependencies: [
-                "LanternDiagnostics", "LanternCurriculum", "LanternRecords", "CZlib", "CQRencode",
+                "LanternDiagnostics", "LanternCurriculum", "LanternAssessment", "LanternRecords", "CZlib", "CQRencode",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

@@ -51,7 +51,8 @@ import Testing
         for day in ["2026-01-02", "2026-01-09"] {
             try store.recordObservation(Observation(traineeID: setup.traineeID, checklistID: "listening-skills", checklistHash: "h",
                                                     assessorID: "sam", method: "role-play", observedOn: day,
-                                                    ratings: [.init(criterion: "a", rating: "competent")], competent: true))
+                                                    ratings: [.init(criterion: "confidentiality", rating: "competent"),
+                                                              .init(criterion: "open-questions", rating: "competent")], competent: true))
         }
         let entry = try store.logHours(HoursEntry(traineeID: setup.traineeID, date: "2026-01-05", hours: 10,
                                                   kind: .practicum(supervisorID: "sam", signedOffAt: nil)))
@@ -216,5 +217,22 @@ import Testing
         #expect(nothing.status == 3)
         #expect(try JSONParser.parse(nothing.stdout)["verdict"]?.stringValue == "cannot-check")
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("issuer.json").path))
+    }
+
+    /// Finding (issue 17): the certificate counted observations flagged competent on two days and
+    /// ignored the checklist's own rule that a critical criterion below the pass level in the
+    /// latest observation blocks competence; it now asks the engine's one evaluation.
+    @Test func theCertificateUsesTheChecklistEvaluationCriticalLatestBlocks() throws {
+        let setup = try Self.setup()
+        try Self.complete(setup)
+        #expect(try setup.service().requirements(trainee: setup.traineeID).isMet)
+        try setup.store.recordObservation(Observation(traineeID: setup.traineeID, checklistID: "listening-skills", checklistHash: "h",
+                                                      assessorID: "sam", method: "role-play", observedOn: "2026-01-20",
+                                                      ratings: [.init(criterion: "confidentiality", rating: "not-yet"),
+                                                                .init(criterion: "open-questions", rating: "competent")], competent: false))
+        let report = try setup.service().requirements(trainee: setup.traineeID)
+        let checklist = try #require(report.items.first { $0.id == "listening-skills" })
+        #expect(!checklist.met, "\(report.text)")
+        #expect(checklist.detail.contains("critical criterion 'confidentiality' was below competent in the latest observation"), "\(checklist.detail)")
     }
 }

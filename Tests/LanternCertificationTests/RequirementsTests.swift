@@ -1,4 +1,5 @@
 import Foundation
+import LanternAssessment
 import LanternCertification
 import LanternCurriculum
 import LanternTestSupport
@@ -29,19 +30,20 @@ import Testing
 
         let partial = evaluator.evaluate(TraineeEvidence(
             quizzes: ["intro-quiz": .init(attempts: 2, bestScore: 0.9, passed: false)],
-            observations: ["listening-skills": [.init(id: "o1", observedOn: "2026-01-02", competent: true),
-                                                .init(id: "o2", observedOn: "2026-01-02", competent: true),
-                                                .init(id: "o3", observedOn: "2026-01-09", competent: false)]],
+            checklists: ["listening-skills": ChecklistOutcome(status: .notYet, competentOccasions: 1, occasionsNeeded: 2,
+                                                              countedObservations: ["o1", "o2", "o3"],
+                                                              gaps: [.init(criterionID: "open", message: "critical criterion 'open' was rated n/a in the latest observation")])],
             practicumHoursSignedOff: 6, practicumHoursAwaitingSignOff: 3))
         #expect(partial.missing.map(\.id) == ["intro-quiz", "listening-skills", "practicum"])
         #expect(partial.items[0].detail.contains("safety-critical"))
-        #expect(partial.items[1].detail.hasPrefix("Competent on 1 of 2 occasions"), "two observations on one day are one occasion")
+        #expect(partial.items[1].detail == "Competent on 1 of 2 occasions needed (3 observations counted); critical criterion 'open' was rated n/a in the latest observation",
+                "the engine's outcome, with what blocks it")
         #expect(partial.items[2].detail == "6 of 10 hours signed off; 4 more needed (3 awaiting a supervisor's sign-off)")
 
         let done = evaluator.evaluate(TraineeEvidence(
             quizzes: ["intro-quiz": .init(attempts: 1, bestScore: 1, passed: true)],
-            observations: ["listening-skills": [.init(id: "o1", observedOn: "2026-01-02", competent: true),
-                                                .init(id: "o2", observedOn: "2026-01-09", competent: true)]],
+            checklists: ["listening-skills": ChecklistOutcome(status: .competent, competentOccasions: 2, occasionsNeeded: 2,
+                                                              countedObservations: ["o1", "o2"], gaps: [])],
             practicumHoursSignedOff: 10))
         #expect(done.isMet, "\(done.text)")
     }

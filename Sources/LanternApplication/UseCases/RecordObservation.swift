@@ -3,7 +3,9 @@ import LanternDiagnostics
 import LanternRecords
 
 /// Recording an observation: an assessor's ratings of a trainee against a checklist of the
-/// course, checked against the checklist as it was read (its content hash is recorded with it).
+/// course, checked against the checklist as it was read (its content hash is recorded with it):
+/// every problem of the ratings at its line, `n/a` only where the checklist allows it, and an
+/// assessor the checklist's `assessors:` roles admit who is not the trainee.
 public struct RecordObservation: Sendable {
     public let course: Course
     public let actor: Principal
@@ -56,7 +58,7 @@ public struct RecordObservation: Sendable {
         let observation = try records.recordObservation(Observation(
             traineeID: trainee, checklistID: definition.id, checklistHash: definition.contentHash, assessorID: assessor,
             method: chosenMethod, observedOn: file.date ?? Timestamp.today(clock()), ratings: file.ratings,
-            competent: definition.isCompetent(file.ratings), supersedes: file.supersedes))
+            competent: definition.isCompetent(file.ratings), supersedes: file.supersedes), allowedRoles: definition.allowedRoles)
         output.write(observation.id + "\n")
         return observation
     }

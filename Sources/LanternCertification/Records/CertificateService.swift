@@ -1,4 +1,5 @@
 import Foundation
+import LanternAssessment
 import LanternCurriculum
 import LanternDiagnostics
 import LanternRecords
@@ -32,6 +33,14 @@ public struct CertificateService: Sendable {
 
     public var programID: String { workspace.program?.id ?? "program" }
 
+    /// The workspace's checklists as the assessment engine reads them (those with errors are
+    /// left out: `lantern check` reports them, and no observation of them can count).
+    var checklists: [Checklist] {
+        workspace.assessments.filter { $0.kind == .checklist }.compactMap { source in
+            ChecklistParser.parse(source, engine: DiagnosticsEngine())
+        }
+    }
+
     /// The trainee's evidence from the records.
     public func evidence(trainee reference: String) throws(LanternError) -> TraineeEvidence {
         let transcript = try store.transcript(reference)
@@ -39,10 +48,10 @@ public struct CertificateService: Sendable {
         for quiz in transcript.quizzes {
             evidence.quizzes[quiz.quizID] = .init(attempts: quiz.attempts, bestScore: quiz.bestScore, passed: quiz.passed)
         }
-        for observation in try store.currentObservations(trainee: transcript.traineeID) {
-            evidence.observations[observation.checklistID, default: []].append(
-                .init(id: observation.id, observedOn: observation.observedOn, competent: observation.competent))
-        }
+        // The engine's one checklist evaluation, over every observation (it leaves out the
+        // superseded ones and those with a method the checklist does not allow).
+        let outcomes = try store.checklistOutcomes(traineeIDs: [transcript.traineeID], checklists: checklists)
+        evidence.checklists = outcomes[transcript.traineeID] ?? [:]
         evidence.practicumHoursSignedOff = transcript.practicumHoursSignedOff
         evidence.practicumHoursAwaitingSignOff = max(0, transcript.practicumHours - transcript.practicumHoursSignedOff)
         evidence.continuingEducation = try store.continuingEducation(trainee: transcript.traineeID).map {

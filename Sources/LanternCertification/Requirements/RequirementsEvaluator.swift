@@ -4,7 +4,7 @@ import LanternCurriculum
 
 /// Evaluates a trainee's evidence against the program's certificate rules (pure: values in,
 /// report out). Quizzes must be passed (every safety-critical item right); checklists must be
-/// rated Competent on the checklist's number of separate occasions (distinct days); practicum
+/// Competent by the assessment engine's evaluation (`TraineeEvidence.checklists`); practicum
 /// hours count only once a supervisor has signed them off.
 public struct RequirementsEvaluator: Sendable {
     public struct Assessment: Sendable, Hashable {
@@ -78,12 +78,17 @@ public struct RequirementsEvaluator: Sendable {
             items.append(.init(kind: .quiz, id: quiz.id, title: quiz.title, met: outcome?.passed == true, detail: detail))
         }
         for checklist in checklists {
-            let observations = evidence.observations[checklist.id] ?? []
-            let competentDays = Set(observations.filter(\.competent).map(\.observedOn))
-            let met = competentDays.count >= checklist.occasions
-            let detail = met
-                ? "Competent on \(competentDays.count) occasion\(competentDays.count == 1 ? "" : "s") (\(competentDays.sorted().joined(separator: ", ")))"
-                : "Competent on \(competentDays.count) of \(checklist.occasions) occasions needed (\(observations.count) observation\(observations.count == 1 ? "" : "s") recorded)"
+            let outcome = evidence.checklists[checklist.id]
+            let met = outcome?.status == .competent
+            let occasions = outcome?.competentOccasions ?? 0
+            let needed = outcome?.occasionsNeeded ?? checklist.occasions
+            let observed = outcome?.countedObservations.count ?? 0
+            var detail = met
+                ? "Competent on \(occasions) occasion\(occasions == 1 ? "" : "s")"
+                : "Competent on \(min(occasions, needed)) of \(needed) occasions needed (\(observed) observation\(observed == 1 ? "" : "s") counted)"
+            // What else stands in the way (a critical criterion below the pass level or n/a).
+            let blocking = (outcome?.gaps ?? []).filter { $0.criterionID != nil && $0.message.hasPrefix("critical") }
+            if !met, !blocking.isEmpty { detail += "; " + blocking.map(\.message).joined(separator: "; ") }
             items.append(.init(kind: .checklist, id: checklist.id, title: checklist.title, met: met, detail: detail))
         }
         if rules.practicumHours > 0 {

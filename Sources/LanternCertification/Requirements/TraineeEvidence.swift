@@ -1,4 +1,5 @@
 import Foundation
+import LanternAssessment
 
 /// What the records hold about one trainee that certificate rules look at — plain values, so
 /// evaluation is pure (no database, no clock).
@@ -17,20 +18,6 @@ public struct TraineeEvidence: Sendable, Hashable {
         }
     }
 
-    /// One observation (the current version: superseded ones are left out).
-    public struct Observation: Sendable, Hashable {
-        public var id: String
-        /// `yyyy-mm-dd`.
-        public var observedOn: String
-        public var competent: Bool
-
-        public init(id: String, observedOn: String, competent: Bool) {
-            self.id = id
-            self.observedOn = observedOn
-            self.competent = competent
-        }
-    }
-
     /// Continuing-education hours.
     public struct CEEntry: Sendable, Hashable {
         /// `yyyy-mm-dd`.
@@ -46,16 +33,18 @@ public struct TraineeEvidence: Sendable, Hashable {
     }
 
     public var quizzes: [String: QuizOutcome]
-    public var observations: [String: [Observation]]
+    /// Checklist id → its outcome by the assessment engine's one evaluation
+    /// (`Checklist.evaluate`: occasions, n/a, critical criteria in the latest observation).
+    public var checklists: [String: ChecklistOutcome]
     public var practicumHoursSignedOff: Double
     public var practicumHoursAwaitingSignOff: Double
     public var continuingEducation: [CEEntry]
 
-    public init(quizzes: [String: QuizOutcome] = [:], observations: [String: [Observation]] = [:],
+    public init(quizzes: [String: QuizOutcome] = [:], checklists: [String: ChecklistOutcome] = [:],
                 practicumHoursSignedOff: Double = 0, practicumHoursAwaitingSignOff: Double = 0,
                 continuingEducation: [CEEntry] = []) {
         self.quizzes = quizzes
-        self.observations = observations
+        self.checklists = checklists
         self.practicumHoursSignedOff = practicumHoursSignedOff
         self.practicumHoursAwaitingSignOff = practicumHoursAwaitingSignOff
         self.continuingEducation = continuingEducation
