@@ -116,6 +116,7 @@ public struct CourseMapScreen: Sendable {
             message = "Unavailable: this module has a mistake your trainer needs to fix."
             return .stay
         }
+        if entry.isProgramAssessment { return quiz(index) }
         if entry.isLocked { return .preview(entry.module.id) }
         return .open(entry.module.id)
     }
@@ -172,7 +173,7 @@ public struct CourseMapScreen: Sendable {
                     : entry.isLocked ? "Locked: finish \(CourseMap.Entry.list(entry.waitingFor)) first. Enter previews it." : entry.module.summary
                 let detail = renderer.wrap(about, first: " ", rest: " ").prefix(2).map(\.plain)
                 rows += detail.map { TextFit.clip($0, to: width) }
-                var facts = entry.isUnavailable ? "" : " About \(entry.module.minutes) minutes"
+                var facts = entry.isUnavailable ? "" : entry.isProgramAssessment ? " Final assessment" : " About \(entry.module.minutes) minutes"
                 if entry.quizzes.count == 1 { facts += " · quiz: t" }
                 if entry.quizzes.count > 1 { facts += " · \(entry.quizzes.count) quizzes: t" }
                 if !entry.checklists.isEmpty { facts += " · \(entry.checklists.count) observed skill\(entry.checklists.count == 1 ? "" : "s")" }
@@ -190,7 +191,7 @@ public struct CourseMapScreen: Sendable {
     }
 
     private func progressBar(width: Int) -> String {
-        let total = max(1, map.entries.count)
+        let total = max(1, map.moduleCount)
         let filled = map.doneCount * width / total
         return "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "]"
     }
@@ -202,6 +203,7 @@ public struct CourseMapScreen: Sendable {
         "  1-9, then 0-9         choose by number (type 1 then 0 for module 10)",
         "  Enter, o, r           read the module (a locked one opens as a preview)",
         "  t                     take the module's quiz (choose one when it has several)",
+        "                        or the final assessment, once its modules are done",
         "  n                     the next thing to do (read, then quiz)",
         "  !                     crisis lines, from every screen",
         "  q                     leave Lantern (everything is saved)",

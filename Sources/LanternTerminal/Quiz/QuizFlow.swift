@@ -31,14 +31,27 @@ public enum QuizFlow {
         if quiz.settings.attempts > 0 {
             facts.append("You may take it \(Wording.count(quiz.settings.attempts, "time")) in all; you have used \(attemptsUsed).")
         }
+        if let wait = quiz.settings.wait, wait > 0 {
+            facts.append("After an attempt, the next one can start \(waitText(wait)) later.")
+        }
         if let limit = quiz.settings.timeLimit {
             facts.append("Time limit: \(Wording.count(limit / 60, "minute")), counted from when you start.")
         }
         if quiz.questions.contains(where: \.isCritical) {
+            if quiz.settings.draw != nil {
+                facts.append("Each attempt draws its own questions, and every safety-critical question is always among them.")
+            }
             facts.append("Questions marked \"Safety-critical\" must be right to pass, whatever the score.")
         }
         facts.append("Each answer is saved as you give it; you can stop and carry on later.")
         return facts
+    }
+
+    /// "24 hours", "90 minutes", "2 days".
+    static func waitText(_ seconds: Int) -> String {
+        if seconds % 86_400 == 0, seconds >= 2 * 86_400 { return Wording.count(seconds / 86_400, "day") }
+        if seconds % 3600 == 0 { return Wording.count(seconds / 3600, "hour") }
+        return Wording.count(max(1, seconds / 60), "minute")
     }
 
     /// Resumes the open attempt at `quiz`, or starts the next one with a fresh seed.
