@@ -33,6 +33,15 @@ public struct CertificateService: Sendable {
 
     public var programID: String { workspace.program?.id ?? "program" }
 
+    /// The workspace's quizzes as the assessment engine reads them (those with errors left out).
+    var quizzes: [Quiz] {
+        workspace.assessments.filter { $0.kind == .quiz }.compactMap { source in
+            let engine = DiagnosticsEngine()
+            let quiz = QuizParser.parse(source, module: source.moduleID.flatMap(workspace.module), engine: engine)
+            return engine.hasErrors ? nil : quiz
+        }
+    }
+
     /// The workspace's checklists as the assessment engine reads them (those with errors are
     /// left out: `lantern check` reports them, and no observation of them can count).
     var checklists: [Checklist] {
@@ -43,10 +52,13 @@ public struct CertificateService: Sendable {
 
     /// The trainee's evidence from the records.
     public func evidence(trainee reference: String) throws(LanternError) -> TraineeEvidence {
-        let transcript = try store.transcript(reference)
+        // The engine's one quiz evaluation (`QuizStanding.evaluate`: the quiz's `grading:` rule
+        // over the effective attempts, marks and regrades applied), as `lantern progress` shows it.
+        let transcript = try store.transcript(reference, quizzes: quizzes)
         var evidence = TraineeEvidence()
         for quiz in transcript.quizzes {
-            evidence.quizzes[quiz.quizID] = .init(attempts: quiz.attempts, bestScore: quiz.bestScore, passed: quiz.passed)
+            evidence.quizzes[quiz.quizID] = .init(attempts: quiz.attempts, bestScore: quiz.grade ?? quiz.bestScore, passed: quiz.passed,
+                                                  grading: quiz.grading)
         }
         // The engine's one checklist evaluation, over every observation (it leaves out the
         // superseded ones and those with a method the checklist does not allow).

@@ -71,9 +71,9 @@ public struct RequirementsEvaluator: Sendable {
             switch outcome {
             case nil: detail = "not attempted"
             case let outcome? where outcome.passed:
-                detail = "passed (best score \(Self.percent(outcome.bestScore)) in \(outcome.attempts) attempt\(outcome.attempts == 1 ? "" : "s"))"
+                detail = "passed (\(Self.gradeText(outcome)) in \(outcome.attempts) attempt\(outcome.attempts == 1 ? "" : "s"))"
             case let outcome?:
-                detail = "not passed yet: best score \(Self.percent(outcome.bestScore)) in \(outcome.attempts) attempt\(outcome.attempts == 1 ? "" : "s") (a pass needs the pass mark and every safety-critical question right)"
+                detail = "not passed yet: \(Self.gradeText(outcome)) in \(outcome.attempts) attempt\(outcome.attempts == 1 ? "" : "s") (a pass needs the pass mark and every safety-critical question right)"
             }
             items.append(.init(kind: .quiz, id: quiz.id, title: quiz.title, met: outcome?.passed == true, detail: detail))
         }
@@ -121,6 +121,14 @@ public struct RequirementsEvaluator: Sendable {
     }
 
     static func percent(_ score: Double) -> String { Wording.percent(score) }
+
+    /// "best score 90%", or "grade 85% (average)" when the quiz's rule is not its best attempt.
+    static func gradeText(_ outcome: TraineeEvidence.QuizOutcome) -> String {
+        switch outcome.grading {
+        case nil, "highest"?: "best score \(percent(outcome.bestScore))"
+        case let rule?: "grade \(percent(outcome.bestScore)) (\(rule) attempt\(rule == "average" ? "s" : ""))"
+        }
+    }
 
     static func hours(_ value: Double) -> String { Wording.hours(value) }
 }

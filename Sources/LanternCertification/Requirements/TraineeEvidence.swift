@@ -4,17 +4,21 @@ import LanternAssessment
 /// What the records hold about one trainee that certificate rules look at — plain values, so
 /// evaluation is pure (no database, no clock).
 public struct TraineeEvidence: Sendable, Hashable {
-    /// The best outcome of a trainee's attempts at one quiz.
+    /// A trainee's standing at one quiz.
     public struct QuizOutcome: Sendable, Hashable {
         public var attempts: Int
+        /// The grade by the quiz's `grading:` rule (`grading`), else the best attempt's score.
         public var bestScore: Double
-        /// Passed on at least one attempt: the pass mark reached with every safety-critical item right.
+        /// Passed by the quiz's rule: the pass mark reached with every safety-critical item right.
         public var passed: Bool
+        /// The quiz's `grading:` rule that made the grade (nil: the best attempt).
+        public var grading: String?
 
-        public init(attempts: Int, bestScore: Double, passed: Bool) {
+        public init(attempts: Int, bestScore: Double, passed: Bool, grading: String? = nil) {
             self.attempts = attempts
             self.bestScore = bestScore
             self.passed = passed
+            self.grading = grading
         }
     }
 
