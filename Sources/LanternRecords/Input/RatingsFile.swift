@@ -147,7 +147,9 @@ public struct RatingsFile: Sendable, Hashable {
                         level = scalar(fieldValue, "rating", engine)
                         levelLocation = fieldValue.location
                         if level == nil { fieldsRead = false }
-                    case "evidence", "note", "notes": evidence = scalar(fieldValue, "evidence", engine)
+                    case "evidence", "note", "notes":
+                        // Left empty (a template not filled in): no note.
+                        if !fieldValue.isNull { evidence = scalar(fieldValue, "evidence", engine) }
                     default:
                         engine.error("unknown-key", "unknown key '\(fieldKey.scalar ?? "")' under '\(criterion)'", at: fieldKey.location,
                                      hint: "use 'rating:' and 'evidence:'")
