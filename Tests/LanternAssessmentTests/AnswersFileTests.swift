@@ -121,4 +121,20 @@ struct AnswersFileTests {
         ])
         #expect(error.description.components(separatedBy: "answers.yml:").count == 6, "every problem is in the printed error")
     }
+
+    @Test("the answer sheet lists ordering items A to Z, reads back empty, and filled in grades")
+    func sheet() throws {
+        let quiz = try #require(Fixture.parse(Fixture.quiz(Self.body.replacingOccurrences(of: "1. a\n2. b\n3. c", with: "1. c\n2. a\n3. b"))).0)
+        let sheet = AnswerSheet.text(for: quiz)
+        #expect(sheet.contains("The items, A to Z:\n#    - a\n#    - b\n#    - c\norder:"), "\(sheet)")
+        #expect(!sheet.contains("summaries") && !sheet.contains("6 ± 0.5"), "no answer of a short or numeric question is shown")
+        let engine = DiagnosticsEngine()
+        #expect(AnswersFile.parse(sheet, path: "sheet.yml", quiz: quiz, engine: engine).isEmpty)
+        #expect(engine.diagnostics.isEmpty, "an untouched sheet is all unanswered: \(engine.diagnostics)")
+        let filled = sheet.replacingOccurrences(of: "\norder:\n", with: "\norder: [c, a, b]\n")
+            .replacingOccurrences(of: "  \"one\":\n", with: "  \"one\": \"1\"\n")
+        let answers = try AnswersFile.parse(filled, path: "sheet.yml", quiz: quiz)
+        #expect(answers["order"] == .order([0, 1, 2]))
+        #expect(answers["match"] == .matches([0, nil]))
+    }
 }

@@ -44,6 +44,9 @@ public enum AnswersFile {
                              hint: Suggestions.didYouMean(id, in: quiz.questions.map(\.id)))
                 continue
             }
+            // Left empty (a sheet not filled in everywhere): unanswered, as in the learner.
+            if value.isNull { continue }
+            if case .mapping(let pairs) = value.content, question.type == .matching, pairs.allSatisfy({ $0.value.isNull }) { continue }
             if let response = read(value, for: question, engine: engine) { responses[id] = response }
         }
         return responses
@@ -105,6 +108,7 @@ public enum AnswersFile {
                         bad = true
                         continue
                     }
+                    if value.isNull { continue }   // this prompt left unanswered
                     guard let text = value.scalar else {
                         engine.error("wrong-type", "the answer to '\(prompt)' should be one text, not \(value.kindDescription)", at: value.location)
                         bad = true

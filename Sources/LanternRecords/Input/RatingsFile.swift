@@ -123,8 +123,11 @@ public struct RatingsFile: Sendable, Hashable {
             return nil
         }
         var seen = Set<String>()
+        // Criteria a misspelt name was probably meant for: not reported missing as well.
+        var misspelt = Set<String>()
         for (location, criterion, value) in entries {
             guard let definition = checklist.criteria.first(where: { $0.id == criterion }) else {
+                if let meant = Suggestions.closest(to: criterion, in: criterionIDs) { misspelt.insert(meant) }
                 engine.error("unknown-criterion", "checklist '\(checklist.id)' has no criterion '\(criterion)'", at: location,
                              hint: Suggestions.didYouMean(criterion, in: criterionIDs) ?? "its criteria are \(criterionIDs.joined(separator: ", "))")
                 continue
@@ -176,7 +179,7 @@ public struct RatingsFile: Sendable, Hashable {
             }
             file.ratings.append(Observation.Rating(criterion: criterion, rating: level, evidence: evidence))
         }
-        let missing = checklist.criteria.filter { !$0.optional && !seen.contains($0.id) }.map(\.id)
+        let missing = checklist.criteria.filter { !$0.optional && !seen.contains($0.id) && !misspelt.contains($0.id) }.map(\.id)
         if !missing.isEmpty {
             engine.error("missing-rating", "no rating for \(missing.map { "'\($0)'" }.joined(separator: ", "))", at: ratingsNode?.location ?? root.location,
                          hint: "rate every criterion that is not optional")

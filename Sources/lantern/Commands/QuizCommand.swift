@@ -6,7 +6,7 @@ struct QuizCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quiz",
         abstract: "Take quizzes, record, mark and regrade attempts, and grant extra attempts.",
-        subcommands: [Take.self, Mark.self, Regrade.self, Grant.self]
+        subcommands: [Take.self, Sheet.self, Mark.self, Regrade.self, Grant.self]
     )
 
     struct Take: ParsableCommand {
@@ -45,6 +45,27 @@ struct QuizCommand: ParsableCommand {
 }
 
 extension QuizCommand {
+    struct Sheet: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print a blank answers file for 'quiz take --answers'.",
+            discussion: """
+            Every question with what it takes, and an empty answer to fill in (left empty: \
+            unanswered). Ordering items and matching answers are listed A to Z, never in the \
+            quiz file's order, so the sheet gives nothing away; ordering items are answered by \
+            their text.
+            """
+        )
+
+        @Argument(help: ArgumentHelp("The quiz id.", valueName: "quiz"))
+        var quiz: String
+
+        @OptionGroup var records: RecordsOptions
+
+        func run() throws {
+            try PrintAnswerSheet(course: records.course(), output: StandardOutput()).print(quizID: quiz)
+        }
+    }
+
     struct Grant: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Allow a trainee more attempts at a quiz than its 'attempts:' limit (audited).",
