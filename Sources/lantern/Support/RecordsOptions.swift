@@ -33,8 +33,9 @@ struct RecordsOptions: ParsableArguments {
 
     /// Opens the records, creating them unless `mustExist`.
     func open(mustExist: Bool = false) throws(LanternError) -> RecordsStore {
-        try RecordsStore(path: try databasePath(), actor: principal.auditName, mustExist: mustExist,
-                         beforeCommit: CrashTestPause.fromEnvironment())
+        let named = actor.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        return try RecordsStore(path: try databasePath(), actor: principal.auditName, actorKind: named == nil ? .login : .as,
+                                mustExist: mustExist, beforeCommit: CrashTestPause.fromEnvironment())
     }
 
     /// The workspace's signing keys.
