@@ -170,7 +170,8 @@ public struct CourseMapScreen: Sendable {
                 let entry = map.entries[selected]
                 let renderer = TerminalRenderer(options: .init(width: max(20, width - 2)))
                 let about = entry.isUnavailable ? CourseMap.unavailableText
-                    : entry.isLocked ? "Locked: finish \(CourseMap.Entry.list(entry.waitingFor)) first. Enter previews it." : entry.module.summary
+                    : entry.isLocked ? "Locked: finish \(CourseMap.Entry.list(entry.waitingFor)) first." + (entry.isProgramAssessment ? "" : " Enter previews it.")
+                    : entry.module.summary
                 let detail = renderer.wrap(about, first: " ", rest: " ").prefix(2).map(\.plain)
                 rows += detail.map { TextFit.clip($0, to: width) }
                 var facts = entry.isUnavailable ? "" : entry.isProgramAssessment ? " Final assessment" : " About \(entry.module.minutes) minutes"
