@@ -108,3 +108,28 @@ struct LearnerProgramAssessmentTests {
         #expect(introduction.contains("You may take it 2 times in all"))
     }
 }
+
+/// The learner's course map uses the engine's one evaluation (issue 17).
+@Suite("learner progress by the one evaluation")
+struct LearnerProgressEvaluationTests {
+    /// Finding: the learner marked a quiz passed when any attempt passed (the records' summary),
+    /// whatever `grading:` the quiz sets, and did not count a trainer's grants.
+    @Test("a quiz graded by its last attempt, and attempts granted, as progress and the certificate see them")
+    func gradingAndGrants() throws {
+        let sample = try SampleCourse(changing: ["assessments/intro-quiz.md": SampleCourse.introQuiz(adding: "grading: last\nattempts: 2")])
+        let (quiz, _) = try sample.course.quiz("intro-quiz")
+        let take = sample.takeQuiz()
+        try take.takeWhole(quiz, trainee: sample.traineeID, answers: ["goals": .choices([0])], seed: 1)
+        #expect(try sample.learner().progress().passedQuizzes.contains("intro-quiz"))
+        try take.takeWhole(quiz, trainee: sample.traineeID, answers: ["goals": .choices([1])], seed: 2)
+        let progress = try sample.learner().progress()
+        #expect(!progress.passedQuizzes.contains("intro-quiz"), "graded by the last attempt, which failed")
+
+        try GrantAttempts(course: sample.course, records: sample.records, actor: .localOperator("trainer"), output: CapturedOutput())
+            .grant(trainee: sample.traineeID, quizID: "intro-quiz", attempts: 1, reason: "A fire alarm interrupted the attempt.")
+        let granted = try sample.learner().progress()
+        #expect(granted.attemptsAllowed["intro-quiz"] == 3)
+        let facts = QuizFlow.facts(quiz, attemptsUsed: granted.attemptsUsed["intro-quiz"] ?? 0, attemptsAllowed: granted.attemptsAllowed["intro-quiz"])
+        #expect(facts.contains("You may take it 3 times in all (your trainer allowed 1 more); you have used 2."), "\(facts)")
+    }
+}

@@ -92,7 +92,8 @@ extension FullScreenLearner {
         if let intro = quiz.introduction, !intro.isEmpty {
             blocks += MarkdownDocument(parsing: intro).root.children.map { .markdown($0) }
         }
-        blocks.append(.tight(QuizFlow.facts(quiz, attemptsUsed: (try? store.progress().attemptsUsed[quiz.id]) ?? 0)
+        let progress = try? store.progress()
+        blocks.append(.tight(QuizFlow.facts(quiz, attemptsUsed: progress?.attemptsUsed[quiz.id] ?? 0, attemptsAllowed: progress?.attemptsAllowed[quiz.id])
             .map { PagerDocument.Block.text($0, first: "- ", rest: "  ") }))
         blocks.append(.text("Press Enter to start, or q to go back.", style: [.bold]))
         var pager = Pager(document: PagerDocument(title: "Quiz: " + quiz.title, blocks: blocks), size: terminal.size, color: color)

@@ -50,7 +50,7 @@ extension LineLearner {
             if !progress.openQuizzes.contains(quiz.id) {
                 say("")
                 say("About \(quiz.title):")
-                for fact in QuizFlow.facts(quiz, attemptsUsed: progress.attemptsUsed[quiz.id] ?? 0) { say("- " + fact) }
+                for fact in QuizFlow.facts(quiz, attemptsUsed: progress.attemptsUsed[quiz.id] ?? 0, attemptsAllowed: progress.attemptsAllowed[quiz.id]) { say("- " + fact) }
             }
             start = try QuizFlow.start(quiz, module: entry.isProgramAssessment ? nil : entry.module, store: store, at: clock(), seed: seed())
         } catch {

@@ -138,8 +138,10 @@ public final class LineLearner {
             say("")
             say("\(entry.module.title): \(entry.module.summary)")
             if let quiz = catalog.quizzes.first(where: { $0.id == entry.module.id }) {
-                let used = (try? store.progress().attemptsUsed[quiz.id]) ?? 0
-                for fact in QuizFlow.facts(quiz, attemptsUsed: used) { say("- " + fact) }
+                let progress = try? store.progress()
+                for fact in QuizFlow.facts(quiz, attemptsUsed: progress?.attemptsUsed[quiz.id] ?? 0, attemptsAllowed: progress?.attemptsAllowed[quiz.id]) {
+                    say("- " + fact)
+                }
             }
             say(entry.isLocked ? "It opens when you finish \(CourseMap.Entry.list(entry.waitingFor))." : "Type quiz \(index + 1) to start it.")
             return

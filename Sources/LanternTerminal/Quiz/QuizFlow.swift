@@ -24,12 +24,16 @@ public enum QuizFlow {
     public static let brokenQuizText = "This module's quiz has a mistake in it and cannot be taken until your trainer fixes it ('lantern check' names the file and line)."
 
     /// What to know before starting: questions, pass mark, attempts, time, safety-critical questions.
-    public static func facts(_ quiz: Quiz, attemptsUsed: Int) -> [String] {
+    /// `attemptsAllowed`: the limit counting a trainer's grants (nil: the quiz's own).
+    public static func facts(_ quiz: Quiz, attemptsUsed: Int, attemptsAllowed: Int? = nil) -> [String] {
         // As many as an attempt draws (the draw rules decide; a trial draw counts them).
         let count = (try? quiz.startAttempt(seed: 1, at: Date(timeIntervalSince1970: 0)))?.questions.count ?? quiz.gradableQuestions.count
         var facts = ["\(Wording.count(count, "question")); the pass mark is \(quiz.settings.passMark.percentText)."]
         if quiz.settings.attempts > 0 {
-            facts.append("You may take it \(Wording.count(quiz.settings.attempts, "time")) in all; you have used \(attemptsUsed).")
+            let allowed = max(quiz.settings.attempts, attemptsAllowed ?? 0)
+            facts.append("You may take it \(Wording.count(allowed, "time")) in all"
+                         + (allowed > quiz.settings.attempts ? " (your trainer allowed \(allowed - quiz.settings.attempts) more)" : "")
+                         + "; you have used \(attemptsUsed).")
         }
         if let wait = quiz.settings.wait, wait > 0 {
             facts.append("After an attempt, the next one can start \(waitText(wait)) later.")
