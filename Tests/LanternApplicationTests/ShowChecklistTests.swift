@@ -47,3 +47,23 @@ struct ShowChecklistTests {
         #expect(definition.isCompetent(file.ratings))
     }
 }
+
+@Suite("checklist record --rating pairs")
+struct RatingPairsTests {
+    @Test("each problem names the --rating option it came from, and nothing is recorded")
+    func pairsNamed() throws {
+        let sample = try SampleCourse()
+        try sample.records.addAssessor(id: "ann", name: "Ann", email: nil, roles: [.assessor])
+        let record = RecordObservation(course: sample.course, records: sample.records, actor: .localOperator("test"), output: CapturedOutput())
+        var thrown: LanternError?
+        do {
+            try record.record(trainee: sample.traineeID, checklistID: "listening-skills", assessor: "ann",
+                              ratings: .pairs(["confidentiality=great", "open-questions=n/a"]), method: "role-play")
+        } catch { thrown = error }
+        let messages = try #require(thrown).diagnostics.map(\.message)
+        #expect(messages == ["--rating confidentiality=great: 'great' is not on the scale of checklist 'listening-skills'",
+                             "--rating open-questions=n/a: criterion 'open-questions' must be rated: checklist 'listening-skills' does not allow n/a for it"],
+                "\(messages)")
+        #expect(try sample.records.currentObservations(trainee: sample.traineeID).isEmpty)
+    }
+}

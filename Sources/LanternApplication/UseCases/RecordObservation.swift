@@ -39,7 +39,11 @@ public struct RecordObservation: Sendable {
         case .file(let path):
             file = try RatingsFile.parse(try Self.readText(path), path: path, checklist: definition)
         case .pairs(let pairs):
-            file = try RatingsFile.parse(try Self.yaml(pairs), path: "--rating", checklist: definition)
+            do {
+                file = try RatingsFile.parse(try Self.yaml(pairs), path: "--rating", checklist: definition)
+            } catch {
+                throw Self.namingPairs(error, pairs)
+            }
         }
         if let method { file.method = method }
         if let date { file.date = date }
@@ -71,6 +75,25 @@ public struct RecordObservation: Sendable {
             throw LanternError(.notUtf8, "'\(path)' is not UTF-8 text", at: SourceLocation(path: path))
         }
         return text
+    }
+
+    /// Problems found in `--rating` pairs, each named by the option it came from (line 1 of the
+    /// document made from them is `ratings:`, line N + 1 the Nth pair) instead of a line number.
+    static func namingPairs(_ error: LanternError, _ pairs: [String]) -> LanternError {
+        func named(_ diagnostic: Diagnostic) -> Diagnostic {
+            guard let location = diagnostic.location, location.path == "--rating" else { return diagnostic }
+            var renamed = diagnostic
+            let index = location.line - 2
+            // A missing rating belongs to no pair.
+            let pair = diagnostic.code == "missing-rating" ? nil : pairs.indices.contains(index) ? pairs[index] : nil
+            renamed.message = pair.map { "--rating \($0): " + diagnostic.message } ?? diagnostic.message
+            renamed.location = nil
+            return renamed
+        }
+        let all = error.diagnostics.map(named)
+        var result = LanternError(all[0].code, all[0].message, at: all[0].location, hint: all[0].hint)
+        result.alsoFound = Array(all.dropFirst())
+        return result
     }
 
     /// `CRITERION=LEVEL` pairs as a ratings document.
