@@ -27,7 +27,13 @@ public struct CourseMap: Sendable {
         /// "locked: finish Foundations first", or the status.
         public var statusText: String {
             if isUnavailable { return "unavailable, it has a mistake your trainer needs to fix" }
-            return isLocked ? "locked: finish \(Self.list(waitingFor)) first" : status.label
+            return isLocked ? "locked: finish \(waitingText) first" : status.label
+        }
+
+        /// What is still to finish, in words: the modules by name, or for a final assessment
+        /// waiting on many, how many ("the 21 modules not yet done").
+        public var waitingText: String {
+            isProgramAssessment && waitingFor.count > 3 ? "the \(waitingFor.count) modules not yet done" : Self.list(waitingFor)
         }
 
         static func list(_ items: [String]) -> String {

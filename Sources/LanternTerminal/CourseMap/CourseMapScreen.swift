@@ -128,7 +128,7 @@ public struct CourseMapScreen: Sendable {
             return .stay
         }
         if entry.isLocked {
-            message = "Locked: finish \(CourseMap.Entry.list(entry.waitingFor)) first."
+            message = "Locked: finish \(entry.waitingText) first."
             return .stay
         }
         guard !entry.quizzes.isEmpty else {
@@ -170,7 +170,7 @@ public struct CourseMapScreen: Sendable {
                 let entry = map.entries[selected]
                 let renderer = TerminalRenderer(options: .init(width: max(20, width - 2)))
                 let about = entry.isUnavailable ? CourseMap.unavailableText
-                    : entry.isLocked ? "Locked: finish \(CourseMap.Entry.list(entry.waitingFor)) first." + (entry.isProgramAssessment ? "" : " Enter previews it.")
+                    : entry.isLocked ? "Locked: finish \(entry.waitingText) first." + (entry.isProgramAssessment ? "" : " Enter previews it.")
                     : entry.module.summary
                 let detail = renderer.wrap(about, first: " ", rest: " ").prefix(2).map(\.plain)
                 rows += detail.map { TextFit.clip($0, to: width) }

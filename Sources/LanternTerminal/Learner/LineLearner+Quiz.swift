@@ -15,7 +15,7 @@ extension LineLearner {
         let what = entry.isProgramAssessment ? entry.module.title : "Module \(index + 1)"
         guard !entry.isUnavailable else { say("Module \(index + 1) is unavailable: it has a mistake your trainer needs to fix."); return false }
         guard !entry.isLocked else {
-            say("\(what) is locked: finish \(CourseMap.Entry.list(entry.waitingFor)) first.")
+            say("\(what) is locked: finish \(entry.waitingText) first.")
             return false
         }
         guard let store = store as? any QuizStore else { say("Quizzes need the records database."); return false }

@@ -110,7 +110,7 @@ public final class LineLearner {
         for (index, entry) in map.entries.enumerated() {
             if entry.isProgramAssessment {
                 say("\(index + 1). \(entry.module.title) (final assessment): "
-                    + (entry.isLocked ? "opens when you finish \(CourseMap.Entry.list(entry.waitingFor))" : entry.status == .quizPassed ? "passed" : "ready") + ".")
+                    + (entry.isLocked ? "opens when you finish \(entry.waitingText)" : entry.status == .quizPassed ? "passed" : "ready") + ".")
                 continue
             }
             say("\(index + 1). \(entry.module.title): \(entry.statusText).")
@@ -143,7 +143,7 @@ public final class LineLearner {
                     say("- " + fact)
                 }
             }
-            say(entry.isLocked ? "It opens when you finish \(CourseMap.Entry.list(entry.waitingFor))." : "Type quiz \(index + 1) to start it.")
+            say(entry.isLocked ? "It opens when you finish \(entry.waitingText)." : "Type quiz \(index + 1) to start it.")
             return
         }
         guard !entry.isUnavailable else {
