@@ -85,7 +85,7 @@ public struct RecordObservation: Sendable {
             var renamed = diagnostic
             let index = location.line - 2
             // A missing rating belongs to no pair.
-            let pair = diagnostic.code == "missing-rating" ? nil : pairs.indices.contains(index) ? pairs[index] : nil
+            let pair = ErrorCode(rawValue: diagnostic.code) == .missingRating ? nil : pairs.indices.contains(index) ? pairs[index] : nil
             renamed.message = pair.map { "--rating \($0): " + diagnostic.message } ?? diagnostic.message
             renamed.location = nil
             return renamed

@@ -29,16 +29,16 @@ public enum AssessmentScaffold {
     public static func add(_ kind: Kind, id: String, owner: Owner, title: String? = nil, to workspace: URL, displayRoot: String,
                            paths: WorkspaceConfig.Paths = .init()) throws(LanternError) -> Written {
         guard Slug.isValid(id) else {
-            throw LanternError("invalid-id", "'\(id)' is not a valid \(kind.rawValue) id", hint: "try '\(Slug.suggestion(for: id))' (a-z, 0-9 and hyphens)")
+            throw LanternError(.invalidId, "'\(id)' is not a valid \(kind.rawValue) id", hint: "try '\(Slug.suggestion(for: id))' (a-z, 0-9 and hyphens)")
         }
         if kind == .checklist, owner == .program {
-            throw LanternError("invalid-option", "a checklist belongs to a module", hint: "give --module MODULE")
+            throw LanternError(.invalidOption, "a checklist belongs to a module", hint: "give --module MODULE")
         }
         let relative = paths.assessments + "/" + id + ".md"
         let url = workspace.appendingPathComponent(relative)
         let display = WorkspaceScaffold.join(displayRoot, relative)
         guard !FileManager.default.fileExists(atPath: url.path) else {
-            throw LanternError("already-exists", "\(display) already exists; nothing was written", at: SourceLocation(path: display),
+            throw LanternError(.alreadyExists, "\(display) already exists; nothing was written", at: SourceLocation(path: display),
                                hint: "choose another id, or edit the file")
         }
         // Where it is listed: the module's front matter, or program.yml.
@@ -47,7 +47,7 @@ public enum AssessmentScaffold {
         case .module(let module):
             listRelative = paths.curriculum + "/" + module + ".md"
             guard FileManager.default.fileExists(atPath: workspace.appendingPathComponent(listRelative).path) else {
-                throw LanternError("unknown-module", "there is no module '\(module)' (\(WorkspaceScaffold.join(displayRoot, listRelative)))",
+                throw LanternError(.unknownModule, "there is no module '\(module)' (\(WorkspaceScaffold.join(displayRoot, listRelative)))",
                                    hint: "'lantern new module \(module)' creates it; 'lantern check' lists the modules")
             }
         case .program:
@@ -79,7 +79,7 @@ public enum AssessmentScaffold {
         var lines = text.components(separatedBy: "\n")
         guard lines.first?.trimmingCharacters(in: .whitespaces) == "---",
               let close = lines.indices.dropFirst().first(where: { lines[$0].trimmingCharacters(in: .whitespaces) == "---" }) else {
-            throw LanternError("missing-front-matter", "\(path) has no front matter to list the assessment in", at: SourceLocation(path: path, line: 1),
+            throw LanternError(.missingFrontMatter, "\(path) has no front matter to list the assessment in", at: SourceLocation(path: path, line: 1),
                                hint: "fix the module first (run 'lantern check')")
         }
         let frontMatter = lines[1..<close].joined(separator: "\n")

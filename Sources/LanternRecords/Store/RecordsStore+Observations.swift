@@ -11,16 +11,16 @@ extension RecordsStore {
     /// The assessor must hold one, and must not be the trainee (the same email address).
     public func recordObservation(_ observation: Observation, allowedRoles: [Assessor.Role] = [.assessor, .trainer]) throws(LanternError) -> Observation {
         guard Timestamp.calendarDate(observation.observedOn) != nil else {
-            throw LanternError("invalid-date", "'\(observation.observedOn)' is not a date", hint: "write dates as YYYY-MM-DD")
+            throw LanternError(.invalidDate, "'\(observation.observedOn)' is not a date", hint: "write dates as YYYY-MM-DD")
         }
         guard !observation.ratings.isEmpty else {
-            throw LanternError("no-ratings", "an observation needs at least one rating")
+            throw LanternError(.noRatings, "an observation needs at least one rating")
         }
         let ratingsJSON: String
         do {
             ratingsJSON = try QuizAttempt.json(observation.ratings)
         } catch {
-            throw LanternError("invalid-ratings", "the ratings cannot be stored")
+            throw LanternError(.invalidRatings, "the ratings cannot be stored")
         }
         let actor = self.actor
         return try write { db, now in
@@ -29,24 +29,24 @@ extension RecordsStore {
             let assessor = try RecordsStore.assessor(db, observation.assessorID)
             guard assessor.roles.contains(where: allowedRoles.contains) else {
                 let names = allowedRoles.map(\.rawValue)
-                throw LanternError("not-an-assessor", "'\(assessor.id)' may not observe checklist '\(observation.checklistID)': it needs the \(names.joined(separator: " or ")) role",
+                throw LanternError(.notAnAssessor, "'\(assessor.id)' may not observe checklist '\(observation.checklistID)': it needs the \(names.joined(separator: " or ")) role",
                                    hint: "ask someone with the \(names.joined(separator: " or ")) role to observe, or add the role with 'lantern assessor add --role \(names[0])'")
             }
             if let email = assessor.email?.trimmingCharacters(in: .whitespaces), !email.isEmpty,
                let traineeEmail = try String.fetchOne(db, sql: "SELECT email FROM trainee WHERE id = ?", arguments: [observation.traineeID]),
                traineeEmail.trimmingCharacters(in: .whitespaces).lowercased() == email.lowercased() {
-                throw LanternError("self-observation", "assessor '\(assessor.id)' is the trainee (the same email address): an observation of oneself is not evidence",
+                throw LanternError(.selfObservation, "assessor '\(assessor.id)' is the trainee (the same email address): an observation of oneself is not evidence",
                                    hint: "another assessor must observe this trainee")
             }
             if let old = observation.supersedes {
                 guard let row = try Row.fetchOne(db, sql: "SELECT trainee_id, checklist_id FROM observation WHERE id = ?", arguments: [old]) else {
-                    throw LanternError("unknown-observation", "no observation '\(old)' to supersede")
+                    throw LanternError(.unknownObservation, "no observation '\(old)' to supersede")
                 }
                 guard row["trainee_id"] == observation.traineeID, row["checklist_id"] == observation.checklistID else {
-                    throw LanternError("supersede-mismatch", "observation '\(old)' is about another trainee or checklist")
+                    throw LanternError(.supersedeMismatch, "observation '\(old)' is about another trainee or checklist")
                 }
                 if let newer = try String.fetchOne(db, sql: "SELECT id FROM observation WHERE supersedes = ?", arguments: [old]) {
-                    throw LanternError("already-superseded", "observation '\(old)' was already superseded by '\(newer)'",
+                    throw LanternError(.alreadySuperseded, "observation '\(old)' was already superseded by '\(newer)'",
                                        hint: "supersede '\(newer)' instead")
                 }
             }
