@@ -8,12 +8,15 @@ import Testing
 
     @Test func newTraineeSeesProgramOrderAndLocks() throws {
         let map = CourseMap(workspace: workspace, progress: LearnerProgress())
-        #expect(map.entries.map(\.module.id) == workspace.program?.moduleIDs)
+        // The modules in program order, then the program's final exam (issue 19), locked until they are done.
+        #expect(map.entries.filter { !$0.isProgramAssessment }.map(\.module.id) == workspace.program?.moduleIDs)
+        let exam = try #require(map.entries.last)
+        #expect(exam.isProgramAssessment && exam.isLocked)
         #expect(map.entries[0].statusText == "not started")
         #expect(!map.entries[0].isLocked)
         let locked = try #require(map.entries.first { $0.isLocked })
         #expect(locked.statusText.hasPrefix("locked: finish "))
-        #expect(map.progressText == "0 of \(map.entries.count) modules done")
+        #expect(map.progressText == "0 of \(map.moduleCount) modules done")
         #expect(map.nextIndex == 0)
     }
 
