@@ -157,7 +157,9 @@ enum BuiltinAssets {
 
     /// Fetches the published files and shows what `lanternVerify` says: valid, not valid (with
     /// the failing step) or cannot check (a file could not be fetched, or the page is not in a
-    /// secure context) with what to do. Also runs the holder check.
+    /// secure context) with what to do. Also runs the holder check. On the paste page the verdict
+    /// shown is always that of the text in the field: editing it withdraws the verdict, and only
+    /// the latest check shows its result.
     static let verifyPageScript = #"""
     "use strict";
     (function () {
@@ -213,11 +215,16 @@ enum BuiltinAssets {
         if (pasted) { return Promise.resolve(pasted.value); }
         return text(box.dataset.credential);
       }
+      // Each check has a number; only the latest one may show its verdict, so a slower earlier
+      // check (other text, pasted before) never puts its verdict beside the text now in the field.
+      var latest = 0;
       function check() {
+        var run = ++latest;
+        function showLatest(result) { if (run === latest) { show(result); } }
         box.setAttribute("data-verdict", "pending");
         box.textContent = "Checking…";
         if (!window.isSecureContext || !(window.crypto && window.crypto.subtle)) {
-          show({ verdict: "cannot-check", toDo: ["open this page from the issuer's https:// address, or download the credential and run 'lantern cert verify credential.jwt --issuer issuer.json --status list.jwt'"],
+          showLatest({ verdict: "cannot-check", toDo: ["open this page from the issuer's https:// address, or download the credential and run 'lantern cert verify credential.jwt --issuer issuer.json --status list.jwt'"],
                  steps: [{ name: "browser", status: "warn", detail: "cannot check: this page is not in a secure context (opened from a file or plain http), so the browser offers no WebCrypto to check signatures" }] });
           return;
         }
@@ -229,15 +236,23 @@ enum BuiltinAssets {
             }
             return lanternVerify(files[0].trim(), files[1], files[2], files[3]);
           })
-          .then(function (result) { checked = result; show(result); })
+          .then(function (result) { if (run === latest) { checked = result; } showLatest(result); })
           .catch(function (error) {
-            show({ verdict: "cannot-check", toDo: ["reload the page, or check the credential with 'lantern cert verify'"],
+            showLatest({ verdict: "cannot-check", toDo: ["reload the page, or check the credential with 'lantern cert verify'"],
                    steps: [{ name: "browser", status: "warn", detail: "cannot check: " + String(error && error.message || error) }] });
           });
       }
       if (pasted) {
         var form = document.getElementById("paste-form");
         if (form) { form.addEventListener("submit", function (event) { event.preventDefault(); check(); }); }
+        // A verdict belongs to the text it checked: changing the text withdraws it (and any check
+        // still running) until Verify is pressed again.
+        pasted.addEventListener("input", function () {
+          latest++;
+          if (box.getAttribute("data-verdict") === "pending" && box.textContent !== "Checking…") { return; }
+          box.setAttribute("data-verdict", "pending");
+          box.textContent = "Press Verify to check the text above.";
+        });
         return;
       }
       var form = document.getElementById("holder-form");
