@@ -44,6 +44,9 @@ struct PasteVerifyPageTests {
         #expect(shown["revoked"]?.headline == "Not valid: revoked")
         #expect(shown["tampered"]?.headline.hasPrefix("Not valid") == true)
         #expect(shown["empty"]?.headline == "Cannot check")
+        // On a phone-wide screen (360 px) the steps, the key's long id among them, wrap inside the verdict's box,
+        // and the field fits the screen: nothing needs scrolling sideways.
+        #expect(shown.filter { !$0.value.fits }.keys.sorted() == [])
 
         // `lantern cert verify` on the same text, against the files the site publishes.
         let folder = try TemporaryFolder()
@@ -103,6 +106,9 @@ struct PasteVerifyPageTests {
     struct Shown: Equatable {
         var verdict: String
         var headline: String
+        /// Whether the verdict's text stays inside its box (long key ids wrap) and the page needs
+        /// no sideways scrolling.
+        var fits = true
     }
 
     /// Opens `verify/` in a same-origin frame once per case, pastes the text into the field the
@@ -112,7 +118,7 @@ struct PasteVerifyPageTests {
         let items = JSONValue.array(cases.map { JSONValue.object(JSONObject([("name", .string($0.name)), ("text", .string($0.pasted))])) }).serialized
         try """
         <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>paste driver</title></head>
-        <body><iframe id="page" title="verify" style="width:900px;height:700px"></iframe><pre id="results"></pre><script>
+        <body><iframe id="page" title="verify" style="width:360px;height:700px"></iframe><pre id="results"></pre><script>
         "use strict";
         const cases = \(items);
         const frame = document.getElementById("page");
@@ -131,7 +137,8 @@ struct PasteVerifyPageTests {
           field.form.querySelector("button").click();
           await done;
           const headline = box.querySelector(".headline");
-          return { verdict: box.getAttribute("data-verdict"), headline: headline ? headline.textContent : "" };
+          return { verdict: box.getAttribute("data-verdict"), headline: headline ? headline.textContent : "",
+                   fits: box.scrollWidth <= box.clientWidth && doc.documentElement.scrollWidth <= doc.documentElement.clientWidth };
         }
         function shown(box) {
           const headline = box.querySelector(".headline");
@@ -197,7 +204,8 @@ struct PasteVerifyPageTests {
         }
         var shown: [String: Shown] = [:]
         for (name, value) in object {
-            shown[name] = Shown(verdict: value["verdict"]?.stringValue ?? "", headline: value["headline"]?.stringValue ?? "")
+            shown[name] = Shown(verdict: value["verdict"]?.stringValue ?? "", headline: value["headline"]?.stringValue ?? "",
+                                fits: value["fits"]?.boolValue ?? true)
         }
         return shown
     }

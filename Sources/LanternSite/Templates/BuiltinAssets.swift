@@ -37,6 +37,7 @@ enum BuiltinAssets {
     .search-form label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     input[type="search"] { font: inherit; padding: 0.3rem 0.5rem; border: 1px solid var(--muted); border-radius: 4px;
       background: var(--bg); color: var(--fg); min-width: 0; }
+    textarea { max-width: 100%; box-sizing: border-box; }
     button, .button { font: inherit; padding: 0.35rem 0.9rem; border: 1px solid var(--accent); border-radius: 4px;
       background: var(--accent); color: var(--accent-fg); cursor: pointer; text-decoration: none; display: inline-block; }
     main { padding: 1.5rem 0 3rem; }
@@ -64,7 +65,7 @@ enum BuiltinAssets {
     .credential-facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }
     .credential-facts dt { font-weight: 600; }
     .credential-facts dd { margin: 0; overflow-wrap: anywhere; }
-    .verdict { border: 2px solid var(--border); border-radius: 6px; padding: 0.5rem 1rem; margin: 1rem 0; }
+    .verdict { border: 2px solid var(--border); border-radius: 6px; padding: 0.5rem 1rem; margin: 1rem 0; overflow-wrap: anywhere; }
     .verdict[data-verdict="valid"] { border-color: var(--ok); }
     .verdict[data-verdict="expired"], .verdict[data-verdict="suspended"] { border-color: var(--warn); }
     .verdict[data-verdict="revoked"], .verdict[data-verdict="invalid"] { border-color: var(--bad); }
