@@ -19,7 +19,8 @@ struct PasteVerifyPageTests {
         let fixture = try Self.fixture()
         let output = try TemporaryFolder(prefix: "lantern-paste")
         let site = output.url.appendingPathComponent("site")
-        _ = try SiteBuilder(workspace: SiteFixtures.load(try SampleWorkspace.create()))
+        let workspace = try SampleWorkspace.create()
+        _ = try SiteBuilder(workspace: SiteFixtures.load(workspace))
             .build(SiteBuildOptions(output: site, verification: fixture.site))
         // The holder did not consent: their credential is nowhere on the site.
         let published = try FileManager.default.subpathsOfDirectory(atPath: site.path)
