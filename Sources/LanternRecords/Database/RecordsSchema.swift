@@ -17,6 +17,7 @@ public enum RecordsSchema {
         migrator.registerMigration("v3-corrections", migrate: createCorrections)
         migrator.registerMigration(AttemptRecordsMigration.identifier, migrate: AttemptRecordsMigration.migrate)
         migrator.registerMigration("v5-marking", migrate: createMarking)
+        migrator.registerMigration("v6-ssh-keys", migrate: createSSHKeys)
         return migrator
     }
 

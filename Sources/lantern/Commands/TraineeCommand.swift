@@ -9,7 +9,8 @@ struct TraineeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trainee",
         abstract: "Add, list, show, correct, import, export and erase trainees.",
-        subcommands: [Add.self, List.self, Show.self, Edit.self, Import.self, Export.self, Erase.self]
+        subcommands: [Add.self, List.self, Show.self, Edit.self, Import.self, Export.self, Erase.self,
+                      InviteCommand<TraineeHolder>.self, KeysOfPersonCommand<TraineeHolder>.self]
     )
 
     struct Add: ParsableCommand {
