@@ -139,8 +139,8 @@ let package = Package(
             "LanternTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "LanternServeTests", dependencies: [
-            "LanternServe", "LanternApplication", "LanternRecords", "LanternTestSupport",
-            .product(name: "NIOSSH", package: "swift-nio-ssh"), .product(name: "Crypto", package: "swift-crypto"),
+            "LanternServe", "LanternApplication", "LanternRecords", "LanternDiagnostics", "LanternTestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "LanternRecordsTests", dependencies: [
             "LanternRecords", "LanternAssessment", "LanternTestSupport", .product(name: "GRDB", package: "GRDB.swift"),

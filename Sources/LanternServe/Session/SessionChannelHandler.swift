@@ -41,7 +41,10 @@ final class SessionChannelHandler: ChannelDuplexHandler {
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         switch event {
         case let request as SSHChannelRequestEvent.PseudoTerminalRequest:
-            terminal = (request.term, TerminalSize(columns: request.terminalCharacterWidth, rows: request.terminalRowHeight))
+            // A client that does not know its size (its input is not a terminal) sends 0×0: 80×24.
+            let columns = request.terminalCharacterWidth > 0 ? request.terminalCharacterWidth : 80
+            let rows = request.terminalRowHeight > 0 ? request.terminalRowHeight : 24
+            terminal = (request.term, TerminalSize(columns: columns, rows: rows))
             reply(request.wantReply, session == nil, context)
         case let request as SSHChannelRequestEvent.EnvironmentRequest:
             let accepted = Self.acceptedEnvironment.contains(request.name) && request.value.utf8.count <= 256
