@@ -35,7 +35,7 @@ let package = Package(
         // Diagnostics and located errors shared by every layer.
         .target(name: "LanternDiagnostics"),
         // Markdown: one cmark parse into an immutable Swift tree; safe HTML and terminal text.
-        .target(name: "LanternMarkdown", dependencies: ["CCmark"]),
+        .target(name: "LanternMarkdown", dependencies: ["CCmark", "LanternDiagnostics"]),
         // Workspace loading and validation: lantern.yml, program, modules, links, crisis resources.
         .target(
             name: "LanternCurriculum",
@@ -58,7 +58,7 @@ let package = Package(
         .target(
             name: "LanternCertification",
             dependencies: [
-                "LanternDiagnostics", "LanternCurriculum", "LanternRecords", "CZlib", "CQRencode",
+                "LanternDiagnostics", "LanternCurriculum", "LanternAssessment", "LanternRecords", "CZlib", "CQRencode",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -154,8 +154,9 @@ let package = Package(
         .testTarget(name: "LanternSiteTests", dependencies: ["LanternSite", "LanternCertification", "LanternCurriculum", "LanternDiagnostics", "LanternTestSupport"],
                     exclude: ["Golden", "MustacheSpec"]),
         .testTarget(name: "LanternCertificationTests",
-                    dependencies: ["LanternCertification", "LanternCurriculum", "LanternDiagnostics", "LanternRecords", "LanternAssessment", "LanternTestSupport",
-                                   .product(name: "Crypto", package: "swift-crypto")]),
+                    dependencies: ["LanternCertification", "LanternCurriculum", "LanternDiagnostics", "LanternRecords", "LanternAssessment",
+                                   "LanternTestSupport", .product(name: "Crypto", package: "swift-crypto"),
+                                   .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -32,11 +32,12 @@ public struct DiagnosticPrinter: Sendable {
 
     /// One diagnostic in text form, ending in a newline.
     public func renderText(_ diagnostic: Diagnostic) -> String {
-        let prefix = diagnostic.location.map { "\($0): " } ?? ""
+        // Paths, messages and hints may quote user data: only the severity's colour is styled.
+        let prefix = diagnostic.location.map { TerminalSafeText.clean("\($0)") + ": " } ?? ""
         let severity = styled(diagnostic.severity)
-        var line = "\(prefix)\(severity): \(diagnostic.message)\n"
+        var line = "\(prefix)\(severity): \(TerminalSafeText.clean(diagnostic.message))\n"
         if let hint = diagnostic.hint {
-            line += "  hint: \(hint)\n"
+            line += "  hint: \(TerminalSafeText.clean(hint))\n"
         }
         return line
     }

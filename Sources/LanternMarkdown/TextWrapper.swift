@@ -1,7 +1,15 @@
+import LanternDiagnostics
 /// A piece of inline text with one style.
 struct StyledFragment: Hashable {
     var text: String
     var style: TerminalStyle
+
+    /// Every piece of text the terminal renderer prints passes here: it is cleaned of control,
+    /// escape and bidi characters (`TerminalSafeText`) before the renderer adds its own styling.
+    init(text: String, style: TerminalStyle) {
+        self.text = TerminalSafeText.clean(text)
+        self.style = style
+    }
 }
 
 /// Greedy word wrapping of styled inline text to a column width, measured in display columns.

@@ -26,7 +26,8 @@ import Testing
     }
 
     /// The sample workspace with a key, an assessor and one trainee.
-    static func setup(email: String? = "alex@example.org") throws -> Setup {
+    /// The trainee agreed to their name and their credential being published unless said otherwise.
+    static func setup(email: String? = "alex@example.org", credentialConsent: Bool = true) throws -> Setup {
         let folder = try TemporaryFolder()
         for (path, text) in SampleWorkspace.files { _ = try folder.write(path, text) }
         try KeyStore(workspaceRoot: folder.url).generate()
@@ -34,9 +35,35 @@ import Testing
         try FileManager.default.createDirectory(at: folder.url.appendingPathComponent(".lantern"), withIntermediateDirectories: true)
         let store = try RecordsStore(path: folder.url.appendingPathComponent(".lantern/records.sqlite").path, actor: "tester")
         try store.addAssessor(id: "sam", name: "Sam Assessor", email: nil, roles: [.assessor, .supervisor])
-        let trainee = try store.addTrainee(NewTrainee(name: "Alex Example", email: email, publicNameConsent: true))
+        let trainee = try store.addTrainee(NewTrainee(name: "Alex Example", email: email, publicNameConsent: true,
+                                                           credentialConsent: credentialConsent))
         return Setup(folder: folder, store: store, workspace: workspace, traineeID: trainee.id)
     }
+
+    /// The assessment engine's result of one attempt (`AttemptResult` JSON), as `quiz take` stores it.
+    static func resultJSON(quizID: String, passed: Bool, total: String = "1", failedCritical: [String] = [], attemptNumber: Int = 1) -> String {
+        let critical = failedCritical.map { "\"\($0)\"" }.joined(separator: ",")
+        return #"{"attemptNumber":\#(attemptNumber),"earned":"\#(total)","failedCritical":[\#(critical)],"needsMarking":[],"overTime":false,"#
+            + #""passMark":"4/5","passed":\#(passed),"possible":1,"questions":[],"quizID":"\#(quizID)","reasons":[],"seed":1,"#
+            + #""submittedAt":"2026-01-01T10:10:00Z","total":"\#(total)"}"#
+    }
+
+    /// A recorded attempt at `quizID` whose engine result is `resultJSON(...)`: the assessment
+    /// engine's own types, as `quiz take` stores them.
+    static func attempt(trainee: String, quizID: String = "intro-quiz", passed: Bool, total: String = "1",
+                        failedCritical: [String] = [], number: Int = 1, day: Int = 1) throws -> QuizAttempt {
+        let started = Date(timeIntervalSince1970: 1_767_261_600 + Double(day - 1) * 86_400)
+        let attempt = Attempt(quizID: quizID, number: number, seed: UInt64(number), startedAt: started, deadline: nil,
+                              questions: [PresentedQuestion(questionID: "goals", contentHash: "h", displayOrder: [])],
+                              responses: [:], submittedAt: started.addingTimeInterval(600))
+        let result = try AssessmentJSON.decode(AttemptResult.self, from: resultJSON(quizID: quizID, passed: passed, total: total,
+                                                                                   failedCritical: failedCritical, attemptNumber: number))
+        return QuizAttempt(traineeID: trainee, quizHash: "h", attempt: attempt, result: result)
+    }
+
+    /// Every criterion of the sample checklist rated at its pass level.
+    static let competentRatings: [LanternRecords.Observation.Rating] = [.init(criterion: "confidentiality", rating: "competent"),
+                                                          .init(criterion: "open-questions", rating: "competent")]
 
     static func complete(_ setup: Setup) throws {
         let store = setup.store
@@ -51,7 +78,7 @@ import Testing
         for day in ["2026-01-02", "2026-01-09"] {
             try store.recordObservation(Observation(traineeID: setup.traineeID, checklistID: "listening-skills", checklistHash: "h",
                                                     assessorID: "sam", method: "role-play", observedOn: day,
-                                                    ratings: [.init(criterion: "a", rating: "competent")], competent: true))
+                                                    ratings: competentRatings, competent: true))
         }
         let entry = try store.logHours(HoursEntry(traineeID: setup.traineeID, date: "2026-01-05", hours: 10,
                                                   kind: .practicum(supervisorID: "sam", signedOffAt: nil)))
@@ -129,24 +156,31 @@ import Testing
         try Self.complete(setup)
         let now = Date()
         let first = try setup.service(now: now).issue(trainee: setup.traineeID)
-        #expect { try setup.service(now: now).renew(trainee: setup.traineeID) } throws: { error in
+        // Renewal opens 90 days (the default window) before expiry: 23 months on.
+        let inWindow = CredentialDate.adding(23, .months, to: now)
+        #expect { try setup.service(now: inWindow).renew(trainee: setup.traineeID) } throws: { error in
             ((error as? LanternError)?.message ?? "").contains("0 of 20 hours")
         }
+        // Hours are logged once worked: today, inside the certificate's cycle.
         let today = CredentialDate.formatDay(now)
         _ = try setup.store.logHours(HoursEntry(traineeID: setup.traineeID, date: today, hours: 14, kind: .continuingEducation(category: "general")))
         _ = try setup.store.logHours(HoursEntry(traineeID: setup.traineeID, date: today, hours: 6, kind: .continuingEducation(category: "ethics")))
-        let renewed = try setup.service(now: now).renew(trainee: setup.traineeID)
+        let renewed = try setup.service(now: inWindow).renew(trainee: setup.traineeID)
         #expect(renewed.renews == first.id)
         #expect((renewed.validUntil ?? "") > (first.validUntil ?? ""))
         // The link lives in the records: no context Lantern can name offline defines `renews`.
         #expect(try CompactJWS(parsing: renewed.jwt).payload["renews"] == nil)
+        #expect(try setup.store.certificate(first.id).supersededBy == renewed.id)
 
         // Two years and a month on, the first has expired and says it was renewed.
         let later = CredentialDate.adding(25, .months, to: now)
         let report = try setup.service(now: later).verifier().verify(first.jwt)
         #expect(report.verdict == .expired)
         #expect(report.step("validity")?.detail.contains("renewed by \(renewed.id)") == true)
-        #expect(try setup.service(now: CredentialDate.adding(23, .months, to: now)).expiring(within: Period("60d")!).map(\.id) == [first.id])
+        // The renewed certificate is superseded: only the renewal is listed as expiring.
+        #expect(try setup.service(now: inWindow).expiring(within: Period("60d")!).isEmpty)
+        let nearEnd = CredentialDate.adding(-30, .days, to: try #require(renewed.validUntil.flatMap(CredentialDate.parse)))
+        #expect(try setup.service(now: nearEnd).expiring(within: Period("60d")!).map(\.id) == [renewed.id])
     }
 
     @Test func cliIssuesExportsAndVerifiesByID() throws {

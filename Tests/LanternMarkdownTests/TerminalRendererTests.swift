@@ -80,3 +80,17 @@ struct TerminalRendererTests {
         #expect(lines.first { $0.headingLevel == 3 }?.plain == "Three")
     }
 }
+
+/// Issue 20.7: module text is cleaned of control, escape and bidi characters before the
+/// renderer adds its own styling.
+@Suite struct TerminalSafeRenderingTests {
+    @Test func controlEscapeAndBidiCharactersNeverReachTheTerminal() {
+        let source = "Read \u{1B}]52;c;ZXZpbA==\u{07}this\u{9B}2J and `co\u{1B}[8mde`\u{202E} now.\n\n```\nblock\u{1B}[2J\n```\n"
+        for color in [false, true] {
+            let text = TerminalRenderer(options: .init(width: 60, color: color)).render(MarkdownDocument(parsing: source))
+            #expect(!text.unicodeScalars.contains { [0x07, 0x9B, 0x202E].contains($0.value) })
+            #expect(!text.contains("\u{1B}]") && !text.contains("\u{1B}[2J") && !text.contains("\u{1B}[8m"))
+            #expect(text.contains("this") && text.contains("block"))
+        }
+    }
+}

@@ -59,7 +59,8 @@ import Testing
         let store = try RecordsStore(path: path, actor: "test", mustExist: true)
         let report = try store.check()
         #expect(report.isHealthy, "\(report)")
-        let last = try #require(try store.auditEntries().last)
+        // The migration's own row (later migrations attest rows after it).
+        let last = try #require(try store.auditEntries().last { $0.action == "migration" && $0.subjectID == "v4-attempt-records" })
         #expect(last.action == "migration")
         #expect(last.subjectID == "v4-attempt-records")
         #expect(last.detail.contains("\"rows\":\"1\"") && last.detail.contains("\"open\":\"1\""))

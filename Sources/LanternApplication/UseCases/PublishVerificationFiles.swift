@@ -43,11 +43,13 @@ public struct PublishVerificationFiles: Sendable {
 
     /// The verification part of the site: the issuer profile, the status list the cert
     /// commands signed (nothing is signed here: `publication()` opens no private key), the
-    /// browser verifier and one public record per certificate.
+    /// browser verifier, one public record per certificate whose holder agreed to publication
+    /// (the others verify by pasting), and the latest signed audit checkpoint.
     public func verificationSite() throws(LanternError) -> VerificationSite {
         let publication = try service.publication()
-        let credentials = try service.store.certificates().map { record throws(LanternError) in try service.publishable(record) }
+        let credentials = try service.publishedOnSite().map { record throws(LanternError) in try service.publishable(record) }
         return VerificationSite(issuerJSON: publication.issuerJSON, jwksJSON: publication.jwksJSON, statusListJWT: publication.statusListJWT,
-                                verifierScript: BrowserVerifier.script, credentials: credentials)
+                                verifierScript: BrowserVerifier.script, credentials: credentials,
+                                auditCheckpoint: try service.publishedCheckpoint())
     }
 }

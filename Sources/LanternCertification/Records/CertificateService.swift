@@ -1,4 +1,5 @@
 import Foundation
+import LanternAssessment
 import LanternCurriculum
 import LanternDiagnostics
 import LanternRecords
@@ -32,35 +33,65 @@ public struct CertificateService: Sendable {
 
     public var programID: String { workspace.program?.id ?? "program" }
 
-    /// The trainee's evidence from the records.
+    /// The trainee's evidence, read from the rows themselves (attempts, current observations,
+    /// hours), never from a cache; rows that do not match their audit entries are left out.
     public func evidence(trainee reference: String) throws(LanternError) -> TraineeEvidence {
-        let transcript = try store.transcript(reference)
+        try evidence(from: try store.certificateEvidence(trainee: reference))
+    }
+
+    /// The evidence the rules are evaluated on: only rows that match their audit digests
+    /// (`records`), each quiz attempt with its effective result (hand marks and the latest
+    /// regrade applied), combined by the engine's one evaluation (`QuizStanding.evaluate`).
+    func evidence(from records: CertificateEvidenceRecords) throws(LanternError) -> TraineeEvidence {
         var evidence = TraineeEvidence()
-        for quiz in transcript.quizzes {
-            evidence.quizzes[quiz.quizID] = .init(attempts: quiz.attempts, bestScore: quiz.bestScore, passed: quiz.passed)
+        let verified = Set(records.attempts.map(\.id))
+        let attempted = Set(records.attempts.map(\.quizID))
+        for (quizID, quiz) in evaluator.quizDefinitions where attempted.contains(quizID) {
+            let effective = try store.effectiveAttempts(quiz: quiz, trainee: records.traineeID)
+                .filter { verified.contains($0.record.id) }
+            evidence.quizzes[quizID] = evaluator.quizOutcome(quizID, attempts: effective.map(\.effective))
         }
-        for observation in try store.currentObservations(trainee: transcript.traineeID) {
-            evidence.observations[observation.checklistID, default: []].append(
-                .init(id: observation.id, observedOn: observation.observedOn, competent: observation.competent))
-        }
-        evidence.practicumHoursSignedOff = transcript.practicumHoursSignedOff
-        evidence.practicumHoursAwaitingSignOff = max(0, transcript.practicumHours - transcript.practicumHoursSignedOff)
-        evidence.continuingEducation = try store.continuingEducation(trainee: transcript.traineeID).map {
-            .init(completedOn: $0.completedOn, hours: $0.hours, category: $0.category)
+        evidence.observations = records.observations.compactMap(\.assessed)
+        evidence.practicumHoursSignedOff = records.practicum.filter(\.signedOff).reduce(0) { $0 + $1.hours }
+        evidence.practicumHoursAwaitingSignOff = records.practicum.filter { !$0.signedOff }.reduce(0) { $0 + $1.hours }
+        evidence.continuingEducation = records.continuingEducation.map {
+            .init(id: $0.id, completedOn: $0.completedOn, hours: $0.hours, category: $0.category, usedBy: $0.usedBy)
         }
         return evidence
     }
 
+    /// Refuses to certify a trainee whose records fail their audit digests, or who was erased.
+    func requireSoundRecords(_ records: CertificateEvidenceRecords) throws(LanternError) {
+        if records.erased {
+            throw LanternError("trainee-erased", "trainee \(records.traineeID) was erased; no certificate can be issued to them")
+        }
+        guard records.problems.isEmpty else {
+            throw LanternError("records-tampered", "trainee \(records.traineeID)'s records do not match the audit log, so no certificate is issued:\n"
+                               + records.problems.prefix(10).map { "  - \($0)" }.joined(separator: "\n"),
+                               hint: "'lantern db check' lists every problem; restore the records from a backup")
+        }
+    }
+
     /// What the trainee has met and what is missing.
+    /// Rows that fail their audit digests are left out and reported as a requirement not met
+    /// (`records`), as `cert issue` refuses them.
     public func requirements(trainee reference: String) throws(LanternError) -> RequirementsReport {
-        evaluator.evaluate(try evidence(trainee: reference))
+        let records = try store.certificateEvidence(trainee: reference)
+        var report = evaluator.evaluate(try evidence(from: records))
+        if !records.problems.isEmpty {
+            report.items.append(.init(kind: .records, id: "records", title: "Records match the audit log", met: false,
+                                      detail: "\(records.problems.count) row\(records.problems.count == 1 ? "" : "s") changed or added outside Lantern (run 'lantern db check'); they do not count"))
+        }
+        return report
     }
 
     /// Issues a certificate when every requirement is met; otherwise throws
     /// `requirements-not-met` listing what is missing.
     @discardableResult
     public func issue(trainee reference: String) throws(LanternError) -> CertificateRecord {
-        let report = try requirements(trainee: reference)
+        let records = try store.certificateEvidence(trainee: reference)
+        try requireSoundRecords(records)
+        let report = evaluator.evaluate(try evidence(from: records))
         guard report.isMet else {
             throw LanternError("requirements-not-met", "trainee \(try store.recipientHash(trainee: reference).traineeID) has not met the certificate requirements:\n"
                                + report.missing.map { "  - \($0.id) (\($0.title)): \($0.detail)" }.joined(separator: "\n"),
@@ -98,7 +129,7 @@ public struct CertificateService: Sendable {
     /// Every trainee who is not erased, each eligible or skipped with the reason, by id.
     public func eligibility() throws(LanternError) -> [Eligibility] {
         var held: [String: String] = [:]
-        for record in try store.certificates() where record.status != .revoked && !isExpired(record) {
+        for record in try store.certificates() where record.status != .revoked && record.supersededBy == nil && !isExpired(record) {
             held[record.traineeID] = held[record.traineeID] ?? record.id
         }
         var result: [Eligibility] = []
@@ -126,29 +157,58 @@ public struct CertificateService: Sendable {
         record.validUntil.flatMap(CredentialDate.parse).map { $0 <= now } ?? false
     }
 
-    /// Renewal: the trainee's latest certificate, the continuing education logged inside its
-    /// cycle (`validFrom` to `validUntil`), and a new certificate linked to it.
+    /// Renewal of the trainee's current certificate (active, not superseded): it opens in the
+    /// window before expiry set in `program.yml` (`certificate.renewal.window`, 90 days when not
+    /// set), counts continuing education completed inside the certificate's cycle that no earlier
+    /// renewal counted, records which hours it used, and supersedes the renewed certificate.
     @discardableResult
     public func renew(trainee reference: String) throws(LanternError) -> CertificateRecord {
-        guard let current = try store.certificates(trainee: reference).first(where: { $0.status != .revoked }) else {
+        let held = try store.certificates(trainee: reference).filter { $0.status != .revoked && $0.supersededBy == nil }
+        guard let current = held.first else {
             throw LanternError("no-certificate", "trainee \(try store.recipientHash(trainee: reference).traineeID) has no certificate to renew",
                                hint: "'lantern cert issue TRAINEE' issues the first one")
         }
         if current.status == .suspended {
             throw LanternError("certificate-suspended", "certificate \(current.id) is suspended; reinstate it before renewing")
         }
-        let report = try renewalRequirements(trainee: reference, certificate: current)
+        guard let until = current.validUntil.flatMap(CredentialDate.parse) else {
+            throw LanternError("no-expiry", "certificate \(current.id) does not expire, so it is never renewed")
+        }
+        let opens = renewalOpens(until: until)
+        guard now >= opens else {
+            throw LanternError("renewal-not-open", "certificate \(current.id) can be renewed from \(CredentialDate.formatDay(opens)) (\(renewalWindow) before it expires on \(CredentialDate.formatDay(until)))",
+                               hint: "the window is 'certificate.renewal.window' in curriculum/program.yml")
+        }
+        let records = try store.certificateEvidence(trainee: reference)
+        try requireSoundRecords(records)
+        let (from, to) = renewalCycle(current)
+        let evidence = try evidence(from: records)
+        let report = evaluator.evaluateRenewal(evidence, cycleFrom: from, until: to)
         guard report.isMet else {
             throw LanternError("renewal-not-met", "certificate \(current.id) cannot be renewed yet:\n"
                                + report.missing.map { "  - \($0.title): \($0.detail)" }.joined(separator: "\n"))
         }
-        return try issueCredential(trainee: reference, evidence: report.evidenceSummary.serialized, renews: current)
+        let used = evaluator.renewalEntries(evidence, cycleFrom: from, until: to).map(\.id)
+        return try issueCredential(trainee: reference, evidence: report.evidenceSummary.serialized, renews: current, ceHoursUsed: used)
     }
 
-    /// Continuing education inside a certificate's cycle against the renewal rules.
+    /// How long before expiry renewal opens.
+    public var renewalWindow: Period { evaluator.rules.renewalWindow ?? Period(amount: 90, unit: .days) }
+
+    /// The first moment a certificate expiring at `until` may be renewed.
+    public func renewalOpens(until: Date) -> Date {
+        CredentialDate.adding(-renewalWindow.amount, Self.unit(renewalWindow.unit), to: until)
+    }
+
+    /// A certificate's cycle as dates: from its `validFrom` to its `validUntil` (or today).
+    func renewalCycle(_ certificate: CertificateRecord) -> (from: String, until: String) {
+        (String(certificate.validFrom.prefix(10)), certificate.validUntil.map { String($0.prefix(10)) } ?? CredentialDate.formatDay(now))
+    }
+
+    /// Continuing education inside a certificate's cycle, not counted by an earlier renewal,
+    /// against the renewal rules.
     public func renewalRequirements(trainee reference: String, certificate: CertificateRecord) throws(LanternError) -> RequirementsReport {
-        let from = String(certificate.validFrom.prefix(10))
-        let until = certificate.validUntil.map { String($0.prefix(10)) } ?? CredentialDate.formatDay(now)
+        let (from, until) = renewalCycle(certificate)
         return evaluator.evaluateRenewal(try evidence(trainee: reference), cycleFrom: from, until: until)
     }
 
@@ -161,7 +221,7 @@ public struct CertificateService: Sendable {
     }
 
     private func issueCredential(trainee reference: String, evidence: String, renews: CertificateRecord?,
-                                 reissuing: CertificateRecord? = nil) throws(LanternError) -> CertificateRecord {
+                                 reissuing: CertificateRecord? = nil, ceHoursUsed: [String] = []) throws(LanternError) -> CertificateRecord {
         try checkAddresses()
         let recipient = try store.recipientHash(trainee: reference)
         guard let hash = recipient.hash else {
@@ -200,7 +260,7 @@ public struct CertificateService: Sendable {
                 let record = try store.recordCertificate(CertificateRecord(
                     id: credential.id, traineeID: recipient.traineeID, programID: programID, statusIndex: index,
                     validFrom: CredentialDate.format(start), validUntil: validUntil.map(CredentialDate.format), jwt: jwt,
-                    evidence: evidence, renews: renews?.id, reissues: reissuing?.id))
+                    evidence: evidence, renews: renews?.id, reissues: reissuing?.id), ceHoursUsed: ceHoursUsed)
                 // The first certificate of a workspace whose keys were made without a status
                 // list: sign one now, so that the site can publish it without the key.
                 _ = try? signStatusList()
@@ -226,11 +286,12 @@ public struct CertificateService: Sendable {
         }
     }
 
-    /// Certificates (active, not revoked) whose `validUntil` falls within `period` from now.
+    /// Current certificates (active, not superseded by a renewal) whose `validUntil` falls within
+    /// `period` from now.
     public func expiring(within period: Period) throws(LanternError) -> [CertificateRecord] {
         let limit = CredentialDate.adding(period.amount, Self.unit(period.unit), to: now)
         return try store.certificates().filter { record in
-            guard record.status == .active, let until = record.validUntil.flatMap(CredentialDate.parse) else { return false }
+            guard record.isCurrent, let until = record.validUntil.flatMap(CredentialDate.parse) else { return false }
             return until > now && until <= limit
         }.sorted { ($0.validUntil ?? "") < ($1.validUntil ?? "") }
     }
@@ -268,6 +329,24 @@ public struct CertificateService: Sendable {
         if let current = try? publication() { return current }
         let jwt = try keys.signStatusList(identity: identity, statuses: try listedStatuses(), now: now)
         return IssuerPublication(identity: identity, keys: try keys.publicKeys(), statusListJWT: jwt)
+    }
+
+    /// The certificates whose holders agreed to their publication on the site (privacy by
+    /// default: without consent, the holder gets the JWT and printable certificate, and the
+    /// site's verification page checks a credential they paste).
+    public func publishedOnSite() throws(LanternError) -> [CertificateRecord] {
+        let consenting = Set(try store.trainees().filter { $0.credentialConsent && $0.erasedAt == nil }.map(\.id))
+        return try store.certificates().filter { consenting.contains($0.traineeID) }
+    }
+
+    /// The signed audit checkpoint `lantern db checkpoint` wrote, checked against the issuer's
+    /// keys, for the site to publish as it is (a build never signs one); nil when none was made.
+    public func publishedCheckpoint() throws(LanternError) -> String? {
+        let url = workspace.root.appendingPathComponent(AuditCheckpoint.publishedPath)
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        let text = String(decoding: try ContainedFile.bytes(ofResolved: url.path, displayPath: AuditCheckpoint.publishedPath), as: UTF8.self)
+        _ = try AuditCheckpoint.verified(text, keys: try keys.publicKeys(), identity: identity)
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// What the site may publish for one certificate.

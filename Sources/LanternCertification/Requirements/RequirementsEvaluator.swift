@@ -1,11 +1,14 @@
 import Foundation
-import LanternDiagnostics
+import LanternAssessment
 import LanternCurriculum
+import LanternDiagnostics
 
 /// Evaluates a trainee's evidence against the program's certificate rules (pure: values in,
-/// report out). Quizzes must be passed (every safety-critical item right); checklists must be
-/// rated Competent on the checklist's number of separate occasions (distinct days); practicum
-/// hours count only once a supervisor has signed them off.
+/// report out), with the assessment engine's own rules — the same ones `progress` shows:
+/// a quiz's attempts are combined by its `grading:` rule (`QuizGrade.combine`) and must pass
+/// (every safety-critical item right); a checklist must be Competent by `Checklist.evaluate`
+/// (enough competent occasions by the methods it lists, and no critical criterion below the
+/// pass level in the latest observation); practicum hours count only once signed off.
 public struct RequirementsEvaluator: Sendable {
     public struct Assessment: Sendable, Hashable {
         public var id: String
@@ -17,16 +20,31 @@ public struct RequirementsEvaluator: Sendable {
     public var rules: CertificateRules
     public var quizzes: [Assessment]
     public var checklists: [Assessment]
+    /// The parsed checklists, by id: a required checklist missing here has errors and cannot be met.
+    public var checklistDefinitions: [String: Checklist]
+    /// The parsed quizzes (program-level ones too), by id.
+    public var quizDefinitions: [String: Quiz]
+    /// Each parsed quiz's settings, by id (its grading rule and pass mark).
+    public var quizSettings: [String: QuizSettings] { quizDefinitions.mapValues(\.settings) }
 
-    public init(rules: CertificateRules, quizzes: [Assessment], checklists: [Assessment]) {
+    public init(rules: CertificateRules, quizzes: [Assessment], checklists: [Assessment],
+                checklistDefinitions: [String: Checklist] = [:], quizDefinitions: [String: Quiz] = [:]) {
         self.rules = rules
         self.quizzes = quizzes
         self.checklists = checklists
+        self.checklistDefinitions = checklistDefinitions
+        self.quizDefinitions = quizDefinitions
     }
 
     /// The program's rules and the assessments they select from the workspace (those of the
-    /// program's modules, in program order).
+    /// program's modules, in program order), parsed by the assessment engine.
     public init?(workspace: Workspace) {
+        let (quizzes, checklists) = AssessmentCheck.parseAssessments(of: workspace, engine: DiagnosticsEngine())
+        self.init(workspace: workspace, quizzes: quizzes, checklists: checklists)
+    }
+
+    /// As `init(workspace:)`, with quizzes and checklists already parsed.
+    public init?(workspace: Workspace, quizzes parsedQuizzes: [Quiz], checklists parsedChecklists: [Checklist]) {
         guard let program = workspace.program, let rules = program.certificate else { return nil }
         let moduleOrder = Dictionary(program.moduleIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let inProgram = workspace.assessments
@@ -55,7 +73,26 @@ public struct RequirementsEvaluator: Sendable {
         let finals = programLevel.compactMap { workspace.assessment($0) }.filter { $0.kind == .quiz }.map { source in
             Assessment(id: source.id, title: Self.frontMatterString(source, "title") ?? source.id, occasions: 1)
         }
-        self.init(rules: rules, quizzes: select(.quiz, rules.quizzes) + finals, checklists: select(.checklist, rules.checklists))
+        let definitions = Dictionary(parsedChecklists.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let quizDefinitions = Dictionary(parsedQuizzes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var checklists = select(.checklist, rules.checklists)
+        for index in checklists.indices {
+            if let definition = definitions[checklists[index].id] { checklists[index].occasions = definition.occasions }
+        }
+        self.init(rules: rules, quizzes: select(.quiz, rules.quizzes) + finals, checklists: checklists,
+                  checklistDefinitions: definitions, quizDefinitions: quizDefinitions)
+    }
+
+    /// A trainee's submitted attempts at a quiz (effective results: marks and regrades applied)
+    /// as one outcome, by the engine's one evaluation (`QuizStanding.evaluate`: the quiz's
+    /// `grading:` rule, pass mark and critical questions); nil when there are none or the quiz
+    /// is not known.
+    public func quizOutcome(_ quizID: String, attempts results: [AttemptResult]) -> TraineeEvidence.QuizOutcome? {
+        guard let quiz = quizDefinitions[quizID] else { return nil }
+        let standing = QuizStanding.evaluate(results, settings: quiz.settings)
+        guard let grade = standing.grade else { return nil }
+        return .init(attempts: standing.attemptsUsed, bestScore: min(1, max(0, grade.total.doubleValue)),
+                     passed: standing.passed, rule: quiz.settings.combining)
     }
 
     static func frontMatterString(_ source: AssessmentSource, _ key: String) -> String? {
@@ -71,19 +108,23 @@ public struct RequirementsEvaluator: Sendable {
             switch outcome {
             case nil: detail = "not attempted"
             case let outcome? where outcome.passed:
-                detail = "passed (best score \(Self.percent(outcome.bestScore)) in \(outcome.attempts) attempt\(outcome.attempts == 1 ? "" : "s"))"
+                detail = "passed (\(Self.scoreName(outcome.rule)) \(Self.percent(outcome.bestScore)) in \(outcome.attempts) attempt\(outcome.attempts == 1 ? "" : "s"))"
             case let outcome?:
-                detail = "not passed yet: best score \(Self.percent(outcome.bestScore)) in \(outcome.attempts) attempt\(outcome.attempts == 1 ? "" : "s") (a pass needs the pass mark and every safety-critical question right)"
+                detail = "not passed yet: \(Self.scoreName(outcome.rule)) \(Self.percent(outcome.bestScore)) in \(outcome.attempts) attempt\(outcome.attempts == 1 ? "" : "s") (a pass needs the pass mark and every safety-critical question right)"
             }
             items.append(.init(kind: .quiz, id: quiz.id, title: quiz.title, met: outcome?.passed == true, detail: detail))
         }
         for checklist in checklists {
-            let observations = evidence.observations[checklist.id] ?? []
-            let competentDays = Set(observations.filter(\.competent).map(\.observedOn))
-            let met = competentDays.count >= checklist.occasions
+            guard let definition = checklistDefinitions[checklist.id] else {
+                items.append(.init(kind: .checklist, id: checklist.id, title: checklist.title, met: false,
+                                   detail: "cannot be evaluated: the checklist has errors (run 'lantern check')"))
+                continue
+            }
+            let outcome = definition.evaluate(evidence.observations)
+            let met = outcome.status == .competent
             let detail = met
-                ? "Competent on \(competentDays.count) occasion\(competentDays.count == 1 ? "" : "s") (\(competentDays.sorted().joined(separator: ", ")))"
-                : "Competent on \(competentDays.count) of \(checklist.occasions) occasions needed (\(observations.count) observation\(observations.count == 1 ? "" : "s") recorded)"
+                ? "Competent on \(outcome.competentOccasions) occasion\(outcome.competentOccasions == 1 ? "" : "s")"
+                : "not yet: " + outcome.gaps.map(\.message).joined(separator: "; ")
             items.append(.init(kind: .checklist, id: checklist.id, title: checklist.title, met: met, detail: detail))
         }
         if rules.practicumHours > 0 {
@@ -97,10 +138,16 @@ public struct RequirementsEvaluator: Sendable {
         return RequirementsReport(items: items)
     }
 
+    /// The continuing-education entries a renewal for the cycle `[from, until]` counts: those
+    /// completed inside it that no earlier renewal counted.
+    public func renewalEntries(_ evidence: TraineeEvidence, cycleFrom from: String, until: String) -> [TraineeEvidence.CEEntry] {
+        evidence.continuingEducation.filter { $0.usedBy == nil && $0.completedOn >= from && $0.completedOn <= until }
+    }
+
     /// Continuing education for renewal: hours completed inside `[from, until]` (dates
-    /// `yyyy-mm-dd`), in total and in ethics.
+    /// `yyyy-mm-dd`) and not counted by an earlier renewal, in total and in ethics.
     public func evaluateRenewal(_ evidence: TraineeEvidence, cycleFrom from: String, until: String) -> RequirementsReport {
-        let inCycle = evidence.continuingEducation.filter { $0.completedOn >= from && $0.completedOn <= until }
+        let inCycle = renewalEntries(evidence, cycleFrom: from, until: until)
         var items: [RequirementsReport.Item] = []
         let total = inCycle.reduce(0) { $0 + $1.hours }
         let needed = Double(rules.renewalCEHours ?? 0)
@@ -113,6 +160,15 @@ public struct RequirementsEvaluator: Sendable {
                                detail: "\(Self.hours(done)) of \(ethics) hours" + (done + 1e-9 >= Double(ethics) ? "" : "; \(Self.hours(Double(ethics) - done)) more needed")))
         }
         return RequirementsReport(items: items)
+    }
+
+    static func scoreName(_ rule: QuizSettings.Combining) -> String {
+        switch rule {
+        case .highest: "best score"
+        case .average: "average score"
+        case .first: "first attempt's score"
+        case .last: "latest attempt's score"
+        }
     }
 
     static func percent(_ score: Double) -> String { Wording.percent(score) }

@@ -1,7 +1,7 @@
 /// Which certificate requirements a trainee meets, and exactly what is missing.
 public struct RequirementsReport: Sendable, Hashable {
     public struct Item: Sendable, Hashable {
-        public enum Kind: String, Sendable, Hashable { case quiz, checklist, practicum, continuingEducation = "ce" }
+        public enum Kind: String, Sendable, Hashable { case quiz, checklist, practicum, continuingEducation = "ce", records }
         public var kind: Kind
         /// The assessment id, or `practicum` / `ce` / `ce-<category>`.
         public var id: String

@@ -5,7 +5,7 @@ enum ProgramReader {
     static let keys = ["id", "title", "summary", "modules", "certificate", "assessments"]
     static let certificateKeys = ["requires", "valid_for", "renewal", "statement"]
     static let requiresKeys = ["quizzes", "checklists", "assessments", "practicum_hours"]
-    static let renewalKeys = ["ce_hours", "ce_ethics_hours"]
+    static let renewalKeys = ["ce_hours", "ce_ethics_hours", "window"]
 
     /// The program and where each listed module id was written.
     static func read(_ root: YAMLNode, engine: DiagnosticsEngine) -> (Program, [(String, SourceLocation)])? {
@@ -68,6 +68,13 @@ enum ProgramReader {
         if let renewal = reader.mapping("renewal", context: "renewal", knownKeys: renewalKeys) {
             rules.renewalCEHours = renewal.int("ce_hours", in: 0...10_000, example: "20")
             rules.renewalEthicsHours = renewal.int("ce_ethics_hours", in: 0...10_000, example: "6")
+            if let text = renewal.string("window"), let node = renewal.value("window") {
+                if let period = Period(text) {
+                    rules.renewalWindow = period
+                } else {
+                    engine.error("invalid-value", "'window' should be a length of time such as 90d or 3m, not '\(text)'", at: node.location)
+                }
+            }
             if let total = rules.renewalCEHours, let ethics = rules.renewalEthicsHours, ethics > total,
                let node = renewal.value("ce_ethics_hours") {
                 engine.error("invalid-value", "'ce_ethics_hours' (\(ethics)) cannot be more than 'ce_hours' (\(total))", at: node.location)

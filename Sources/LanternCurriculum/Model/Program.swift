@@ -33,5 +33,7 @@ public struct CertificateRules: Sendable, Hashable {
     public var validFor: Period?
     public var renewalCEHours: Int?
     public var renewalEthicsHours: Int?
+    /// How long before expiry renewal opens (`certificate.renewal.window`; nil: 90 days).
+    public var renewalWindow: Period?
     public var statement: String?
 }

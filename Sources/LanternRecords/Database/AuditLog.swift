@@ -10,6 +10,9 @@ public enum AuditLog {
     /// The `prev_hash` of the first row.
     public static let genesis = String(repeating: "0", count: 64)
 
+    /// The actor of entries a schema migration writes.
+    public static let migrationActor = "lantern-migration"
+
     /// One row of the log.
     public struct Entry: Sendable, Hashable, Codable {
         public var id: Int64

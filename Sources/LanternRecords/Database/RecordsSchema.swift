@@ -17,7 +17,10 @@ public enum RecordsSchema {
         migrator.registerMigration("v3-corrections", migrate: createCorrections)
         migrator.registerMigration(AttemptRecordsMigration.identifier, migrate: AttemptRecordsMigration.migrate)
         migrator.registerMigration("v5-marking", migrate: createMarking)
-        migrator.registerMigration("v6-ssh-keys", migrate: createSSHKeys)
+        migrator.registerMigration("v6-evidence-digests", migrate: attestExistingRows)
+        migrator.registerMigration("v7-renewal-records", migrate: createRenewalRecords)
+        migrator.registerMigration("v8-principals", migrate: createPrincipals)
+        migrator.registerMigration("v9-ssh-keys", migrate: createSSHKeys)
         return migrator
     }
 

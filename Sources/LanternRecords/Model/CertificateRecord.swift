@@ -27,10 +27,16 @@ public struct CertificateRecord: Sendable, Hashable, Codable {
     public var statusReason: String?
     public var statusChangedAt: String?
     public var recordedBy: String
+    /// The certificate that renewed this one: a superseded certificate is no longer current.
+    public var supersededBy: String?
+
+    /// Active and not superseded (expiry is the caller's to judge: it needs the clock).
+    public var isCurrent: Bool { status == .active && supersededBy == nil }
 
     public init(id: String, traineeID: String, programID: String, statusIndex: Int, issuedAt: String = "",
                 validFrom: String, validUntil: String?, jwt: String, evidence: String, renews: String? = nil, reissues: String? = nil,
-                status: Status = .active, statusReason: String? = nil, statusChangedAt: String? = nil, recordedBy: String = "") {
+                status: Status = .active, statusReason: String? = nil, statusChangedAt: String? = nil, recordedBy: String = "",
+                supersededBy: String? = nil) {
         self.id = id
         self.traineeID = traineeID
         self.programID = programID
@@ -46,5 +52,6 @@ public struct CertificateRecord: Sendable, Hashable, Codable {
         self.statusReason = statusReason
         self.statusChangedAt = statusChangedAt
         self.recordedBy = recordedBy
+        self.supersededBy = supersededBy
     }
 }

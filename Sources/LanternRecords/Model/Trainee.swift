@@ -8,13 +8,16 @@ public struct Trainee: Sendable, Hashable, Codable {
     public var externalID: String?
     /// Whether the trainee agreed to their name appearing on public verification pages.
     public var publicNameConsent: Bool
+    /// Whether the trainee agreed to their credential being published on the site (default no:
+    /// otherwise they receive the JWT and printable certificate and show it themselves).
+    public var credentialConsent: Bool
     /// Which of their names a printed certificate shows.
     public var printName: PrintName
     public var createdAt: String
     public var erasedAt: String?
 
     public init(id: String, name: String?, preferredName: String? = nil, email: String? = nil,
-                externalID: String? = nil, publicNameConsent: Bool = false, printName: PrintName = .legal,
+                externalID: String? = nil, publicNameConsent: Bool = false, credentialConsent: Bool = false, printName: PrintName = .legal,
                 createdAt: String = "", erasedAt: String? = nil) {
         self.printName = printName
         self.id = id
@@ -23,6 +26,7 @@ public struct Trainee: Sendable, Hashable, Codable {
         self.email = email
         self.externalID = externalID
         self.publicNameConsent = publicNameConsent
+        self.credentialConsent = credentialConsent
         self.createdAt = createdAt
         self.erasedAt = erasedAt
     }
@@ -53,10 +57,11 @@ public struct NewTrainee: Sendable, Hashable {
     public var email: String?
     public var externalID: String?
     public var publicNameConsent: Bool
+    public var credentialConsent: Bool
     public var printName: PrintName
 
     public init(id: String? = nil, name: String, preferredName: String? = nil, email: String? = nil,
-                externalID: String? = nil, publicNameConsent: Bool = false, printName: PrintName = .legal) {
+                externalID: String? = nil, publicNameConsent: Bool = false, credentialConsent: Bool = false, printName: PrintName = .legal) {
         self.printName = printName
         self.id = id
         self.name = name
@@ -64,5 +69,6 @@ public struct NewTrainee: Sendable, Hashable {
         self.email = email
         self.externalID = externalID
         self.publicNameConsent = publicNameConsent
+        self.credentialConsent = credentialConsent
     }
 }

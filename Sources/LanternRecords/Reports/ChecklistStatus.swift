@@ -21,21 +21,10 @@ extension RecordsStore {
             }
             return try Row.fetchAll(db, sql: sql).map(RecordsStore.observation)
         }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = .gmt
         var byTrainee: [String: [LanternAssessment.Observation]] = [:]
         for row in rows {
-            let parts = row.observedOn.split(separator: "-").compactMap { Int($0) }
-            guard parts.count == 3, let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])) else { continue }
-            var ratings: [String: String] = [:]
-            var evidence: [String: String] = [:]
-            for rating in row.ratings {
-                ratings[rating.criterion] = rating.rating
-                if let note = rating.evidence { evidence[rating.criterion] = note }
-            }
-            byTrainee[row.traineeID, default: []].append(LanternAssessment.Observation(
-                id: row.id, checklistID: row.checklistID, traineeID: row.traineeID, assessorID: row.assessorID, date: date,
-                method: row.method, ratings: ratings, evidence: evidence, supersedes: row.supersedes))
+            guard let observation = row.assessed else { continue }
+            byTrainee[row.traineeID, default: []].append(observation)
         }
         var outcomes: [String: [String: ChecklistOutcome]] = [:]
         for trainee in traineeIDs ?? Array(byTrainee.keys) {

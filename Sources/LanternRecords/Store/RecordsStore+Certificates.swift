@@ -6,17 +6,23 @@ extension RecordsStore {
     /// Records an issued certificate and audits it (the evidence stays in the record, not the log).
     ///
     /// Checked in the same write transaction, so two `lantern` processes issuing at once cannot
-    /// both succeed: a first certificate (one that renews nothing) is refused with
-    /// `already-certified` while the trainee holds one that is not revoked and runs past the new
-    /// one's `validFrom`; a status-list index another certificate took meanwhile is refused with
+    /// both succeed: no certificate for an erased trainee (`trainee-erased`); a first certificate
+    /// (one that renews nothing) is refused with `already-certified` while the trainee holds a
+    /// current one (not revoked, not superseded, running past the new one's `validFrom`); a
+    /// renewal is refused unless the certificate it renews is active and not renewed already
+    /// (`already-renewed`), and unless none of `ceHoursUsed` counted for an earlier renewal
+    /// (`ce-hours-used`); a status-list index another certificate took meanwhile is refused with
     /// `status-index-taken` (the caller picks another and signs again).
     ///
     /// A certificate with `reissues` set replaces that one: in the same transaction the old
     /// certificate is revoked with reason `superseded` (it must still be active or suspended).
     @discardableResult
-    public func recordCertificate(_ certificate: CertificateRecord) throws(LanternError) -> CertificateRecord {
+    public func recordCertificate(_ certificate: CertificateRecord, ceHoursUsed: [String] = []) throws(LanternError) -> CertificateRecord {
         try write { db, now in
             let traineeID = try RecordsStore.traineeID(db, certificate.traineeID)
+            if try String.fetchOne(db, sql: "SELECT erased_at FROM trainee WHERE id = ?", arguments: [traineeID]) != nil {
+                throw LanternError("trainee-erased", "trainee \(traineeID) was erased; no certificate can be issued to them")
+            }
             if let old = certificate.reissues {
                 guard let row = try Row.fetchOne(db, sql: "SELECT trainee_id, status FROM certificate WHERE id = ?", arguments: [old]) else {
                     throw LanternError("unknown-certificate", "no certificate '\(old)' in the records")
@@ -32,8 +38,21 @@ extension RecordsStore {
                                arguments: [now, old])
                 try audit(db, now, "certificate.revoke", "certificate", old, ["reason": "superseded", "from": status, "reissued_as": certificate.id])
             }
-            if certificate.renews == nil, let held = try String.fetchOne(db, sql: """
-                SELECT id FROM certificate WHERE trainee_id = ? AND status != 'revoked' AND (valid_until IS NULL OR valid_until > ?)
+            if let renewed = certificate.renews {
+                guard let row = try Row.fetchOne(db, sql: "SELECT trainee_id, status FROM certificate WHERE id = ?", arguments: [renewed]),
+                      row["trainee_id"] == traineeID else {
+                    throw LanternError("unknown-certificate", "trainee \(traineeID) holds no certificate \(renewed) to renew")
+                }
+                guard row["status"] == "active" else {
+                    throw LanternError("certificate-not-active", "certificate \(renewed) is \(row["status"] as String); only an active certificate is renewed")
+                }
+                if let newer = try String.fetchOne(db, sql: "SELECT id FROM certificate WHERE renews = ?", arguments: [renewed]) {
+                    throw LanternError("already-renewed", "certificate \(renewed) was already renewed by \(newer)",
+                                       hint: "a certificate is renewed once; 'lantern cert list' shows the current one")
+                }
+            } else if let held = try String.fetchOne(db, sql: """
+                SELECT id FROM certificate c WHERE trainee_id = ? AND status != 'revoked' AND (valid_until IS NULL OR valid_until > ?)
+                  AND NOT EXISTS (SELECT 1 FROM certificate r WHERE r.renews = c.id)
                 ORDER BY issued_at DESC LIMIT 1
                 """, arguments: [traineeID, certificate.validFrom]) {
                 throw LanternError("already-certified", "trainee \(traineeID) already holds certificate \(held)",
@@ -52,8 +71,18 @@ extension RecordsStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)
                 """, arguments: [stored.id, traineeID, stored.programID, stored.statusIndex, now, stored.validFrom,
                                  stored.validUntil, stored.jwt, stored.evidence, stored.renews, actor, stored.reissues])
+            for entry in ceHoursUsed {
+                guard try String.fetchOne(db, sql: "SELECT trainee_id FROM ce_hours WHERE id = ?", arguments: [entry]) == traineeID else {
+                    throw LanternError("unknown-hours", "no continuing-education entry \(entry) of trainee \(traineeID)")
+                }
+                if let used = try String.fetchOne(db, sql: "SELECT certificate_id FROM renewal_ce_hours WHERE ce_hours_id = ?", arguments: [entry]) {
+                    throw LanternError("ce-hours-used", "continuing-education entry \(entry) already counted for renewal \(used)")
+                }
+                try db.execute(sql: "INSERT INTO renewal_ce_hours (ce_hours_id, certificate_id) VALUES (?, ?)", arguments: [entry, stored.id])
+            }
             var detail = ["trainee": traineeID, "program": stored.programID]
             if let renews = stored.renews { detail["renews"] = renews }
+            if !ceHoursUsed.isEmpty { detail["ce_hours"] = ceHoursUsed.joined(separator: ",") }
             if let reissues = stored.reissues { detail["reissues"] = reissues }
             try audit(db, now, "certificate.issue", "certificate", stored.id, detail)
             return stored
@@ -65,17 +94,17 @@ extension RecordsStore {
         try read { db in
             if let reference {
                 let id = try RecordsStore.traineeID(db, reference)
-                return try Row.fetchAll(db, sql: "SELECT * FROM certificate WHERE trainee_id = ? ORDER BY issued_at DESC, id", arguments: [id])
+                return try Row.fetchAll(db, sql: "\(Self.certificateSelect) WHERE trainee_id = ? ORDER BY issued_at DESC, id", arguments: [id])
                     .map(RecordsStore.certificate)
             }
-            return try Row.fetchAll(db, sql: "SELECT * FROM certificate ORDER BY issued_at DESC, id").map(RecordsStore.certificate)
+            return try Row.fetchAll(db, sql: "\(Self.certificateSelect) ORDER BY issued_at DESC, id").map(RecordsStore.certificate)
         }
     }
 
     /// One certificate, or an `unknown-certificate` error.
     public func certificate(_ id: String) throws(LanternError) -> CertificateRecord {
         let found: CertificateRecord? = try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM certificate WHERE id = ?", arguments: [id]).map(RecordsStore.certificate)
+            try Row.fetchOne(db, sql: "\(Self.certificateSelect) WHERE id = ?", arguments: [id]).map(RecordsStore.certificate)
         }
         guard let found else {
             throw LanternError("unknown-certificate", "no certificate '\(RecordID.isValid(id) || id.count < 40 ? id : "…")' in the records",
@@ -87,7 +116,7 @@ extension RecordsStore {
     /// The certificate that renewed `id`, if any.
     public func renewal(of id: String) throws(LanternError) -> CertificateRecord? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM certificate WHERE renews = ? ORDER BY issued_at DESC LIMIT 1", arguments: [id])
+            try Row.fetchOne(db, sql: "\(Self.certificateSelect) WHERE renews = ? ORDER BY issued_at DESC LIMIT 1", arguments: [id])
                 .map(RecordsStore.certificate)
         }
     }
@@ -130,12 +159,16 @@ extension RecordsStore {
         return rows.map { (completedOn: $0.completedOn, hours: $0.hours, category: $0.category) }
     }
 
+    /// Certificate rows with the id of the certificate that renewed (superseded) each.
+    static let certificateSelect = "SELECT c.*, (SELECT r.id FROM certificate r WHERE r.renews = c.id) AS superseded_by FROM certificate c"
+
     static func certificate(_ row: Row) -> CertificateRecord {
         CertificateRecord(id: row["id"], traineeID: row["trainee_id"], programID: row["program_id"], statusIndex: row["status_index"],
                           issuedAt: row["issued_at"], validFrom: row["valid_from"], validUntil: row["valid_until"], jwt: row["jwt"],
                           evidence: row["evidence"], renews: row["renews"], reissues: row["reissues"],
                           status: CertificateRecord.Status(rawValue: row["status"]) ?? .active,
-                          statusReason: row["status_reason"], statusChangedAt: row["status_changed_at"], recordedBy: row["recorded_by"])
+                          statusReason: row["status_reason"], statusChangedAt: row["status_changed_at"], recordedBy: row["recorded_by"],
+                          supersededBy: row["superseded_by"])
     }
 }
 

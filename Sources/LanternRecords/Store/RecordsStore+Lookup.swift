@@ -36,6 +36,7 @@ extension RecordsStore {
     static func trainee(_ row: Row) -> Trainee {
         Trainee(id: row["id"], name: row["name"], preferredName: row["preferred_name"], email: row["email"],
                 externalID: row["external_id"], publicNameConsent: row["public_name_consent"],
+                credentialConsent: (row["credential_consent"] as Bool?) ?? false,
                 printName: PrintName(rawValue: row["print_name"] ?? "legal") ?? .legal, createdAt: row["created_at"], erasedAt: row["erased_at"])
     }
 }

@@ -54,15 +54,33 @@ extension RecordsStore {
         }
         let salt = RecipientHash.makeSalt()
         try db.execute(sql: """
-            INSERT INTO trainee (id, name, preferred_name, email, external_id, public_name_consent,
+            INSERT INTO trainee (id, name, preferred_name, email, external_id, public_name_consent, credential_consent,
                                  recipient_salt, recipient_hash, created_at, created_by, print_name)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [id, new.name.trimmingCharacters(in: .whitespacesAndNewlines),
-                             new.preferredName, email, new.externalID, new.publicNameConsent,
+                             new.preferredName, email, new.externalID, new.publicNameConsent, new.credentialConsent,
                              salt, email.map { RecipientHash.hash(email: $0, salt: salt) }, now, actor, new.printName.rawValue])
         try AuditLog.append(db, at: now, actor: actor, action: "trainee.add", subjectType: "trainee", subjectID: id,
-                            detail: ["public_name_consent": new.publicNameConsent ? "yes" : "no"])
+                            detail: ["public_name_consent": new.publicNameConsent ? "yes" : "no",
+                                     "credential_consent": new.credentialConsent ? "yes" : "no"])
         return id
+    }
+
+    /// Records a trainee's consent (or its withdrawal) to their name on verification pages and
+    /// to their credential being published on the site; audited. An erased trainee cannot consent.
+    @discardableResult
+    public func setConsent(trainee reference: String, publicName: Bool? = nil, credential: Bool? = nil) throws(LanternError) -> Trainee {
+        try write { db, now in
+            let id = try RecordsStore.traineeID(db, reference)
+            let current = RecordsStore.trainee(try Row.fetchOne(db, sql: "SELECT * FROM trainee WHERE id = ?", arguments: [id])!)
+            guard current.erasedAt == nil else { throw LanternError("already-erased", "trainee \(id) was erased") }
+            let name = publicName ?? current.publicNameConsent
+            let published = credential ?? current.credentialConsent
+            try db.execute(sql: "UPDATE trainee SET public_name_consent = ?, credential_consent = ? WHERE id = ?", arguments: [name, published, id])
+            try self.audit(db, now, "trainee.consent", "trainee", id,
+                           ["public_name_consent": name ? "yes" : "no", "credential_consent": published ? "yes" : "no"])
+            return RecordsStore.trainee(try Row.fetchOne(db, sql: "SELECT * FROM trainee WHERE id = ?", arguments: [id])!)
+        }
     }
 }
 

@@ -377,6 +377,10 @@ public struct SiteBuilder: Sendable {
         Self.addVerificationFiles(verification, into: &site)
         site.add("assets/verify.js", verification.verifierScript)
         site.add("assets/verify-page.js", BuiltinAssets.verifyPageScript)
+        // Credentials are published only with their holder's consent: everyone else pastes theirs here.
+        site.add("verify/index.html", bytes: Array(try templates.page("verify", context: ["issuerName": .string(Self.issuerName(verification.issuerJSON)), "root": "../"],
+                                                                      layout: layout.context(title: "Verify a certificate", root: "../", section: .none,
+                                                                                             scripts: ["assets/verify.js", "assets/verify-page.js"])).utf8))
         let baseURL = workspace.config.site.baseURL
         let credentials = verification.credentials
         let keysPublished = !verification.jwksJSON.isEmpty
@@ -418,6 +422,7 @@ public struct SiteBuilder: Sendable {
         for credential in verification.credentials {
             site.add("credentials/\(credential.id)/credential.jwt", line(credential.jwt))
         }
+        if let checkpoint = verification.auditCheckpoint { site.add("checkpoint.jwt", line(checkpoint)) }
     }
 
     /// `lantern cert publish`: the verification files alone (no pages), published into `output`
@@ -437,6 +442,14 @@ public struct SiteBuilder: Sendable {
         state.record(.verification)
         return SiteBuildReport(pages: 0, files: site.allPaths.count, written: outcome.written, unchanged: outcome.unchanged,
                                removed: outcome.removed, linkProblems: [])
+    }
+
+    /// The issuer's name from its profile, for the paste-to-verify page.
+    static func issuerName(_ issuerJSON: String) -> String {
+        guard let data = issuerJSON.data(using: .utf8),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let name = object["name"] as? String else { return "this issuer" }
+        return name
     }
 
     /// The page at the achievement's address (what the certificate certifies, its criteria and

@@ -14,18 +14,23 @@ public struct VerificationSite: Sendable, Hashable, Codable {
     /// JavaScript defining `async function lanternVerify(credentialJWT, issuerJSONText, statusListJWT)`.
     public var verifierScript: String
     public var credentials: [PublishableCredential]
+    /// The signed checkpoint of the records' audit log (`lantern db checkpoint`), published as
+    /// `checkpoint.jwt` so anyone keeping a copy can later show history was rewritten.
+    public var auditCheckpoint: String?
 
     public init(issuerJSON: String, jwksJSON: String = "", statusListJWT: String, verifierScript: String = VerifierScript.placeholder,
-                credentials: [PublishableCredential]) {
+                credentials: [PublishableCredential], auditCheckpoint: String? = nil) {
         self.issuerJSON = issuerJSON
         self.jwksJSON = jwksJSON
         self.statusListJWT = statusListJWT
         self.verifierScript = verifierScript
         self.credentials = credentials
+        self.auditCheckpoint = auditCheckpoint
     }
 
     private enum CodingKeys: String, CodingKey {
         case issuerJSON = "issuer_json", jwksJSON = "jwks_json", statusListJWT = "status_list_jwt", verifierScript = "verifier_script", credentials
+        case auditCheckpoint = "audit_checkpoint"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -35,5 +40,6 @@ public struct VerificationSite: Sendable, Hashable, Codable {
         statusListJWT = try container.decode(String.self, forKey: .statusListJWT)
         verifierScript = try container.decodeIfPresent(String.self, forKey: .verifierScript) ?? VerifierScript.placeholder
         credentials = try container.decode([PublishableCredential].self, forKey: .credentials)
+        auditCheckpoint = try container.decodeIfPresent(String.self, forKey: .auditCheckpoint)
     }
 }

@@ -208,6 +208,11 @@ enum BuiltinAssets {
           return response.text();
         }).catch(function () { return null; });
       }
+      var pasted = box.dataset.paste ? document.getElementById(box.dataset.paste) : null;
+      function credential() {
+        if (pasted) { return Promise.resolve(pasted.value); }
+        return text(box.dataset.credential);
+      }
       function check() {
         box.setAttribute("data-verdict", "pending");
         box.textContent = "Checking…";
@@ -216,19 +221,24 @@ enum BuiltinAssets {
                  steps: [{ name: "browser", status: "warn", detail: "cannot check: this page is not in a secure context (opened from a file or plain http), so the browser offers no WebCrypto to check signatures" }] });
           return;
         }
-        Promise.all([text(box.dataset.credential), text(box.dataset.issuer), text(box.dataset.statusList), box.dataset.keys ? text(box.dataset.keys) : Promise.resolve(null)])
+        Promise.all([credential(), text(box.dataset.issuer), text(box.dataset.statusList), box.dataset.keys ? text(box.dataset.keys) : Promise.resolve(null)])
           .then(function (files) {
-            if (files[0] === null) {
-              return { verdict: "cannot-check", toDo: ["download credential.jwt from the issuer's site and check it with 'lantern cert verify'"],
-                       steps: [{ name: "download", status: "warn", detail: "cannot check: the credential file could not be fetched" }] };
+            if (files[0] === null || !files[0].trim()) {
+              return { verdict: "cannot-check", toDo: [pasted ? "paste the text of the certificate's credential.jwt file" : "download credential.jwt from the issuer's site and check it with 'lantern cert verify'"],
+                       steps: [{ name: "download", status: "warn", detail: pasted ? "cannot check: nothing was pasted" : "cannot check: the credential file could not be fetched" }] };
             }
-            return lanternVerify(files[0], files[1], files[2], files[3]);
+            return lanternVerify(files[0].trim(), files[1], files[2], files[3]);
           })
           .then(function (result) { checked = result; show(result); })
           .catch(function (error) {
             show({ verdict: "cannot-check", toDo: ["reload the page, or check the credential with 'lantern cert verify'"],
                    steps: [{ name: "browser", status: "warn", detail: "cannot check: " + String(error && error.message || error) }] });
           });
+      }
+      if (pasted) {
+        var form = document.getElementById("paste-form");
+        if (form) { form.addEventListener("submit", function (event) { event.preventDefault(); check(); }); }
+        return;
       }
       var form = document.getElementById("holder-form");
       var answer = document.getElementById("holder-result");

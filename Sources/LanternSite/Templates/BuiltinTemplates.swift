@@ -6,8 +6,28 @@
 enum BuiltinTemplates {
     static let all: [String: String] = [
         "layout": layout, "home": home, "module": module, "outline": outline,
-        "crisis": crisis, "search": search, "credential": credential, "achievement": achievement,
+        "crisis": crisis, "search": search, "credential": credential, "achievement": achievement, "verify": verify,
     ]
+
+    /// Verifies a credential its holder pastes: credentials are published on the site only with
+    /// the holder's consent, so most are checked here instead (issue 20.6).
+    static let verify = #"""
+    <article class="credential">
+    <h1>Verify a certificate</h1>
+    <p class="lead">Paste a certificate issued by {{issuerName}} (the text of its credential.jwt file) to check it.</p>
+    <p>Your browser checks the issuer's signature and the current revocation list itself: the certificate is not sent anywhere.</p>
+    <form id="paste-form">
+    <label for="pasted-credential">The certificate's signed credential</label>
+    <textarea id="pasted-credential" rows="8" cols="60" spellcheck="false"></textarea>
+    <button type="submit" id="verify-again">Verify</button>
+    </form>
+    <div id="verification" class="verdict" data-verdict="pending" role="status" aria-live="polite"
+         data-paste="pasted-credential" data-issuer="{{root}}issuer.json" data-keys="{{root}}jwks.json" data-status-list="{{root}}status/list.jwt">
+    <noscript><p>Verification needs JavaScript. Check the credential with <code>lantern cert verify</code> instead.</p></noscript>
+    </div>
+    </article>
+
+    """#
 
     static let layout = #"""
     <!DOCTYPE html>

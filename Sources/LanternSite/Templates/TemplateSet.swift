@@ -11,7 +11,7 @@ import LanternDiagnostics
 /// templates folder (`ContainedFile`): a link that leads out of it stops the build.
 struct TemplateSet: Sendable {
     /// Names of the page templates (see docs/templates.md).
-    static let pageNames = ["layout", "home", "module", "outline", "crisis", "search", "credential", "achievement"]
+    static let pageNames = ["layout", "home", "module", "outline", "crisis", "search", "credential", "achievement", "verify"]
 
     let stylesheet: String
     /// Which templates came from the workspace, for the build summary.

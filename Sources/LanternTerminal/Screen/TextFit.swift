@@ -1,10 +1,14 @@
+import LanternDiagnostics
 import LanternMarkdown
 
 /// Fitting plain text into columns, measured in display width (wide characters take two).
 enum TextFit {
     /// `text` cut to `width` columns, ending in `…` when something was cut.
+    /// Every row the learner's screens paint passes through here (or through the Markdown
+    /// terminal renderer): user text is cleaned of control, escape and bidi characters first.
     static func clip(_ text: String, to width: Int) -> String {
         guard width > 0 else { return "" }
+        let text = TerminalSafeText.clean(text)
         if DisplayWidth.of(text) <= width { return text }
         var out = ""
         var used = 0

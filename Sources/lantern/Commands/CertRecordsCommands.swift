@@ -111,14 +111,16 @@ struct CertListCommand: ParsableCommand {
                 .object(JSONObject([("id", .string(record.id)), ("trainee", .string(record.traineeID)), ("status", .string(record.status.rawValue)),
                                     ("validFrom", .string(record.validFrom)), ("validUntil", record.validUntil.map(JSONValue.string) ?? .null),
                                     ("renews", record.renews.map(JSONValue.string) ?? .null),
+                                    ("supersededBy", record.supersededBy.map(JSONValue.string) ?? .null),
                                     ("reissues", record.reissues.map(JSONValue.string) ?? .null)]))
             }).prettySerialized)
             return
         }
         if list.isEmpty { Console.out("no certificates issued\n"); return }
         for record in list {
-            let state = record.status == .active && service.isExpired(record) ? "expired" : record.status.rawValue
-            Console.out("\(record.id)  \(record.traineeID)  \(state.padding(toLength: 9, withPad: " ", startingAt: 0))  \(record.validFrom.prefix(10)) to \(record.validUntil.map { String($0.prefix(10)) } ?? "no expiry")\(record.renews.map { "  renews \($0)" } ?? "")\(record.reissues.map { "  replaces \($0)" } ?? "")\n")
+            let state = record.status == .active && record.supersededBy != nil ? "superseded"
+                : record.status == .active && service.isExpired(record) ? "expired" : record.status.rawValue
+            Console.out("\(record.id)  \(record.traineeID)  \(state.padding(toLength: 10, withPad: " ", startingAt: 0))  \(record.validFrom.prefix(10)) to \(record.validUntil.map { String($0.prefix(10)) } ?? "no expiry")\(record.renews.map { "  renews \($0)" } ?? "")\(record.supersededBy.map { "  renewed by \($0)" } ?? "")\(record.reissues.map { "  replaces \($0)" } ?? "")\n")
         }
     }
 }
@@ -144,7 +146,7 @@ struct CertShowCommand: ParsableCommand {
           issued        \(publishable.issuedOn)
           valid until   \(publishable.validUntil ?? "no expiry")
           status index  \(record.statusIndex)
-        \(record.renews.map { "  renews        \($0)\n" } ?? "")  verify at     \(service.identity.credentialURL(record.id))
+        \(record.renews.map { "  renews        \($0)\n" } ?? "")\(record.supersededBy.map { "  renewed by    \($0) (this certificate is superseded)\n" } ?? "")  verify at     \(service.identity.credentialURL(record.id))
           LinkedIn      \(service.linkedInURL(record, publishable))
           requirements met when issued:
 
@@ -285,7 +287,7 @@ struct CertExportCommand: ParsableCommand {
 }
 
 struct CertRenewCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "renew", abstract: "Renew a trainee's certificate when the cycle's continuing-education hours are logged.")
+    static let configuration = CommandConfiguration(commandName: "renew", abstract: "Renew a trainee's current certificate: opens 'certificate.renewal.window' (default 90d) before expiry; the cycle's continuing-education hours count once; the renewed certificate is superseded.")
 
     @Argument(help: ArgumentHelp("The trainee id (t-…) or external id.", valueName: "trainee"))
     var trainee: String
@@ -304,7 +306,7 @@ struct CertRenewCommand: ParsableCommand {
 }
 
 struct CertExpiringCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "expiring", abstract: "List active certificates that expire soon.")
+    static let configuration = CommandConfiguration(commandName: "expiring", abstract: "List current certificates (active, not renewed) that expire soon.")
 
     @Option(help: ArgumentHelp("How far ahead to look: 60d, 8w, 3m, 1y.", valueName: "period"))
     var within: String = "60d"

@@ -86,8 +86,9 @@ struct CertVerifyCommand: ParsableCommand {
                 if keysText == nil { keysText = profile.jwks.serialized }
             }
         }
-        // The workspace's own list is offered too; a credential uses only the list it names.
-        if statusTexts.isEmpty, let publication { statusTexts = [publication.statusListJWT] }
+        // The workspace's own list is offered when no issuer file was named (verifying with
+        // someone else's files uses only the lists given); a credential uses only the list it names.
+        if statusTexts.isEmpty, issuer == nil, let publication { statusTexts = [publication.statusListJWT] }
         let validator = try schema.map { path throws(LanternError) in try JSONSchemaValidator(contentsOf: URL(fileURLWithPath: path)) }
         let renewals = Dictionary(((try? service?.store.certificates()) ?? []).compactMap { record in record.renews.map { ($0, record.id) } },
                                   uniquingKeysWith: { first, _ in first })
@@ -114,17 +115,23 @@ struct CertVerifyCommand: ParsableCommand {
     /// The largest credential, issuer profile or status list read (Lantern's are kilobytes).
     static let maximumFileSize = 16 * 1024 * 1024
 
-    /// A file's text (invalid UTF-8 replaced); a missing file is a usage mistake (exit 2). At
-    /// most ``maximumFileSize`` bytes are read, so a huge file, a device or a pipe that never
-    /// ends is refused rather than read into memory.
+    /// A file's text (invalid UTF-8 replaced); a missing file is a usage mistake (exit 2).
+    ///
+    /// Opened without blocking and refused unless it is a regular file, so a FIFO with no writer,
+    /// a terminal or a device is an error at once rather than a command that waits for ever; at
+    /// most ``maximumFileSize`` bytes are read.
     static func readFile(_ path: String, what: String) throws -> String {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw ValidationError("no \(what) file '\(path)'")
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+        guard descriptor >= 0 else {
+            if errno == ENOENT { throw ValidationError("no \(what) file '\(path)'") }
+            throw LanternError("unreadable", "cannot read \(what) file \(path): \(String(cString: strerror(errno)))")
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw LanternError("unreadable", "cannot read \(what) file \(path)")
-        }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         defer { try? handle.close() }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            throw LanternError("not-a-file", "\(what) \(path) is not a regular file (a pipe, device or folder); give the path of a file")
+        }
         let data: Data
         do { data = try handle.read(upToCount: maximumFileSize + 1) ?? Data() } catch {
             throw LanternError("unreadable", "cannot read \(what) file \(path)")

@@ -34,7 +34,7 @@ struct CheckCommand: ParsableCommand {
             Console.out(DiagnosticPrinter(format: .json).render(diagnostics, summary: summary))
         case .text:
             let printer = DiagnosticPrinter(format: .text, color: Console.colorEnabled(fileDescriptor: STDERR_FILENO))
-            Console.err(printer.render(diagnostics))
+            Console.errStyled(printer.render(diagnostics))
             Console.out(summary + "\n")
         }
         if diagnostics.hasErrors { throw ExitCode(1) }

@@ -34,7 +34,7 @@ struct ExportCommand: ParsableCommand {
             let parsed: Quiz
             if quiz.hasSuffix(".md") {
                 guard let read = QuizFile.read(URL(fileURLWithPath: quiz), displayPath: quiz, engine: engine), !engine.hasErrors else {
-                    Console.err(DiagnosticPrinter(format: .text).render(Diagnostic.sorted(engine.diagnostics)))
+                    Console.errStyled(DiagnosticPrinter(format: .text).render(Diagnostic.sorted(engine.diagnostics)))
                     throw ExitCode(1)
                 }
                 parsed = read
@@ -43,7 +43,7 @@ struct ExportCommand: ParsableCommand {
                 parsed = try AssessmentCheck.loadQuiz(quiz, at: root, displayRoot: display)
             }
             let text = GIFTWriter.gift(parsed, engine: engine)
-            Console.err(DiagnosticPrinter(format: .text, color: Console.colorEnabled(fileDescriptor: STDERR_FILENO)).render(engine.diagnostics))
+            Console.errStyled(DiagnosticPrinter(format: .text, color: Console.colorEnabled(fileDescriptor: STDERR_FILENO)).render(engine.diagnostics))
             guard let output else {
                 Console.out(text)
                 return

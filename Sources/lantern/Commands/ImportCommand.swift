@@ -64,7 +64,7 @@ struct ImportFormat<Name: ImportFormatName>: ParsableCommand {
                                    title: title ?? stem.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " "),
                                    engine: engine)
         let printer = DiagnosticPrinter(format: .text, color: Console.colorEnabled(fileDescriptor: STDERR_FILENO))
-        Console.err(printer.render(Diagnostic.sorted(engine.diagnostics)))
+        Console.errStyled(printer.render(Diagnostic.sorted(engine.diagnostics)))
         if engine.hasErrors {
             Console.err("nothing written: \(engine.diagnostics.errorCount) error\(engine.diagnostics.errorCount == 1 ? "" : "s") in \(file)\n")
             throw ExitCode(1)

@@ -45,6 +45,8 @@ struct LearnCommand: ParsableCommand {
         let workspace = try course.loadedWorkspace()
         let store = try records.open()
         let traineeID = try resolveTrainee(store)
+        // The learner's login (or --as name) is this trainee: erasing them clears its name.
+        try store.linkActor(toTrainee: traineeID)
         let learnerRecords = LearnerRecords(course: course, records: store, traineeID: traineeID,
                                             actor: records.principal, output: StandardOutput())
         let environment = ProcessInfo.processInfo.environment

@@ -58,6 +58,6 @@ struct ReadCommand: ParsableCommand {
             for outcome in found.outcomes { header += renderer.wrap(outcome.text, first: "- ", rest: "  ") }
         }
         let text = header.map(\.text).joined(separator: "\n")
-        Console.out(text + "\n\n" + renderer.render(found.parsedBody()))
+        Console.outStyled(text + "\n\n" + renderer.render(found.parsedBody()))
     }
 }

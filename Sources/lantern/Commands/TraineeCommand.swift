@@ -3,13 +3,12 @@ import Foundation
 import LanternApplication
 import LanternDiagnostics
 import LanternRecords
-import LanternSite
 
 struct TraineeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trainee",
-        abstract: "Add, list, show, correct, import, export and erase trainees.",
-        subcommands: [Add.self, List.self, Show.self, Edit.self, Import.self, Export.self, Erase.self,
+        abstract: "Add, list, show, correct, record consent for, invite to the SSH server, import, export and erase trainees.",
+        subcommands: [Add.self, List.self, Show.self, Edit.self, Consent.self, Import.self, Export.self, Erase.self,
                       InviteCommand<TraineeHolder>.self, KeysOfPersonCommand<TraineeHolder>.self]
     )
 
@@ -31,6 +30,9 @@ struct TraineeCommand: ParsableCommand {
         @Flag(help: "They agree to their name appearing on public certificate verification pages.")
         var publicName = false
 
+        @Flag(help: "They agree to their certificate being published on the site (otherwise they get it to show themselves).")
+        var publishCredential = false
+
         @Option(help: ArgumentHelp("Which name a printed certificate shows: legal (their full name, the default) or preferred.", valueName: "legal|preferred"))
         var printName: PrintName = .legal
 
@@ -42,13 +44,45 @@ struct TraineeCommand: ParsableCommand {
         func run() throws {
             let trainee = try records.open().addTrainee(NewTrainee(id: id, name: name, preferredName: preferredName, email: email,
                                                                    externalID: externalID, publicNameConsent: publicName,
-                                                                   printName: printName))
+                                                                   credentialConsent: publishCredential, printName: printName))
             Console.out(trainee.id + "\n")
             if email == nil {
                 // stderr, so scripts that read the id from stdout are not disturbed.
                 Console.err("note: \(trainee.id) has no email address yet; a certificate needs one. "
                             + "Add it with 'lantern trainee edit \(trainee.id) --email ADDRESS'\n")
             }
+        }
+    }
+
+    struct Consent: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a trainee's consent, or its withdrawal: their name on verification pages, their certificate on the site.",
+            discussion: "Both default to no. Withdrawn consent takes effect at the next 'lantern build'."
+        )
+
+        enum Answer: String, ExpressibleByArgument, CaseIterable { case yes, no }
+
+        @Argument(help: ArgumentHelp("The trainee's id or external id.", valueName: "trainee"))
+        var trainee: String
+
+        @Option(help: "Their name on public verification pages: yes or no.")
+        var publicName: Answer?
+
+        @Option(help: "Their certificate published on the site: yes or no.")
+        var publishCredential: Answer?
+
+        @OptionGroup var records: RecordsOptions
+
+        func validate() throws {
+            if publicName == nil, publishCredential == nil {
+                throw ValidationError("say what changes: --public-name yes|no and/or --publish-credential yes|no")
+            }
+        }
+
+        func run() throws {
+            let updated = try records.open(mustExist: true).setConsent(trainee: trainee, publicName: publicName.map { $0 == .yes },
+                                                                      credential: publishCredential.map { $0 == .yes })
+            Console.out("trainee \(updated.id): name shown publicly \(updated.publicNameConsent ? "yes" : "no"), certificate published on the site \(updated.credentialConsent ? "yes" : "no")\n")
         }
     }
 
@@ -101,11 +135,16 @@ struct TraineeCommand: ParsableCommand {
                 if let email = found.email { lines.append("email: \(email)") }
                 if let external = found.externalID { lines.append("external id: \(external)") }
                 lines.append("name shown publicly: \(found.publicNameConsent ? "yes" : "no")")
+                lines.append("certificate published on the site: \(found.credentialConsent ? "yes" : "no")")
                 lines.append("name printed on certificates: \(found.printName == .preferred ? "preferred" : "legal (full name)")")
             }
             lines.append("added: \(found.createdAt)")
             lines.append("history:")
-            lines += history.map { "  \($0.at)  \($0.action)  by \($0.actor)" }
+            let principals = try store.principals()
+            lines += history.map { entry in
+                let who = principals[entry.actor].map { $0.name ?? "(erased)" } ?? entry.actor
+                return "  \(entry.at)  \(entry.action)  by \(who)"
+            }
             Console.out(lines.joined(separator: "\n") + "\n")
         }
     }
@@ -205,7 +244,7 @@ struct TraineeCommand: ParsableCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Export every trainee as CSV (the import columns plus dates).")
 
-        @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (mode 0600) instead of standard output.", valueName: "file"))
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (replaced whole, mode 0600, a symlink there replaced not followed) instead of standard output.", valueName: "file"))
         var output: String?
 
         @OptionGroup var records: RecordsOptions
@@ -216,11 +255,7 @@ struct TraineeCommand: ParsableCommand {
                 Console.out(text)
                 return
             }
-            do {
-                try Platform.createPrivateFile(output, contents: Data(text.utf8), exclusive: false)
-            } catch {
-                throw LanternError("cannot-write", "cannot write '\(output)'")
-            }
+            try PrivateFile.write(text, to: output)
         }
     }
 
@@ -228,14 +263,21 @@ struct TraineeCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Erase a trainee's personal data on request.",
             discussion: """
-            Removes name, preferred name, email and external id. Keeps the id, dates, the salted \
-            email hash and every attempt, observation and hours entry, so certificates already \
-            issued stay verifiable. See docs/records.md.
+            Removes name, preferred name, email, external id and consents, and the names of the \
+            logins and --as names that were the trainee (audit rows hold opaque ids, so the chain \
+            is untouched). Keeps the id, dates, the salted email hash and every attempt, observation \
+            and hours entry, so certificates already issued stay verifiable. No certificate is issued \
+            to an erased trainee. Removes the previous copy of the site the build keeps beside it; \
+            rebuild and redeploy the site afterwards. Fails (exit 1) if it cannot finish, for example \
+            while another program holds an old snapshot of the records. See docs/records.md.
             """
         )
 
         @Argument(help: ArgumentHelp("The trainee's id or external id.", valueName: "trainee"))
         var trainee: String
+
+        @Option(help: ArgumentHelp("The site folder the build writes (default: site in the workspace).", valueName: "folder"))
+        var site: String?
 
         @OptionGroup var confirmation: ConfirmOption
 
@@ -247,10 +289,11 @@ struct TraineeCommand: ParsableCommand {
             if found.erasedAt == nil {
                 try confirmation.confirm("Erasing the personal data of trainee \(found.id)", command: "lantern trainee erase \(found.id)")
             }
-            let id = try store.eraseTrainee(trainee)
-            // The copies of the site a build keeps (the previous site, the cache) may hold the name.
-            if let (root, _) = try? records.location.resolve() { SiteBuildState.forgetPreviousSites(workspaceRoot: root) }
-            Console.out("erased the personal data of trainee \(id); build the site again so the published one forgets it too\n")
+            // Records kept outside a workspace (--db only) have no site to clean unless --site names one.
+            let workspaceRoot = (try? records.location.resolve())?.root
+            let output = site.map { URL(fileURLWithPath: $0) } ?? workspaceRoot.map { $0.appendingPathComponent("site") }
+            try EraseTrainee(records: store, actor: records.principal, output: StandardOutput())
+                .run(trainee, workspaceRoot: workspaceRoot, site: output)
         }
     }
 }

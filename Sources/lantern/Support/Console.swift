@@ -3,12 +3,27 @@ import LanternApplication
 import LanternDiagnostics
 
 /// Writing to the terminal: colour only on a TTY, never under `NO_COLOR` or `TERM=dumb`.
+///
+/// `out` and `err` pass everything through `TerminalSafeText.clean`, so names, module text and
+/// file names can never carry escape sequences to the reader's terminal. Only text whose user
+/// parts were already cleaned where it was made — the Markdown terminal renderer's, the
+/// diagnostic printer's — is written styled, with `outStyled` / `errStyled`.
 enum Console {
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        FileHandle.standardOutput.write(Data(TerminalSafeText.clean(text).utf8))
     }
 
     static func err(_ text: String) {
+        FileHandle.standardError.write(Data(TerminalSafeText.clean(text).utf8))
+    }
+
+    /// Text made by `TerminalRenderer` (its text runs cleaned, its own ANSI styling kept).
+    static func outStyled(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Text made by `DiagnosticPrinter` (its fields cleaned, its severity colours kept).
+    static func errStyled(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
@@ -30,7 +45,7 @@ enum Console {
     }
 
     static func printError(_ diagnostic: Diagnostic) {
-        err(DiagnosticPrinter(format: .text, color: colorEnabled(fileDescriptor: STDERR_FILENO)).renderText(diagnostic))
+        errStyled(DiagnosticPrinter(format: .text, color: colorEnabled(fileDescriptor: STDERR_FILENO)).renderText(diagnostic))
     }
 }
 

@@ -41,8 +41,11 @@ struct RecordsOptions: ParsableArguments {
 
     /// Opens the records, creating them unless `mustExist`.
     func open(mustExist: Bool = false) throws(LanternError) -> RecordsStore {
-        try RecordsStore(path: try databasePath(), actor: principal.auditName, mustExist: mustExist,
-                         beforeCommit: CrashTestPause.fromEnvironment())
+        let named = actor.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        let principal = principal
+        let kind: PrincipalRecord.Kind = principal.kind == .sshPrincipal ? .key : named == nil ? .login : .as
+        return try RecordsStore(path: try databasePath(), actor: principal.auditName, actorKind: kind,
+                                mustExist: mustExist, beforeCommit: CrashTestPause.fromEnvironment())
     }
 
     /// The workspace's signing keys.
