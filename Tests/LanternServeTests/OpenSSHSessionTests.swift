@@ -69,4 +69,38 @@ struct OpenSSHSessionTests {
         again.kill()
         #expect(try harness.lantern(["progress", trainee]).status == 0)
     }
+
+    @Test("Garbage typed into a session (every byte value, broken escapes) neither crashes the server nor disturbs another session")
+    func garbage() throws {
+        let harness = try ServeHarness()
+        try harness.start()
+        defer { harness.stop() }
+        let (_, key) = try harness.enrolledTrainee("Jo")
+        let (_, otherKey) = try harness.enrolledTrainee("Kit")
+        let other = try harness.connect(key: otherKey, term: "xterm")
+        try other.expect("Introduction")
+
+        let hostile = try harness.connect(key: key, term: "xterm")
+        try hostile.expect("Introduction")
+        var generator = SystemRandomNumberGenerator()
+        var noise = String()
+        for _ in 0..<2_000 {
+            let scalar = Unicode.Scalar(UInt8.random(in: 0...255, using: &generator))
+            // Leave out q, Ctrl-C and Ctrl-D so the session stays open through the noise (and ~,
+            // though the client's escape character is off).
+            if ["q", "Q", "\u{3}", "\u{4}", "~"].contains(Character(scalar)) { continue }
+            noise.unicodeScalars.append(scalar)
+        }
+        hostile.send(noise + "\u{1B}[" + "\u{1B}[999999999;999999999H" + "\u{1B}O")
+        hostile.kill()
+
+        // The other trainee's session still answers.
+        let mark = other.output.count
+        other.send("?")
+        try other.expect("Press any key to go back", after: mark)
+        other.send(" ")
+        other.send("q")
+        try other.expect("Your progress is saved")
+        #expect(harness.server!.process.isRunning)
+    }
 }

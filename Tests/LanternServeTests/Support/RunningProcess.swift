@@ -92,8 +92,7 @@ final class RunningProcess: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline { usleep(20_000) }
         if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
+            Foundation.kill(process.processIdentifier, SIGKILL)
             return -1
         }
         process.waitUntilExit()

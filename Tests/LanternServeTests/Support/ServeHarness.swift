@@ -82,7 +82,7 @@ final class ServeHarness: @unchecked Sendable {
         ["-p", String(port), "-i", key, "-F", "/dev/null",
          "-o", "UserKnownHostsFile=\(keys.url.appendingPathComponent("known_hosts").path)",
          "-o", "StrictHostKeyChecking=yes", "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes",
-         "-o", "ConnectTimeout=10", "-o", "LogLevel=ERROR"]
+         "-o", "ConnectTimeout=10", "-o", "LogLevel=ERROR", "-e", "none"]
             + (tty ? ["-tt"] : ["-T"]) + extra + ["\(user)@127.0.0.1"]
     }
 
