@@ -27,7 +27,12 @@ final class Connection: Sendable {
         state.withLock { $0.identity = identity }
     }
 
-    /// Counts a new session channel; false when the connection already has `limit`.
+    /// A session channel ended.
+    func closeSession() {
+        state.withLock { $0.sessions = max(0, $0.sessions - 1) }
+    }
+
+    /// Counts a new session channel; false when the connection already has `limit` open.
     func openSession(limit: Int) -> Bool {
         state.withLock { state in
             guard state.sessions < limit else { return false }

@@ -125,8 +125,12 @@ final class SessionChannelHandler: ChannelDuplexHandler {
         session.writabilityChanged(context.channel.isWritable)
         self.session = session
         let setup = SessionSetup(identity: identity, request: request, term: terminal?.term, environment: environment,
-                                 address: connection.address)
-        return server.sessions.launch(SessionRunner(server: server, session: session, setup: setup))
+                                 connection: connection)
+        guard server.sessions.launch(SessionRunner(server: server, session: session, setup: setup)) else {
+            connection.closeSession()
+            return false
+        }
+        return true
     }
 }
 
@@ -143,6 +147,6 @@ struct SessionSetup: Sendable {
     /// The PTY's terminal type, nil without a PTY.
     let term: String?
     let environment: [String: String]
-    /// The client's address, for the enrolment failure count.
-    let address: String
+    /// The connection it runs on (its address counts enrolment failures).
+    let connection: Connection
 }

@@ -16,7 +16,7 @@ struct SessionRunner: Sendable {
         let status: Int
         switch (setup.identity, setup.request) {
         case (.enrolling(let line, let fingerprint), .shell):
-            status = EnrolmentDialog(server: server, io: lineIO, address: setup.address, publicKeyLine: line, fingerprint: fingerprint).run()
+            status = EnrolmentDialog(server: server, io: lineIO, address: setup.connection.address, publicKeyLine: line, fingerprint: fingerprint).run()
         case (.enrolling, .exec):
             refuse("To enrol, connect with no command (ssh -p PORT enrol@HOST) and type your code when asked.")
             status = 1
@@ -32,6 +32,7 @@ struct SessionRunner: Sendable {
             }
         }
         session.finish(status: status)
+        setup.connection.closeSession()
     }
 
     private var lineIO: ChannelLineIO { ChannelLineIO(session: session, echo: setup.term != nil) }
