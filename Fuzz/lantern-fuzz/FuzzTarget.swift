@@ -81,7 +81,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
             }
         case .module:
             if let parsed = ModuleReader.read(source, fileID: "fuzz", relativePath: "fuzz.md", engine: engine) {
-                _ = HTMLRenderer(options: .init(headingIDs: true)).render(parsed.module.body)
+                _ = HTMLRenderer(options: .init(headingIDs: true)).render(MarkdownDocument(parsing: parsed.module.bodyText))
             }
         case .markdown:
             let document = MarkdownDocument(parsing: text)

@@ -1,33 +1,16 @@
-/// HTML and URL escaping, byte-for-byte as libcmark's HTML renderer does it.
+import LanternDiagnostics
+
+/// HTML and URL escaping, byte-for-byte as libcmark's HTML renderer does it (text through
+/// LanternDiagnostics' `HTMLText`, the one HTML escaper).
 public enum HTMLEscaping {
-    /// Escapes `&`, `<`, `>` and `"` for HTML text and attribute values.
+    /// Escapes `&`, `<`, `>` and `"` for HTML text and attribute values, as cmark does (no
+    /// `'`: the renderer writes double-quoted attributes only), through the one HTML escaper.
     public static func escapeText(_ text: String, into out: inout String) {
-        var pending = text.utf8.startIndex
-        let utf8 = text.utf8
-        var index = pending
-        while index != utf8.endIndex {
-            let replacement: String?
-            switch utf8[index] {
-            case UInt8(ascii: "&"): replacement = "&amp;"
-            case UInt8(ascii: "<"): replacement = "&lt;"
-            case UInt8(ascii: ">"): replacement = "&gt;"
-            case UInt8(ascii: "\""): replacement = "&quot;"
-            default: replacement = nil
-            }
-            if let replacement {
-                out += Substring(utf8[pending..<index])
-                out += replacement
-                pending = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
-        }
-        out += Substring(utf8[pending..<utf8.endIndex])
+        HTMLText.append(text, to: &out, apostrophe: false)
     }
 
     public static func escapeText(_ text: String) -> String {
-        var out = ""
-        escapeText(text, into: &out)
-        return out
+        HTMLText.escape(text, apostrophe: false)
     }
 
     /// Escapes a URL for an `href` or `src` attribute: characters that are not URL-safe are

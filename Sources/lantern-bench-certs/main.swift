@@ -45,7 +45,7 @@ let issueSeconds = seconds(issueStart)
 // The status list: a tenth revoked or suspended.
 var statuses: [Int: CredentialStatus] = [:]
 for (position, index) in taken.enumerated() where position % 10 == 0 { statuses[index] = position % 20 == 0 ? .revoked : .suspended }
-let publication = try IssuerPublication(identity: identity, keys: [key.publicJWK], signingKey: key, statuses: statuses, now: now)
+let publication = try IssuerPublication(identity: identity, keys: [PublishedKey(key.publicJWK)], signingKey: key, statuses: statuses, now: now)
 let verifier = CredentialVerifier(issuerProfile: publication.issuerJSON, keys: publication.jwksJSON, statusList: publication.statusListJWT, now: now)
 
 // Verify, one thread.

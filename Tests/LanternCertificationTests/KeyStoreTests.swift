@@ -14,13 +14,13 @@ import Testing
         #expect(try store.activeKey().thumbprint == first.thumbprint)
         #expect { try store.generate() } throws: { ($0 as? LanternError)?.code == "keys-exist" }
 
-        let second = try store.rotate()
+        let second = try #require(try store.rotate().newKey)
         #expect(second.thumbprint != first.thumbprint)
         #expect(try store.activeKey().thumbprint == second.thumbprint)
         let entries = try store.entries()
         #expect(entries.map(\.thumbprint) == [first.thumbprint, second.thumbprint])
         #expect(entries.map(\.isActive) == [false, true])
-        #expect(try store.publicKeys().map(\.thumbprint) == [first.thumbprint, second.thumbprint])
+        #expect(try store.publishedKeys().map(\.thumbprint) == [first.thumbprint, second.thumbprint])
     }
 
     @Test func keyReadableByOthersIsRefused() throws {

@@ -29,7 +29,7 @@ import Testing
     @Test func issuerPublicationVerifiesItsOwnCredentials() throws {
         let credential = fixture.credential(index: 9)
         let jwt = try credential.signed(with: fixture.key)
-        let publication = try IssuerPublication(identity: fixture.identity, keys: [fixture.key.publicJWK], signingKey: fixture.key,
+        let publication = try IssuerPublication(identity: fixture.identity, keys: [PublishedKey(fixture.key.publicJWK)], signingKey: fixture.key,
                                                 statuses: [9: .suspended], now: fixture.now)
         #expect(Set(publication.files.keys) == ["issuer.json", "jwks.json", "status/list.jwt"])
         let verifier = CredentialVerifier(issuerProfile: publication.issuerJSON, keys: publication.jwksJSON, statusList: publication.statusListJWT, now: fixture.now)

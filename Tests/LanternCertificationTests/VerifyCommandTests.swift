@@ -73,7 +73,7 @@ import Testing
         let generated = try LanternProcess.run(["keys", "generate"], in: folder.url)
         #expect(generated.status == 0, "\(generated.stderr)")
         #expect(try LanternProcess.run(["keys", "generate"], in: folder.url).status == 1)
-        #expect(try LanternProcess.run(["keys", "rotate"], in: folder.url).status == 0)
+        #expect(try LanternProcess.run(["keys", "rotate", "--yes"], in: folder.url).status == 0)
         let list = try LanternProcess.run(["keys", "list"], in: folder.url)
         #expect(list.stdout.components(separatedBy: "\n").filter { $0.contains("retired") }.count == 1)
         #expect(list.stdout.components(separatedBy: "\n").filter { $0.contains("active") }.count == 1)

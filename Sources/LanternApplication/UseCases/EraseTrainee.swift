@@ -37,7 +37,7 @@ public struct EraseTrainee: Sendable {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: copy.path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
             do { try FileManager.default.removeItem(at: copy) } catch {
-                throw LanternError("erasure-incomplete", "the trainee is erased in the records, but '\(copy.path)' could not be removed: \(error.localizedDescription)",
+                throw LanternError(.erasureIncomplete, "the trainee is erased in the records, but '\(copy.path)' could not be removed: \(error.localizedDescription)",
                                    hint: "remove that folder by hand, then rebuild the site")
             }
             removed.append(copy.path)

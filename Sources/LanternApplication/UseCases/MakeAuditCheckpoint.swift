@@ -27,7 +27,7 @@ public struct MakeAuditCheckpoint: Sendable {
         let report = try records.check()
         guard report.isHealthy else {
             for problem in report.problems { output.report(Diagnostic(.error, "db-check", problem, at: nil)) }
-            throw LanternError("records-unsound", "the records fail 'lantern db check'; no checkpoint is signed over them")
+            throw LanternError(.recordsUnsound, "the records fail 'lantern db check'; no checkpoint is signed over them")
         }
         let head = try records.auditHead()
         let checkpoint = AuditCheckpoint(issuer: identity.id, rows: head.rows, head: head.hash, madeAt: now)
@@ -35,7 +35,7 @@ public struct MakeAuditCheckpoint: Sendable {
         do { jwt = try checkpoint.signed(with: try keys.activeKey(), identity: identity) } catch let error as LanternError {
             throw error
         } catch {
-            throw LanternError("signing-failed", "the checkpoint could not be signed")
+            throw LanternError(.signingFailed, "the checkpoint could not be signed")
         }
         try FileWriter.writeAtomically(jwt + "\n", to: destination, displayPath: display)
         output.write("signed a checkpoint of \(head.rows) audit rows (head \(head.hash.prefix(16))…) to \(display)\n")

@@ -25,11 +25,11 @@ public struct MarkQuestion: Sendable {
     public func mark(attemptID: String, questionID: String, score written: String, feedback: String?,
                      quizID: String? = nil) throws(LanternError) -> EffectiveAttempt {
         guard let score = Fraction.score(written) else {
-            throw LanternError("invalid-score", "'\(written)' is not a score", hint: "write 75%, 3/4, 0.75, 1 or 0")
+            throw LanternError(.invalidScore, "'\(written)' is not a score", hint: "write 75%, 3/4, 0.75, 1 or 0")
         }
         let attemptQuiz = try records.attemptQuizID(attemptID)
         if let quizID, quizID != attemptQuiz {
-            throw LanternError("wrong-quiz", "attempt '\(attemptID)' is at quiz '\(attemptQuiz)', not '\(quizID)'")
+            throw LanternError(.wrongQuiz, "attempt '\(attemptID)' is at quiz '\(attemptQuiz)', not '\(quizID)'")
         }
         let (quiz, _) = try course.quiz(attemptQuiz)
         let marked = try records.markQuestion(attempt: attemptID, question: questionID, score: score, feedback: feedback, quiz: quiz)

@@ -36,15 +36,15 @@ public struct Attempt: Sendable, Hashable, Codable {
     /// Throws when the attempt is submitted, the time is up, or the question is not in it.
     public func answering(_ questionID: String, with response: Response, at time: Date) throws(LanternError) -> Attempt {
         guard submittedAt == nil else {
-            throw LanternError("attempt-submitted", "attempt \(number) of quiz '\(quizID)' is already submitted",
+            throw LanternError(.attemptSubmitted, "attempt \(number) of quiz '\(quizID)' is already submitted",
                                hint: "start a new attempt")
         }
         if let deadline, time > deadline {
-            throw LanternError("time-up", "the time limit of attempt \(number) of quiz '\(quizID)' has run out",
+            throw LanternError(.timeUp, "the time limit of attempt \(number) of quiz '\(quizID)' has run out",
                                hint: "submit the attempt; answers given in time are kept")
         }
         guard questions.contains(where: { $0.questionID == questionID }) else {
-            throw LanternError("unknown-question", "question '\(questionID)' is not part of attempt \(number) of quiz '\(quizID)'",
+            throw LanternError(.unknownQuestion, "question '\(questionID)' is not part of attempt \(number) of quiz '\(quizID)'",
                                hint: Suggestions.didYouMean(questionID, in: questions.map(\.questionID)))
         }
         var copy = self

@@ -29,20 +29,20 @@ extension Quiz {
     /// Checks that `questionID` of an attempt graded as `result` can take a person's mark of `score`.
     public func checkMark(_ questionID: String, score: Fraction, in result: AttemptResult) throws(LanternError) {
         guard result.grade(of: questionID) != nil else {
-            throw LanternError("unknown-question", "question '\(questionID)' was not part of attempt \(result.attemptNumber) of quiz '\(id)'",
+            throw LanternError(.unknownQuestion, "question '\(questionID)' was not part of attempt \(result.attemptNumber) of quiz '\(id)'",
                                hint: Suggestions.didYouMean(questionID, in: result.questions.map(\.questionID))
                                 ?? "questions of this attempt: \(result.questions.map(\.questionID).joined(separator: ", "))")
         }
         guard let question = question(questionID) else {
-            throw LanternError("unknown-question", "quiz '\(id)' no longer has question '\(questionID)'",
+            throw LanternError(.unknownQuestion, "quiz '\(id)' no longer has question '\(questionID)'",
                                hint: "regrade the quiz first ('lantern quiz regrade \(id)')")
         }
         guard Self.markableTypes.contains(question.type) else {
-            throw LanternError("not-markable", "question '\(questionID)' is \(question.type.rawValue) and is graded automatically",
+            throw LanternError(.notMarkable, "question '\(questionID)' is \(question.type.rawValue) and is graded automatically",
                                hint: "only essays and short answers are marked by a person; change an answer key with a regrade")
         }
         guard score >= .zero, score <= .one else {
-            throw LanternError("invalid-score", "a mark must be from 0 to 1 (or 0% to 100%), not \(score)", hint: "for example --score 75% or --score 3/4")
+            throw LanternError(.invalidScore, "a mark must be from 0 to 1 (or 0% to 100%), not \(score)", hint: "for example --score 75% or --score 3/4")
         }
     }
 

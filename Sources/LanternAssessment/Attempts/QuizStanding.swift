@@ -44,10 +44,10 @@ public struct QuizStanding: Sendable, Hashable, Codable {
         public func error(quizID: String) -> LanternError {
             switch self {
             case .noAttemptsLeft(let allowed):
-                LanternError("no-attempts-left", "all \(allowed) attempt\(allowed == 1 ? "" : "s") allowed at quiz '\(quizID)' have been used",
+                LanternError(.noAttemptsLeft, "all \(allowed) attempt\(allowed == 1 ? "" : "s") allowed at quiz '\(quizID)' have been used",
                              hint: "a trainer can allow another: lantern quiz grant TRAINEE \(quizID) --reason \"…\"")
             case .waiting(let until):
-                LanternError("wait-between-attempts", "the next attempt at quiz '\(quizID)' can start from \(ISO8601DateFormatter().string(from: until))",
+                LanternError(.waitBetweenAttempts, "the next attempt at quiz '\(quizID)' can start from \(ISO8601DateFormatter().string(from: until))",
                              hint: "the quiz asks for a break between attempts ('wait:'); a trainer can grant an attempt but not shorten the wait")
             }
         }

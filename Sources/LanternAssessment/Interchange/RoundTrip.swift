@@ -15,14 +15,14 @@ public enum RoundTrip {
             return .failure(LanternError(problem.code, "as a Lantern quiz, \(problem.message)", hint: problem.hint))
         }
         guard let written = parsed, let markdown = written.questions.first else {
-            return .failure(LanternError("round-trip", "the written quiz cannot be read back"))
+            return .failure(LanternError(.roundTrip, "the written quiz cannot be read back"))
         }
         let giftEngine = DiagnosticsEngine()
         let gift = GIFTParser.parse(GIFTWriter.gift(written), path: "export.gift", engine: giftEngine)
         if let problem = giftEngine.diagnostics.first(where: { $0.severity == .error }) {
             return .failure(LanternError(problem.code, "exported to GIFT, \(problem.message)", hint: problem.hint))
         }
-        guard gift.count == 1 else { return .failure(LanternError("round-trip", "exported to GIFT, it reads back as \(gift.count) questions")) }
+        guard gift.count == 1 else { return .failure(LanternError(.roundTrip, "exported to GIFT, it reads back as \(gift.count) questions")) }
         var back = GIFTConverter.question(gift[0], id: markdown.id)
         back.location = nil
         return .success(back)

@@ -66,17 +66,17 @@ public enum AssessmentCheck {
         let checked = check(at: root, displayRoot: displayRoot)
         guard let workspace = checked.workspace else {
             throw checked.diagnostics.first.map { LanternError($0.code, $0.message, at: $0.location, hint: $0.hint) }
-                ?? LanternError("not-a-workspace", "the workspace cannot be loaded")
+                ?? LanternError(.notAWorkspace, "the workspace cannot be loaded")
         }
         guard let source = workspace.assessment(id), source.kind == .quiz else {
-            throw LanternError("unknown-quiz", "there is no quiz '\(id)'",
+            throw LanternError(.unknownQuiz, "there is no quiz '\(id)'",
                                hint: Suggestions.didYouMean(id, in: checked.quizzes.map(\.id)) ?? "quizzes: \(checked.quizzes.map(\.id).joined(separator: ", "))")
         }
         if let problem = checked.diagnostics.first(where: { $0.severity == .error && $0.location?.path == source.displayPath }) {
             throw LanternError(problem.code, problem.message, at: problem.location,
                                hint: "run 'lantern check' and fix the quiz before it is taken")
         }
-        guard let quiz = checked.quiz(id) else { throw LanternError("unknown-quiz", "quiz '\(id)' could not be read") }
+        guard let quiz = checked.quiz(id) else { throw LanternError(.unknownQuiz, "quiz '\(id)' could not be read") }
         return quiz
     }
 }

@@ -220,6 +220,36 @@ async function lanternVerify(credentialText, issuerJSONText, statusListText, jwk
     try { if (b64(jwk.x).length !== 32 || b64(jwk.y).length !== 32) return undefined; } catch (e) { return undefined; }
     return b64encode(await sha256(new TextEncoder().encode('{"crv":"P-256","kty":"EC","x":"' + jwk.x + '","y":"' + jwk.y + '"}')));
   };
+  // A JWK set as the CLI reads it (IssuerProfile.keySet): keys whose kid is <jwks>#<own
+  // thumbprint>, each retired one with its date (a `retired` that is not a date-time leaves
+  // the key out); revoked keys from `revoked`, never usable even when `keys` lists them.
+  const readKeySet = async (text, jwksURL) => {
+    const set = parseJSON(String(text), "jwks.json");
+    if (!Array.isArray(get(set, "keys"))) throw new Error("jwks.json has no 'keys' list");
+    const keys = new Map(), retired = new Map(), revoked = new Map();
+    for (const entry of Array.isArray(get(set, "revoked")) ? set.revoked : []) {
+      const kid = str(get(entry, "kid"));
+      if (kid !== undefined && kid.startsWith(jwksURL + "#")) revoked.set(kid.slice(jwksURL.length + 1), str(get(entry, "revoked")));
+    }
+    for (const entry of set.keys) {
+      const t = await thumbprint(entry);
+      if (!t || get(entry, "kid") !== jwksURL + "#" + t || revoked.has(t)) continue;
+      const retiredValue = get(entry, "retired");
+      if (retiredValue !== undefined) {
+        const at = dateOf(retiredValue);
+        if (isNaN(at)) continue;
+        retired.set(t, at);
+      }
+      keys.set(t, entry);
+    }
+    return { keys, retired, revoked };
+  };
+  // The CLI's retirement rule: what a retired key signed must be dated, and not after it retired.
+  const retirementProblem = (retired, t, signed, what) => {
+    if (!retired.has(t)) return null;
+    if (isNaN(signed)) return what + " carries no date, and its key was retired: it cannot be shown to predate the retirement";
+    return signed > retired.get(t) ? what + " is dated after its key was retired: a retired key signs nothing new" : null;
+  };
   const result = (verdict) => {
     let failingStep;
     if (verdict === "revoked" || verdict === "suspended") failingStep = "status";
@@ -339,7 +369,8 @@ async function lanternVerify(credentialText, issuerJSONText, statusListText, jwk
     } else {
       const profileID = profile.id;
       const jwksURL = sibling(profileID, "jwks.json");
-      const keys = new Map(), legacyKeys = new Map();
+      let keys = new Map(), retired = new Map(), revoked = new Map();
+      const legacyKeys = new Map();
       for (const method of Array.isArray(get(profile, "verificationMethod")) ? profile.verificationMethod : []) {
         if (str(get(method, "id")) === undefined || get(method, "controller") !== profileID) continue;
         const t = await thumbprint(get(method, "publicKeyJwk"));
@@ -348,14 +379,8 @@ async function lanternVerify(credentialText, issuerJSONText, statusListText, jwk
       let keysProblem = null;
       const keysGiven = jwksText !== null && jwksText !== undefined;
       if (keysGiven) {
-        try {
-          const set = parseJSON(String(jwksText), "jwks.json");
-          if (!Array.isArray(get(set, "keys"))) throw new Error("jwks.json has no 'keys' list");
-          for (const entry of set.keys) {
-            const t = await thumbprint(entry);
-            if (t && get(entry, "kid") === jwksURL + "#" + t) keys.set(t, entry);
-          }
-        } catch (error) { keysProblem = String(error && error.message || error); }
+        try { ({ keys, retired, revoked } = await readKeySet(jwksText, jwksURL)); }
+        catch (error) { keysProblem = String(error && error.message || error); }
       }
       const kid = get(jws.header, "kid");
       if (issuerID !== profileID) {
@@ -365,19 +390,31 @@ async function lanternVerify(credentialText, issuerJSONText, statusListText, jwk
       } else if (typeof kid !== "string") {
         hard = true; step("issuer", "fail", "the JWS header has no 'kid'");
       } else {
-        let found = null, why = null, legacyWhy = null;
-        if (kid.startsWith(jwksURL + "#")) {
+        let found = null, why = null, legacyWhy = null, foundT = null, revokedWhy = null;
+        for (const prefix of [jwksURL + "#", profileID + "#"]) {
+          if (kid.startsWith(prefix) && revoked.has(kid.slice(prefix.length))) revokedWhy = "the issuer revoked key " + kid + " as compromised: nothing it signed is trusted, whatever date it carries";
+        }
+        if (revokedWhy !== null) { /* refused below */ }
+        else if (kid.startsWith(jwksURL + "#")) {
           const t = kid.slice(jwksURL.length + 1);
+          foundT = t;
           if (keys.has(t)) found = keys.get(t);
           else if (legacyKeys.has(t)) { found = legacyKeys.get(t); legacyWhy = "the key is listed only in an issuer profile written before issue 16"; }
           else why = keysGiven || legacyKeys.size ? "kid " + kid + " is not in the issuer's key set" : "no key set given";
         } else if (kid.startsWith(profileID + "#")) {
           const t = kid.slice(profileID.length + 1);
+          foundT = t;
           found = legacyKeys.get(t) || keys.get(t) || null;
           if (found) legacyWhy = "kid " + kid + " points into issuer.json, as releases before issue 16 wrote it";
           else why = "kid " + kid + " is not in the issuer's key set";
         } else why = "kid " + kid + " is not in the issuer's key set";
-        if (found) {
+        // When the credential says it was issued: its start, or a later iat.
+        const fromAt = dateOf(get(credential, "validFrom")), iatAt = wholeSeconds(claims.iat) !== undefined ? claims.iat * 1000 : NaN;
+        const signed = isNaN(fromAt) ? iatAt : isNaN(iatAt) ? fromAt : Math.max(fromAt, iatAt);
+        const retiredWhy = found ? retirementProblem(retired, foundT, signed, "the credential") : null;
+        if (revokedWhy !== null) { hard = true; step("issuer", "fail", "revoked key: " + revokedWhy); }
+        else if (retiredWhy !== null) { hard = true; step("issuer", "fail", "retired key: " + retiredWhy); }
+        else if (found) {
           key = found;
           if (legacyWhy) { legacy.push(legacyWhy); step("issuer", "pass", "key " + kid + " is published by the issuer (" + legacyWhy + ")"); }
           else step("issuer", "pass", "key " + kid + " is in the issuer's published key set (" + jwksURL + ")");
@@ -470,14 +507,13 @@ async function lanternVerify(credentialText, issuerJSONText, statusListText, jwk
     let tp = null;
     if (listKid.startsWith(jwksURL + "#")) tp = listKid.slice(jwksURL.length + 1);
     else if (listKid.startsWith(profileID + "#")) tp = listKid.slice(profileID.length + 1);
+    let listRetired = new Map(), listRevoked = new Map();
+    if (jwksText !== null && jwksText !== undefined) {
+      try { const set = await readKeySet(jwksText, jwksURL); listRetired = set.retired; listRevoked = set.revoked; if (tp !== null) listKey = set.keys.get(tp) || null; }
+      catch (e) { listKey = null; }
+    }
+    if (tp !== null && listRevoked.has(tp)) { unusable("the status list is signed with a revoked key: the issuer revoked key " + listKid + " as compromised"); return; }
     if (tp !== null) {
-      try {
-        const set = jwksText === null || jwksText === undefined ? { keys: [] } : parseJSON(String(jwksText), "jwks.json");
-        for (const entry of Array.isArray(get(set, "keys")) ? set.keys : []) {
-          const t = await thumbprint(entry);
-          if (t === tp && get(entry, "kid") === jwksURL + "#" + t) listKey = entry;
-        }
-      } catch (e) { listKey = null; }
       if (!listKey) {
         for (const method of Array.isArray(get(profile, "verificationMethod")) ? profile.verificationMethod : []) {
           if (str(get(method, "id")) === undefined || get(method, "controller") !== profileID) continue;
@@ -486,6 +522,8 @@ async function lanternVerify(credentialText, issuerJSONText, statusListText, jwk
       }
     }
     if (!listKey) { unusable("the status list is signed with a key the issuer does not list (kid " + (listKid || "missing") + ")"); return; }
+    const listRetiredWhy = retirementProblem(listRetired, tp, dateOf(get(list.payload, "validFrom")), "the status list");
+    if (listRetiredWhy !== null) { unusable(listRetiredWhy); return; }
     let ok = false;
     try { ok = await verifyES256(list, listKey); } catch (e) { ok = false; }
     if (!ok) { unusable("the status list's signature does not verify: it was altered or signed with another key"); return; }

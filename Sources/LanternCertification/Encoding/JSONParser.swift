@@ -35,7 +35,7 @@ public struct JSONParser {
         for byte in bytes[0..<min(position, bytes.count)] {
             if byte == 0x0A { line += 1; column = 1 } else { column += 1 }
         }
-        return LanternError("json-syntax", "invalid JSON: \(message)",
+        return LanternError(.jsonSyntax, "invalid JSON: \(message)",
                             at: SourceLocation(path: path, line: line, column: column))
     }
 

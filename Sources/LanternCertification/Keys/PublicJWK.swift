@@ -19,15 +19,15 @@ public struct PublicJWK: Sendable, Hashable {
 
     /// Reads an `EC`/`P-256` JWK; anything else (RSA, `oct`, other curves, private members) is refused.
     public init(jwk: JSONValue) throws(LanternError) {
-        guard jwk["kty"]?.stringValue == "EC" else { throw LanternError("key-unsupported", "the key is not an EC key (kty \(jwk["kty"]?.stringValue ?? "missing"))") }
-        guard jwk["crv"]?.stringValue == "P-256" else { throw LanternError("key-unsupported", "the key is not on curve P-256") }
-        guard jwk["d"] == nil else { throw LanternError("key-private", "a published key must not contain its private part ('d')") }
+        guard jwk["kty"]?.stringValue == "EC" else { throw LanternError(.keyUnsupported, "the key is not an EC key (kty \(jwk["kty"]?.stringValue ?? "missing"))") }
+        guard jwk["crv"]?.stringValue == "P-256" else { throw LanternError(.keyUnsupported, "the key is not on curve P-256") }
+        guard jwk["d"] == nil else { throw LanternError(.keyPrivate, "a published key must not contain its private part ('d')") }
         guard let x = jwk["x"]?.stringValue, let y = jwk["y"]?.stringValue,
               let xb = Base64URL.decode(x), let yb = Base64URL.decode(y), xb.count == 32, yb.count == 32
-        else { throw LanternError("key-invalid", "the key's x and y are not 32-byte base64url values") }
+        else { throw LanternError(.keyInvalid, "the key's x and y are not 32-byte base64url values") }
         let key: P256.Signing.PublicKey
         do { key = try P256.Signing.PublicKey(rawRepresentation: xb + yb) } catch {
-            throw LanternError("key-invalid", "the key is not a point on P-256")
+            throw LanternError(.keyInvalid, "the key is not a point on P-256")
         }
         self.init(key)
     }

@@ -1,3 +1,5 @@
+import LanternDiagnostics
+
 /// The badge image of an achievement (OB 3.0 `image`): an SVG medal with the organisation's
 /// initials and the achievement's name, published at the achievement's address + `badge.svg`.
 public enum BadgeImage {
@@ -6,14 +8,14 @@ public enum BadgeImage {
         let lines = wrap(achievementName, width: 18, lines: 3)
         let firstY = 112 - (lines.count - 1) * 9
         let text = lines.enumerated().map { index, line in
-            "<text x=\"100\" y=\"\(firstY + index * 18)\" text-anchor=\"middle\" font-size=\"15\" font-family=\"Georgia, serif\" fill=\"#fffdf8\">\(HTML.escape(line))</text>"
+            "<text x=\"100\" y=\"\(firstY + index * 18)\" text-anchor=\"middle\" font-size=\"15\" font-family=\"Georgia, serif\" fill=\"#fffdf8\">\(HTMLText.escape(line))</text>"
         }.joined()
         return """
-        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 200" width="200" height="200" role="img" aria-label="Badge: \(HTML.escape(achievementName)), \(HTML.escape(organisationName))">\
-        <title>\(HTML.escape(achievementName)) — \(HTML.escape(organisationName))</title>\
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 200" width="200" height="200" role="img" aria-label="Badge: \(HTMLText.escape(achievementName)), \(HTMLText.escape(organisationName))">\
+        <title>\(HTMLText.escape(achievementName)) — \(HTMLText.escape(organisationName))</title>\
         <circle cx="100" cy="100" r="96" fill="#7a5a1e"/><circle cx="100" cy="100" r="88" fill="#2f4f6f"/>\
         <circle cx="100" cy="100" r="80" fill="none" stroke="#e8d9b5" stroke-width="1.5" stroke-dasharray="3 3"/>\
-        <text x="100" y="58" text-anchor="middle" font-size="20" font-family="Georgia, serif" fill="#e8d9b5" letter-spacing="2">\(HTML.escape(initials))</text>\
+        <text x="100" y="58" text-anchor="middle" font-size="20" font-family="Georgia, serif" fill="#e8d9b5" letter-spacing="2">\(HTMLText.escape(initials))</text>\
         \(text)\
         <text x="100" y="166" text-anchor="middle" font-size="10" font-family="Georgia, serif" fill="#e8d9b5" letter-spacing="3">CERTIFIED</text></svg>
 

@@ -1,3 +1,4 @@
+import LanternDiagnostics
 import Foundation
 
 /// What a printed certificate shows: nothing beyond what the public page may show, plus the
@@ -67,7 +68,7 @@ public enum HolderName: String, Sendable, CaseIterable {
 /// QR code. An expired certificate is printed with an "Expired" band across it.
 public enum CertificateHTML {
     public static func render(_ certificate: PrintableCertificate) throws -> String {
-        let esc = HTML.escape
+        let esc: (String) -> String = { HTMLText.escape($0) }
         let qr = try QRCode(certificate.verificationURL).svg(label: "QR code of the verification address " + certificate.verificationURL)
         let logo = certificate.logoDataURI.map { "<img class=\"logo\" src=\"\(esc($0))\" alt=\"\(esc(certificate.organisationName)) logo\">" } ?? ""
         let holder = certificate.holderName.map(esc) ?? "the holder of this credential"

@@ -14,26 +14,26 @@ public enum CertificateLogo {
         let lower = path.lowercased()
         let type = lower.hasSuffix(".svg") ? "image/svg+xml" : lower.hasSuffix(".png") ? "image/png"
             : lower.hasSuffix(".jpg") || lower.hasSuffix(".jpeg") ? "image/jpeg" : nil
-        guard let type else { throw LanternError("invalid-value", "the logo \(shown) is not an SVG, PNG or JPEG file") }
+        guard let type else { throw LanternError(.invalidValue, "the logo \(shown) is not an SVG, PNG or JPEG file") }
         guard !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
-            throw LanternError("unsafe-path", "the logo \(shown) is not inside the workspace")
+            throw LanternError(.unsafePath, "the logo \(shown) is not inside the workspace")
         }
         let rootPath = root.resolvingSymlinksInPath().path
         let file = root.appendingPathComponent(path)
         let resolved = file.resolvingSymlinksInPath().path
         guard resolved.hasPrefix(rootPath + "/") else {
-            throw LanternError("unsafe-path", "the logo \(shown) is a symbolic link that leads outside the workspace; refusing to read it",
+            throw LanternError(.unsafePath, "the logo \(shown) is a symbolic link that leads outside the workspace; refusing to read it",
                                hint: "copy the logo into the workspace")
         }
         guard let handle = FileHandle(forReadingAtPath: resolved) else {
-            throw LanternError("unreadable", "cannot read the logo \(shown)", hint: "check organisation.logo in lantern.yml")
+            throw LanternError(.unreadable, "cannot read the logo \(shown)", hint: "check organisation.logo in lantern.yml")
         }
         defer { try? handle.close() }
         let data: Data
         do { data = try handle.read(upToCount: maximumSize + 1) ?? Data() } catch {
-            throw LanternError("unreadable", "cannot read the logo \(shown)")
+            throw LanternError(.unreadable, "cannot read the logo \(shown)")
         }
-        guard data.count <= maximumSize else { throw LanternError("too-large", "the logo \(shown) is larger than 1 MB") }
+        guard data.count <= maximumSize else { throw LanternError(.tooLarge, "the logo \(shown) is larger than 1 MB") }
         return "data:\(type);base64," + data.base64EncodedString()
     }
 }

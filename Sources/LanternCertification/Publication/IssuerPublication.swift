@@ -2,14 +2,14 @@ import Foundation
 
 /// The files a static site publishes so anyone can verify Lantern's credentials offline:
 /// `issuer.json` (the issuer's plain Open Badges Profile), `jwks.json` (every public key,
-/// retired ones too, as a JWK set) and `status/list.jwt` (the signed status list).
+/// retired ones with their date, revoked ones listed apart, as a JWK set) and `status/list.jwt` (the signed status list).
 public struct IssuerPublication: Sendable {
     public var issuerJSON: String
     public var jwksJSON: String
     public var statusListJWT: String
 
     /// Builds the files. `statuses` maps status-list indexes to non-active states.
-    public init(identity: IssuerIdentity, keys: [PublicJWK], signingKey: SigningKey,
+    public init(identity: IssuerIdentity, keys: [PublishedKey], signingKey: SigningKey,
                 statuses: [Int: CredentialStatus], now: Date = Date()) throws {
         let profile = IssuerProfile(identity: identity, keys: keys)
         issuerJSON = profile.json.prettySerialized
@@ -21,7 +21,7 @@ public struct IssuerPublication: Sendable {
     }
 
     /// The files, with a status list that was already signed.
-    public init(identity: IssuerIdentity, keys: [PublicJWK], statusListJWT: String) {
+    public init(identity: IssuerIdentity, keys: [PublishedKey], statusListJWT: String) {
         let profile = IssuerProfile(identity: identity, keys: keys)
         issuerJSON = profile.json.prettySerialized
         jwksJSON = profile.jwks.prettySerialized

@@ -78,7 +78,7 @@ public struct PublishableCredential: Sendable, Hashable, Codable {
                             holderConsented: Bool, statusChangedAt: String? = nil, now: Date = Date()) throws(LanternError) -> PublishableCredential {
         let payload = try CompactJWS(parsing: jwt).payload
         guard let validFromText = payload["validFrom"]?.stringValue, let validFrom = CredentialDate.parse(validFromText) else {
-            throw LanternError("credential-invalid", "credential \(id) has no validFrom")
+            throw LanternError(.credentialInvalid, "credential \(id) has no validFrom")
         }
         let validUntil = payload["validUntil"]?.stringValue.flatMap(CredentialDate.parse)
         let status: Status

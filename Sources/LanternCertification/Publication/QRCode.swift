@@ -12,7 +12,7 @@ public struct QRCode: Sendable, Hashable {
     /// Encodes `text` (8-bit mode, error correction level M: a crease or a stain still scans).
     public init(_ text: String) throws(LanternError) {
         guard let code = QRcode_encodeString8bit(text, 0, QR_ECLEVEL_M) else {
-            throw LanternError("qr-code", "the address is too long for a QR code")
+            throw LanternError(.qrCode, "the address is too long for a QR code")
         }
         defer { QRcode_free(code) }
         let width = Int(code.pointee.width)
@@ -30,26 +30,8 @@ public struct QRCode: Sendable, Hashable {
             for column in 0..<size where self[row, column] { path += "M\(column + 4) \(row + 4)h1v1h-1z" }
         }
         return """
-        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(side) \(side)" role="img" aria-label="\(HTML.escape(label))" shape-rendering="crispEdges">\
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(side) \(side)" role="img" aria-label="\(HTMLText.escape(label))" shape-rendering="crispEdges">\
         <rect width="\(side)" height="\(side)" fill="#fff"/><path fill="#000" d="\(path)"/></svg>
         """
-    }
-}
-
-/// HTML text escaping for the printable certificate.
-enum HTML {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }

@@ -11,7 +11,8 @@ import LanternDiagnostics
 /// certificate was revoked, suspended or reinstated.
 ///
 /// The list stays valid when the key is rotated: it was signed by a key the issuer profile
-/// still publishes, before that key's retirement.
+/// still publishes, before that key's retirement. It does not when its key is revoked:
+/// `CertificateService.publication()` then refuses it, and `keys revoke` signs it again.
 struct StatusListCache {
     static let fileName = "status-list.json"
 
@@ -64,14 +65,14 @@ extension KeyStore {
         let key = try activeKey()
         let jwt: String
         do {
-            jwt = try IssuerPublication(identity: identity, keys: try publicKeys(), signingKey: key, statuses: statuses, now: now).statusListJWT
+            jwt = try IssuerPublication(identity: identity, keys: try publishedKeys(), signingKey: key, statuses: statuses, now: now).statusListJWT
         } catch {
-            throw LanternError("signing-failed", "the status list could not be signed")
+            throw LanternError(.signingFailed, "the status list could not be signed")
         }
         do {
             try StatusListCache(folder: folder).store(jwt, fingerprint: StatusListCache.fingerprint(listURL: identity.statusListURL, statuses: statuses))
         } catch {
-            throw LanternError("write-failed", "cannot keep the signed status list in \(displayFolder)/\(StatusListCache.fileName)")
+            throw LanternError(.writeFailed, "cannot keep the signed status list in \(displayFolder)/\(StatusListCache.fileName)")
         }
         return jwt
     }

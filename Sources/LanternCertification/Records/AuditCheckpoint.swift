@@ -37,22 +37,27 @@ public struct AuditCheckpoint: Sendable, Hashable {
         return try CompactJWS.sign(payload: payload, key: key, kid: identity.keyID(key.thumbprint), type: Self.mediaType)
     }
 
-    /// Reads a checkpoint and checks its signature against the issuer's public keys.
-    public static func verified(_ text: String, keys: [PublicJWK], identity: IssuerIdentity) throws(LanternError) -> AuditCheckpoint {
+    /// Reads a checkpoint and checks its signature against the issuer's public keys: not a
+    /// revoked key, nor a retired one for a checkpoint dated after its retirement (issue 20).
+    public static func verified(_ text: String, keys: [PublishedKey], identity: IssuerIdentity) throws(LanternError) -> AuditCheckpoint {
         let jws = try CompactJWS(parsing: text)
         guard jws.algorithm == ES256.algorithm, jws.type == mediaType else {
-            throw LanternError("checkpoint-invalid", "not a Lantern audit checkpoint (alg \(jws.algorithm ?? "none"), typ \(jws.type ?? "none"))")
+            throw LanternError(.checkpointInvalid, "not a Lantern audit checkpoint (alg \(jws.algorithm ?? "none"), typ \(jws.type ?? "none"))")
         }
         guard let kid = jws.keyID,
-              let key = keys.first(where: { identity.keyID($0.thumbprint) == kid }) else {
-            throw LanternError("checkpoint-unknown-key", "the checkpoint was not signed by one of this issuer's keys")
+              let published = keys.first(where: { identity.keyID($0.thumbprint) == kid && $0.revoked == nil }) else {
+            throw LanternError(.checkpointUnknownKey, "the checkpoint was not signed by one of this issuer's keys (or its key was revoked)")
         }
+        if let retired = published.retired, (jws.payload["iat"]?.intValue).map({ Date(timeIntervalSince1970: Double($0)) > retired }) ?? true {
+            throw LanternError(.checkpointUnknownKey, "the checkpoint is dated after its key was retired on \(CredentialDate.format(retired))")
+        }
+        let key = published.jwk
         guard ES256.verify(signature: jws.signature, input: jws.signingInput, key: key.key) else {
-            throw LanternError("checkpoint-signature", "the checkpoint's signature does not verify: it was altered or forged")
+            throw LanternError(.checkpointSignature, "the checkpoint's signature does not verify: it was altered or forged")
         }
         guard let rows = jws.payload["rows"]?.intValue, rows >= 0, let head = jws.payload["head"]?.stringValue,
               let issuer = jws.payload["iss"]?.stringValue, issuer == identity.id, let at = jws.payload["iat"]?.intValue else {
-            throw LanternError("checkpoint-invalid", "the checkpoint lacks its issuer, row count, head or time")
+            throw LanternError(.checkpointInvalid, "the checkpoint lacks its issuer, row count, head or time")
         }
         return AuditCheckpoint(issuer: issuer, rows: Int64(rows), head: head, madeAt: Date(timeIntervalSince1970: Double(at)))
     }

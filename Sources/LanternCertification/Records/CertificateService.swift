@@ -20,7 +20,7 @@ public struct CertificateService: Sendable {
 
     public init(workspace: Workspace, store: RecordsStore, keys: KeyStore, now: Date = Date()) throws(LanternError) {
         guard let evaluator = RequirementsEvaluator(workspace: workspace) else {
-            throw LanternError("no-certificate-rules", "the program has no 'certificate:' rules",
+            throw LanternError(.noCertificateRules, "the program has no 'certificate:' rules",
                                hint: "add a certificate section to curriculum/program.yml (see docs/authoring.md)")
         }
         self.workspace = workspace
@@ -63,10 +63,10 @@ public struct CertificateService: Sendable {
     /// Refuses to certify a trainee whose records fail their audit digests, or who was erased.
     func requireSoundRecords(_ records: CertificateEvidenceRecords) throws(LanternError) {
         if records.erased {
-            throw LanternError("trainee-erased", "trainee \(records.traineeID) was erased; no certificate can be issued to them")
+            throw LanternError(.traineeErased, "trainee \(records.traineeID) was erased; no certificate can be issued to them")
         }
         guard records.problems.isEmpty else {
-            throw LanternError("records-tampered", "trainee \(records.traineeID)'s records do not match the audit log, so no certificate is issued:\n"
+            throw LanternError(.recordsTampered, "trainee \(records.traineeID)'s records do not match the audit log, so no certificate is issued:\n"
                                + records.problems.prefix(10).map { "  - \($0)" }.joined(separator: "\n"),
                                hint: "'lantern db check' lists every problem; restore the records from a backup")
         }
@@ -93,7 +93,7 @@ public struct CertificateService: Sendable {
         try requireSoundRecords(records)
         let report = evaluator.evaluate(try evidence(from: records))
         guard report.isMet else {
-            throw LanternError("requirements-not-met", "trainee \(try store.recipientHash(trainee: reference).traineeID) has not met the certificate requirements:\n"
+            throw LanternError(.requirementsNotMet, "trainee \(try store.recipientHash(trainee: reference).traineeID) has not met the certificate requirements:\n"
                                + report.missing.map { "  - \($0.id) (\($0.title)): \($0.detail)" }.joined(separator: "\n"),
                                hint: "'lantern cert status TRAINEE' shows every requirement")
         }
@@ -108,7 +108,7 @@ public struct CertificateService: Sendable {
     public func reissue(certificate id: String) throws(LanternError) -> CertificateRecord {
         let old = try store.certificate(id)
         if old.status == .revoked {
-            throw LanternError("certificate-revoked", "certificate \(id) is revoked; a revoked certificate is not reissued",
+            throw LanternError(.certificateRevoked, "certificate \(id) is revoked; a revoked certificate is not reissued",
                                hint: "'lantern cert issue TRAINEE' issues a new one when the requirements are met")
         }
         return try issueCredential(trainee: old.traineeID, evidence: old.evidence, renews: nil, reissuing: old)
@@ -165,18 +165,18 @@ public struct CertificateService: Sendable {
     public func renew(trainee reference: String) throws(LanternError) -> CertificateRecord {
         let held = try store.certificates(trainee: reference).filter { $0.status != .revoked && $0.supersededBy == nil }
         guard let current = held.first else {
-            throw LanternError("no-certificate", "trainee \(try store.recipientHash(trainee: reference).traineeID) has no certificate to renew",
+            throw LanternError(.noCertificate, "trainee \(try store.recipientHash(trainee: reference).traineeID) has no certificate to renew",
                                hint: "'lantern cert issue TRAINEE' issues the first one")
         }
         if current.status == .suspended {
-            throw LanternError("certificate-suspended", "certificate \(current.id) is suspended; reinstate it before renewing")
+            throw LanternError(.certificateSuspended, "certificate \(current.id) is suspended; reinstate it before renewing")
         }
         guard let until = current.validUntil.flatMap(CredentialDate.parse) else {
-            throw LanternError("no-expiry", "certificate \(current.id) does not expire, so it is never renewed")
+            throw LanternError(.noExpiry, "certificate \(current.id) does not expire, so it is never renewed")
         }
         let opens = renewalOpens(until: until)
         guard now >= opens else {
-            throw LanternError("renewal-not-open", "certificate \(current.id) can be renewed from \(CredentialDate.formatDay(opens)) (\(renewalWindow) before it expires on \(CredentialDate.formatDay(until)))",
+            throw LanternError(.renewalNotOpen, "certificate \(current.id) can be renewed from \(CredentialDate.formatDay(opens)) (\(renewalWindow) before it expires on \(CredentialDate.formatDay(until)))",
                                hint: "the window is 'certificate.renewal.window' in curriculum/program.yml")
         }
         let records = try store.certificateEvidence(trainee: reference)
@@ -185,7 +185,7 @@ public struct CertificateService: Sendable {
         let evidence = try evidence(from: records)
         let report = evaluator.evaluateRenewal(evidence, cycleFrom: from, until: to)
         guard report.isMet else {
-            throw LanternError("renewal-not-met", "certificate \(current.id) cannot be renewed yet:\n"
+            throw LanternError(.renewalNotMet, "certificate \(current.id) cannot be renewed yet:\n"
                                + report.missing.map { "  - \($0.title): \($0.detail)" }.joined(separator: "\n"))
         }
         let used = evaluator.renewalEntries(evidence, cycleFrom: from, until: to).map(\.id)
@@ -215,7 +215,7 @@ public struct CertificateService: Sendable {
     /// Refuses to sign placeholder addresses unless ``allowPlaceholder``.
     func checkAddresses() throws(LanternError) {
         guard !allowPlaceholder, let first = workspace.config.placeholderAddresses.first else { return }
-        throw LanternError("placeholder-address",
+        throw LanternError(.placeholderAddress,
                            "lantern.yml's \(first.key) is a placeholder address (\(first.address)); a certificate carries its addresses for good, so it is not signed",
                            hint: "set \(first.key) to where the site will really be published, or pass --allow-placeholder for a demonstration")
     }
@@ -225,7 +225,7 @@ public struct CertificateService: Sendable {
         try checkAddresses()
         let recipient = try store.recipientHash(trainee: reference)
         guard let hash = recipient.hash else {
-            throw LanternError("trainee-no-email", "trainee \(recipient.traineeID) has no email address",
+            throw LanternError(.traineeNoEmail, "trainee \(recipient.traineeID) has no email address",
                                hint: "a certificate names its holder by a salted hash of their email: add it with "
                                    + "'lantern trainee edit \(recipient.traineeID) --email ADDRESS', then issue again")
         }
@@ -244,7 +244,7 @@ public struct CertificateService: Sendable {
         var taken = try store.usedStatusIndexes()
         for attempt in 1...Self.indexAttempts {
             guard let index = StatusEntry.randomIndex(avoiding: taken) else {
-                throw LanternError("status-list-full", "the status list has no free entries")
+                throw LanternError(.statusListFull, "the status list has no free entries")
             }
             let credential = AchievementCredential(
                 id: AchievementCredential.newID(now: now), issuer: identity,
@@ -254,7 +254,7 @@ public struct CertificateService: Sendable {
                 status: StatusEntry(listURL: identity.statusListURL, index: index), renews: renews?.id)
             let jwt: String
             do { jwt = try credential.signed(with: key) } catch {
-                throw LanternError("signing-failed", "the credential could not be signed")
+                throw LanternError(.signingFailed, "the credential could not be signed")
             }
             do {
                 let record = try store.recordCertificate(CertificateRecord(
@@ -266,11 +266,11 @@ public struct CertificateService: Sendable {
                 _ = try? signStatusList()
                 return record
             } catch {
-                guard error.code == "status-index-taken", attempt < Self.indexAttempts else { throw error }
+                guard error.is(.statusIndexTaken), attempt < Self.indexAttempts else { throw error }
                 taken = try store.usedStatusIndexes()
             }
         }
-        throw LanternError("status-index-taken", "no free status-list index could be recorded; try again")
+        throw LanternError(.statusIndexTaken, "no free status-list index could be recorded; try again")
     }
 
     /// How many status-list indexes one issue tries before giving up (each clash is a 1 in
@@ -316,10 +316,16 @@ public struct CertificateService: Sendable {
             fingerprints.append(StatusListCache.legacyFingerprint(listURL: identity.statusListURL, keyThumbprint: entry.thumbprint, statuses: statuses))
         }
         guard let statusList = StatusListCache(folder: keys.folder).stored(matching: fingerprints) else {
-            throw LanternError("status-list-unsigned", "no signed status list matches the records (a status was changed outside Lantern, or the list was never signed)",
+            throw LanternError(.statusListUnsigned, "no signed status list matches the records (a status was changed outside Lantern, or the list was never signed)",
                                hint: "run 'lantern cert publish': it signs the status list again with the active key")
         }
-        return IssuerPublication(identity: identity, keys: entries.map(\.publicJWK), statusListJWT: statusList)
+        // A list signed by a key revoked since is not believed by any verifier: sign it again.
+        let signer = (try? CompactJWS(parsing: statusList))?.keyID?.split(separator: "#").last.map(String.init)
+        guard let signer, entries.contains(where: { $0.thumbprint == signer && $0.revoked == nil }) else {
+            throw LanternError(.statusListUnsigned, "the signed status list was signed by a key that is revoked or no longer listed",
+                               hint: "run 'lantern cert publish': it signs the status list again with the active key")
+        }
+        return IssuerPublication(identity: identity, keys: entries.map(\.published), statusListJWT: statusList)
     }
 
     /// Signs the status list with the active key when no signed list matches the records, and
@@ -328,7 +334,7 @@ public struct CertificateService: Sendable {
     public func signStatusList() throws(LanternError) -> IssuerPublication {
         if let current = try? publication() { return current }
         let jwt = try keys.signStatusList(identity: identity, statuses: try listedStatuses(), now: now)
-        return IssuerPublication(identity: identity, keys: try keys.publicKeys(), statusListJWT: jwt)
+        return IssuerPublication(identity: identity, keys: try keys.publishedKeys(), statusListJWT: jwt)
     }
 
     /// The certificates whose holders agreed to their publication on the site (privacy by
@@ -345,7 +351,7 @@ public struct CertificateService: Sendable {
         let url = workspace.root.appendingPathComponent(AuditCheckpoint.publishedPath)
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         let text = String(decoding: try ContainedFile.bytes(ofResolved: url.path, displayPath: AuditCheckpoint.publishedPath), as: UTF8.self)
-        _ = try AuditCheckpoint.verified(text, keys: try keys.publicKeys(), identity: identity)
+        _ = try AuditCheckpoint.verified(text, keys: try keys.publishedKeys(), identity: identity)
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
@@ -364,7 +370,7 @@ public struct CertificateService: Sendable {
     public func printable(_ record: CertificateRecord, name: HolderName = .legal) throws(LanternError) -> PrintableCertificate {
         if record.status != .active {
             let since = record.statusChangedAt.map { " on \($0.prefix(10))" } ?? ""
-            throw LanternError("certificate-not-in-force",
+            throw LanternError(.certificateNotInForce,
                                "certificate \(record.id) is \(record.status.rawValue)\(since): a printable certificate is made only for a certificate in force",
                                hint: "'lantern cert export \(record.id) --format jwt' still gives the signed credential, which verifies as \(record.status.rawValue)")
         }

@@ -23,13 +23,13 @@ public struct CompactJWS: Sendable {
         }
         parts.append(bytes[start..<bytes.count])
         guard parts.count == 3 else {
-            throw LanternError("jws-format", "not a compact JWS: expected 3 dot-separated parts, found \(parts.count)")
+            throw LanternError(.jwsFormat, "not a compact JWS: expected 3 dot-separated parts, found \(parts.count)")
         }
-        guard let headerBytes = Base64URL.decode(bytes: parts[0]) else { throw LanternError("jws-format", "the JWS header is not base64url") }
-        guard let payloadBytes = Base64URL.decode(bytes: parts[1]) else { throw LanternError("jws-format", "the JWS payload is not base64url") }
-        guard let signature = Base64URL.decode(bytes: parts[2]) else { throw LanternError("jws-format", "the JWS signature is not base64url") }
+        guard let headerBytes = Base64URL.decode(bytes: parts[0]) else { throw LanternError(.jwsFormat, "the JWS header is not base64url") }
+        guard let payloadBytes = Base64URL.decode(bytes: parts[1]) else { throw LanternError(.jwsFormat, "the JWS payload is not base64url") }
+        guard let signature = Base64URL.decode(bytes: parts[2]) else { throw LanternError(.jwsFormat, "the JWS signature is not base64url") }
         guard let header = try JSONParser.parse(headerBytes, path: "JWS header").objectValue else {
-            throw LanternError("jws-format", "the JWS header is not a JSON object")
+            throw LanternError(.jwsFormat, "the JWS header is not a JSON object")
         }
         self.header = header
         payload = try JSONParser.parse(payloadBytes, path: "JWS payload")

@@ -17,9 +17,9 @@ public struct Bitstring: Sendable, Hashable {
 
     /// Decodes an `encodedList`.
     public init(encoded: String, statusSize: Int = 1) throws(LanternError) {
-        guard (1...8).contains(statusSize) else { throw LanternError("status-list", "statusSize \(statusSize) is not between 1 and 8") }
+        guard (1...8).contains(statusSize) else { throw LanternError(.statusList, "statusSize \(statusSize) is not between 1 and 8") }
         guard encoded.hasPrefix("u"), let compressed = Base64URL.decode(encoded.dropFirst()) else {
-            throw LanternError("status-list", "encodedList is not multibase base64url (it must start with 'u')")
+            throw LanternError(.statusList, "encodedList is not multibase base64url (it must start with 'u')")
         }
         bytes = try Gzip.decompress(compressed)
         self.statusSize = statusSize

@@ -13,7 +13,7 @@ public enum Gzip {
         // windowBits 15 + 16: write a gzip header and trailer.
         guard deflateInit2_(&stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY,
                             ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw LanternError("gzip", "cannot start GZIP compression of the status list")
+            throw LanternError(.gzip, "cannot start GZIP compression of the status list")
         }
         defer { deflateEnd(&stream) }
         var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(input.count))) + 32)
@@ -28,7 +28,7 @@ public enum Gzip {
                 return outBuffer.count - Int(stream.avail_out)
             }
         }
-        guard let produced, produced > 0 else { throw LanternError("gzip", "GZIP compression of the status list failed") }
+        guard let produced, produced > 0 else { throw LanternError(.gzip, "GZIP compression of the status list failed") }
         return Array(output[0..<produced])
     }
 
@@ -36,7 +36,7 @@ public enum Gzip {
         var stream = z_stream()
         // windowBits 15 + 32: accept gzip or zlib headers.
         guard inflateInit2_(&stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw LanternError("gzip", "cannot start decompression")
+            throw LanternError(.gzip, "cannot start decompression")
         }
         defer { inflateEnd(&stream) }
         var input = input
@@ -59,7 +59,7 @@ public enum Gzip {
                 if produced == 0 && stream.avail_in == 0 { return false }
             }
         }
-        guard ok else { throw LanternError("gzip", "the status list is not valid GZIP data (or is too large)") }
+        guard ok else { throw LanternError(.gzip, "the status list is not valid GZIP data (or is too large)") }
         return result
     }
 }

@@ -137,14 +137,25 @@ public struct CredentialVerifier: Sendable {
                     unchecked.add("give the issuer profile of \(issuerShown) (the one given is \(issuer.id))")
                     steps.append(.init("issuer", .warn, "cannot check: the credential names issuer \(issuerShown) but the profile given is \(issuer.id)"))
                 } else if let kid = jws.keyID {
+                    // When the credential says it was issued: its start, or a later `iat`. A
+                    // retired key signed nothing dated after its retirement.
+                    let signed = [credential["validFrom"]?.stringValue.flatMap(CredentialDate.parse),
+                                  claims["iat"]?.intValue.map { Date(timeIntervalSince1970: TimeInterval($0)) }].compactMap { $0 }.max()
                     switch issuer.key(for: kid) {
-                    case .found(let found):
-                        key = found
-                        steps.append(.init("issuer", .pass, "key \(kid) is in the issuer's published key set (\(issuer.jwksURL))"))
-                    case .foundLegacy(let found, let why):
-                        key = found
-                        legacy.append(why)
-                        steps.append(.init("issuer", .pass, "key \(kid) is published by the issuer (\(why))"))
+                    case .revoked(let why):
+                        steps.append(.init("issuer", .fail, "revoked key: \(why)"))
+                    case .found(let found), .foundLegacy(let found, _):
+                        if let problem = issuer.retirementProblem(found, signed: signed, what: "the credential") {
+                            steps.append(.init("issuer", .fail, "retired key: \(problem)"))
+                        } else if case .foundLegacy(_, let why) = issuer.key(for: kid) {
+                            key = found
+                            legacy.append(why)
+                            steps.append(.init("issuer", .pass, "key \(kid) is published by the issuer (\(why))"))
+                        } else {
+                            key = found
+                            steps.append(.init("issuer", .pass, "key \(kid) is in the issuer's published key set (\(issuer.jwksURL))"
+                                               + (issuer.retired[found.thumbprint].map { "; retired on \(CredentialDate.format($0)), after this credential was issued" } ?? "")))
+                        }
                     case .unknown(let why):
                         if let keysProblem = issuer.keysProblem {
                             keyUnchecked = true

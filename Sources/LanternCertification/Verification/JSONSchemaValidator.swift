@@ -68,7 +68,7 @@ public struct JSONSchemaValidator: Sendable {
     public init(contentsOf url: URL) throws(LanternError) {
         let text: String
         do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw LanternError("schema-unreadable", "cannot read the schema \(url.path)")
+            throw LanternError(.schemaUnreadable, "cannot read the schema \(url.path)")
         }
         self.init(schema: try JSONParser.parse(text, path: url.path))
     }

@@ -43,6 +43,11 @@ public enum VerifiedStatusList: Sendable {
         switch issuer.key(for: jws.keyID ?? "") {
         case .found(let found), .foundLegacy(let found, _): key = found
         case .unknown: self = fail("the status list is signed with a key the issuer does not list (kid \(jws.keyID ?? "missing"))"); return
+        case .revoked(let why): self = fail("the status list is signed with a revoked key: \(why)"); return
+        }
+        if let problem = issuer.retirementProblem(key, signed: payload["validFrom"]?.stringValue.flatMap(CredentialDate.parse), what: "the status list") {
+            self = fail(problem)
+            return
         }
         guard ES256.verify(signature: jws.signature, input: jws.signingInput, key: key.key) else {
             self = fail("the status list's signature does not verify: it was altered or signed with another key")

@@ -177,7 +177,7 @@ public struct WorkspaceCacheRecord: Sendable {
                                           displayPath: facts.module.displayPath)
         guard data.withUnsafeBytes(digest) == facts.digest,
               let (body, _) = try WorkspaceLoader.body(of: data, from: facts.bodyOffset, displayPath: facts.module.displayPath) else {
-            throw LanternError("changed-during-build", "the file changed while the site was being built",
+            throw LanternError(.changedDuringBuild, "the file changed while the site was being built",
                                at: SourceLocation(path: facts.module.displayPath), hint: "build again")
         }
         return body

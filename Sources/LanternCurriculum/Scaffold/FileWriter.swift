@@ -9,7 +9,7 @@ public enum FileWriter {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url, options: .atomic)
         } catch {
-            throw LanternError("write-failed", "cannot write the file: \(SourceText.reason(error))",
+            throw LanternError(.writeFailed, "cannot write the file: \(SourceText.reason(error))",
                                at: SourceLocation(path: displayPath))
         }
     }

@@ -8,13 +8,13 @@ public enum ModuleScaffold {
     public static func add(id: String, title: String?, to workspace: URL, displayRoot: String,
                            paths: WorkspaceConfig.Paths = .init()) throws(LanternError) {
         guard Slug.isValid(id) else {
-            throw LanternError("invalid-id", "'\(id)' is not a valid module id", hint: "try '\(Slug.suggestion(for: id))' (a-z, 0-9 and hyphens)")
+            throw LanternError(.invalidId, "'\(id)' is not a valid module id", hint: "try '\(Slug.suggestion(for: id))' (a-z, 0-9 and hyphens)")
         }
         let moduleRelative = paths.curriculum + "/" + id + ".md"
         let moduleURL = workspace.appendingPathComponent(moduleRelative)
         let moduleDisplay = WorkspaceScaffold.join(displayRoot, moduleRelative)
         guard !FileManager.default.fileExists(atPath: moduleURL.path) else {
-            throw LanternError("already-exists", "\(moduleDisplay) already exists; nothing was written",
+            throw LanternError(.alreadyExists, "\(moduleDisplay) already exists; nothing was written",
                                at: SourceLocation(path: moduleDisplay))
         }
         let programRelative = paths.curriculum + "/" + Program.fileName
@@ -39,10 +39,10 @@ public enum ModuleScaffold {
         do {
             root = try Yams.compose(yaml: text)
         } catch {
-            throw LanternError("yaml-syntax", "program.yml has a YAML error; fix it first (run 'lantern check')", at: SourceLocation(path: path))
+            throw LanternError(.yamlSyntax, "program.yml has a YAML error; fix it first (run 'lantern check')", at: SourceLocation(path: path))
         }
         guard let mapping = root?.mapping else {
-            throw LanternError("expected-mapping", "program.yml should be a set of 'key: value' lines", at: SourceLocation(path: path))
+            throw LanternError(.expectedMapping, "program.yml should be a set of 'key: value' lines", at: SourceLocation(path: path))
         }
         var lines = text.components(separatedBy: "\n")
         guard let (keyNode, value) = mapping.first(where: { $0.key.string == "modules" }) else {
@@ -51,10 +51,10 @@ public enum ModuleScaffold {
             return lines.joined(separator: "\n") + "\n"
         }
         guard let sequence = value.sequence else {
-            throw LanternError("wrong-type", "'modules' in program.yml should be a list", at: SourceLocation(path: path, line: keyNode.mark?.line ?? 1))
+            throw LanternError(.wrongType, "'modules' in program.yml should be a list", at: SourceLocation(path: path, line: keyNode.mark?.line ?? 1))
         }
         if sequence.contains(where: { $0.string == id }) {
-            throw LanternError("already-exists", "module '\(id)' is already in the program", at: SourceLocation(path: path, line: keyNode.mark?.line ?? 1))
+            throw LanternError(.alreadyExists, "module '\(id)' is already in the program", at: SourceLocation(path: path, line: keyNode.mark?.line ?? 1))
         }
         if isFlowList(sequence, in: lines) {
             // Insert before the closing bracket that ends the list.
@@ -87,12 +87,12 @@ public enum ModuleScaffold {
                 }
                 if depth < 0 { break }
             }
-            throw LanternError("unsupported-layout", "could not find the end of the 'modules' list in program.yml",
+            throw LanternError(.unsupportedLayout, "could not find the end of the 'modules' list in program.yml",
                                at: SourceLocation(path: path, line: keyNode.mark?.line ?? 1), hint: "add '\(id)' to the list by hand")
         }
         // Block list: add "- id" after the last item, with the same indentation.
         guard let last = sequence.last, let mark = last.mark, mark.line - 1 < lines.count else {
-            throw LanternError("unsupported-layout", "could not find the end of the 'modules' list in program.yml",
+            throw LanternError(.unsupportedLayout, "could not find the end of the 'modules' list in program.yml",
                                at: SourceLocation(path: path, line: keyNode.mark?.line ?? 1), hint: "add '\(id)' to the list by hand")
         }
         let itemLine = lines[mark.line - 1]

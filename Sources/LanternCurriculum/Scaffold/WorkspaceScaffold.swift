@@ -11,7 +11,7 @@ public enum WorkspaceScaffold {
     /// already holds any of the files, so nothing is overwritten.
     public static func create(at folder: URL, displayPath: String, organisation: String) throws(LanternError) {
         for relative in files where FileManager.default.fileExists(atPath: folder.appendingPathComponent(relative).path) {
-            throw LanternError("already-exists", "\(relative) already exists here; nothing was written",
+            throw LanternError(.alreadyExists, "\(relative) already exists here; nothing was written",
                                at: SourceLocation(path: join(displayPath, relative)),
                                hint: "choose an empty folder, or edit the existing workspace")
         }

@@ -30,22 +30,22 @@ public enum ContainedFile {
                                displayPath: String) throws(LanternError) -> String {
         let folderPath = folder.standardizedFileURL.path
         guard let folderReal = realPath(folderPath) else {
-            throw LanternError("unreadable-file", "cannot read the file: its folder \(folderDisplay) does not exist",
+            throw LanternError(.unreadableFile, "cannot read the file: its folder \(folderDisplay) does not exist",
                                at: SourceLocation(path: displayPath))
         }
         let joined = folderPath.hasSuffix("/") ? folderPath + relative : folderPath + "/" + relative
         guard let fileReal = realPath(joined) else {
-            throw LanternError("unreadable-file", "cannot read the file: \(String(cString: strerror(errno)).lowercased())",
+            throw LanternError(.unreadableFile, "cannot read the file: \(String(cString: strerror(errno)).lowercased())",
                                at: SourceLocation(path: displayPath))
         }
         let prefix = folderReal == "/" ? "/" : folderReal + "/"
         guard fileReal.hasPrefix(prefix) else {
-            throw LanternError("outside-folder", "this path leads outside \(folderDisplay) (to \(fileReal)): it is not read",
+            throw LanternError(.outsideFolder, "this path leads outside \(folderDisplay) (to \(fileReal)): it is not read",
                                at: SourceLocation(path: displayPath),
                                hint: "a symbolic link must stay inside its folder; copy the file into \(folderDisplay) instead")
         }
         if fileReal.dropFirst(prefix.count).split(separator: "/").contains(".lantern") {
-            throw LanternError("outside-folder", "this path leads into a .lantern folder (keys and records): it is not read",
+            throw LanternError(.outsideFolder, "this path leads into a .lantern folder (keys and records): it is not read",
                                at: SourceLocation(path: displayPath),
                                hint: "nothing under .lantern/ is ever published; move the file out of it")
         }
@@ -58,12 +58,12 @@ public enum ContainedFile {
         guard let folderReal = realPath(folder.standardizedFileURL.path), let rootReal = realPath(root.standardizedFileURL.path) else { return }
         let prefix = rootReal == "/" ? "/" : rootReal + "/"
         guard folderReal == rootReal || folderReal.hasPrefix(prefix) else {
-            throw LanternError("outside-folder", "the folder leads outside the workspace (to \(folderReal)): it is not read",
+            throw LanternError(.outsideFolder, "the folder leads outside the workspace (to \(folderReal)): it is not read",
                                at: SourceLocation(path: folderDisplay),
                                hint: "keep the folder inside the workspace, not a symbolic link to somewhere else")
         }
         if folderReal.dropFirst(prefix.count).split(separator: "/").contains(".lantern") {
-            throw LanternError("outside-folder", "the folder leads into .lantern (keys and records): it is not read",
+            throw LanternError(.outsideFolder, "the folder leads into .lantern (keys and records): it is not read",
                                at: SourceLocation(path: folderDisplay))
         }
     }
@@ -73,7 +73,7 @@ public enum ContainedFile {
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
             let reason = errno == ELOOP ? "it was replaced by a symbolic link while being read" : String(cString: strerror(errno)).lowercased()
-            throw LanternError("unreadable-file", "cannot read the file: \(reason)", at: SourceLocation(path: displayPath))
+            throw LanternError(.unreadableFile, "cannot read the file: \(reason)", at: SourceLocation(path: displayPath))
         }
         defer { close(descriptor) }
         return try bytes(of: descriptor, displayPath: displayPath)
@@ -85,7 +85,7 @@ public enum ContainedFile {
         let descriptor = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
             if errno == ELOOP { return nil }
-            throw LanternError("unreadable-file", "cannot read the file: \(String(cString: strerror(errno)).lowercased())",
+            throw LanternError(.unreadableFile, "cannot read the file: \(String(cString: strerror(errno)).lowercased())",
                                at: SourceLocation(path: displayPath))
         }
         defer { close(descriptor) }
@@ -95,7 +95,7 @@ public enum ContainedFile {
     static func bytes(of descriptor: Int32, displayPath: String) throws(LanternError) -> Data {
         var info = stat()
         guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-            throw LanternError("unreadable-file", "cannot read the file: it is not a regular file", at: SourceLocation(path: displayPath))
+            throw LanternError(.unreadableFile, "cannot read the file: it is not a regular file", at: SourceLocation(path: displayPath))
         }
         var data = Data()
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -104,7 +104,7 @@ public enum ContainedFile {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw LanternError("unreadable-file", "cannot read the file: \(String(cString: strerror(errno)).lowercased())",
+                throw LanternError(.unreadableFile, "cannot read the file: \(String(cString: strerror(errno)).lowercased())",
                                    at: SourceLocation(path: displayPath))
             }
             if count == 0 { break }

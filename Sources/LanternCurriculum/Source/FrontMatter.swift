@@ -17,12 +17,12 @@ public struct FrontMatterSplit: Sendable {
         let text = source.text
         let fileStart = SourceLocation(path: source.displayPath, line: 1, column: 1)
         if text.allSatisfy({ $0.isWhitespace }) {
-            throw LanternError("empty-file", "the file is empty", at: fileStart,
+            throw LanternError(.emptyFile, "the file is empty", at: fileStart,
                                hint: "start with a front matter block: a line '---', the YAML keys, and another '---'")
         }
         var lines = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
         guard isFence(lines[0], closing: false) else {
-            throw LanternError("missing-front-matter", "the file does not start with a front matter block", at: fileStart,
+            throw LanternError(.missingFrontMatter, "the file does not start with a front matter block", at: fileStart,
                                hint: "the first line must be '---', followed by keys such as 'id:' and 'title:', and then another '---'")
         }
         let rest = lines.count > 1 ? lines[1] : ""
@@ -41,7 +41,7 @@ public struct FrontMatterSplit: Sendable {
             }
             cursor = lineEnd < rest.endIndex ? rest.index(after: lineEnd) : rest.endIndex
         }
-        throw LanternError("unclosed-front-matter", "the front matter block that starts here is never closed", at: fileStart,
+        throw LanternError(.unclosedFrontMatter, "the front matter block that starts here is never closed", at: fileStart,
                            hint: "add a line '---' after the last front matter key")
     }
 

@@ -30,7 +30,7 @@ public struct SourceText: Sendable {
         do {
             return try Data(contentsOf: url, options: .mappedIfSafe)
         } catch {
-            throw LanternError("unreadable-file", "cannot read the file: \(Self.reason(error))",
+            throw LanternError(.unreadableFile, "cannot read the file: \(Self.reason(error))",
                                at: SourceLocation(path: displayPath))
         }
     }
@@ -66,10 +66,10 @@ public struct SourceText: Sendable {
         case .problem(let code, let offset):
             let location = Self.location(ofByte: offset, in: data, path: displayPath)
             if code == "binary-file" {
-                throw LanternError("binary-file", "this looks like a binary file, not text (a NUL byte)", at: location,
+                throw LanternError(.binaryFile, "this looks like a binary file, not text (a NUL byte)", at: location,
                                    hint: "save it as plain UTF-8 text, or move it out of the workspace")
             }
-            throw LanternError("invalid-utf8", "the file is not valid UTF-8 text", at: location,
+            throw LanternError(.invalidUtf8, "the file is not valid UTF-8 text", at: location,
                                hint: "re-save the file with UTF-8 encoding")
         }
     }

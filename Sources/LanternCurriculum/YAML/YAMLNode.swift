@@ -79,28 +79,28 @@ public struct YAMLNode: Sendable {
                 // The scanner notices a mistake late (often on the next line); where the token it
                 // was scanning began is where the author went wrong.
                 let detail = context.map { " \($0.text)" } ?? ""
-                throw LanternError("yaml-syntax", "YAML syntax error: \(problem)\(detail)", at: at(context?.mark ?? mark), hint: hint)
+                throw LanternError(.yamlSyntax, "YAML syntax error: \(problem)\(detail)", at: at(context?.mark ?? mark), hint: hint)
             case let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
                 let detail = context.map { " \($0.text) that starts at line \($0.mark.line + lineOffset)" } ?? ""
                 // An unclosed [list] or {mapping} is noticed on a later line; point at its start.
                 let place = context.map { $0.text.contains("flow") ? $0.mark : mark } ?? mark
-                throw LanternError("yaml-syntax", "YAML syntax error: \(problem)\(detail)", at: at(place), hint: hint)
+                throw LanternError(.yamlSyntax, "YAML syntax error: \(problem)\(detail)", at: at(place), hint: hint)
             case let .duplicatedKeysInMapping(duplicates, context):
                 let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
                 // Yams points at the first occurrence; the mistake is the repeat.
                 let first = at(context.mark)
                 let repeated = duplicates.first.flatMap { repeatLocation(of: $0, after: context.mark, in: yaml, path: path, lineOffset: lineOffset) }
-                throw LanternError("duplicate-key", "duplicate key \(names)\(repeated != nil ? " (first at line \(first.line))" : "")",
+                throw LanternError(.duplicateKey, "duplicate key \(names)\(repeated != nil ? " (first at line \(first.line))" : "")",
                                    at: repeated ?? first, hint: "each key may appear only once; remove or merge the repeats")
             case let .reader(problem, offset, _, yaml):
-                throw LanternError("yaml-syntax", "YAML cannot read this text: \(problem)",
+                throw LanternError(.yamlSyntax, "YAML cannot read this text: \(problem)",
                                    at: location(ofOffset: offset ?? 0, in: yaml, path: path, lineOffset: lineOffset),
                                    hint: "remove control characters from the front matter")
             default:
-                throw LanternError("yaml-syntax", "YAML error: \(error)", at: at(nil), hint: hint)
+                throw LanternError(.yamlSyntax, "YAML error: \(error)", at: at(nil), hint: hint)
             }
         } catch {
-            throw LanternError("yaml-syntax", "YAML error: \(error)", at: at(nil), hint: hint)
+            throw LanternError(.yamlSyntax, "YAML error: \(error)", at: at(nil), hint: hint)
         }
         guard let composed else {
             return YAMLNode(.scalar("", isNull: true), at: SourceLocation(path: path, line: firstLine, column: 1))
@@ -114,13 +114,13 @@ public struct YAMLNode: Sendable {
         budget -= 1
         let location = SourceLocation(path: path, line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
         guard budget >= 0 else {
-            throw LanternError("yaml-too-large", "the YAML has too many values (more than 20,000, perhaps through aliases)",
+            throw LanternError(.yamlTooLarge, "the YAML has too many values (more than 20,000, perhaps through aliases)",
                                at: location, hint: "front matter and settings are small; remove the aliases or the extra data")
         }
         // Yams resolves each alias to its anchored node, so refuse the anchor itself: anchors
         // exist only to be aliased (and aliases are how "billion laughs" documents grow).
         if node.anchor != nil {
-            throw LanternError("yaml-alias", "YAML anchors and aliases (&name, *name) are not supported here", at: location,
+            throw LanternError(.yamlAlias, "YAML anchors and aliases (&name, *name) are not supported here", at: location,
                                hint: "write the value out in full")
         }
         switch node {
@@ -139,7 +139,7 @@ public struct YAMLNode: Sendable {
             }
             return YAMLNode(.mapping(pairs), at: location)
         case .alias:
-            throw LanternError("yaml-alias", "YAML aliases (*name) are not supported here", at: location,
+            throw LanternError(.yamlAlias, "YAML aliases (*name) are not supported here", at: location,
                                hint: "write the value out in full")
         }
     }

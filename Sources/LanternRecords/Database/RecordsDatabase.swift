@@ -24,15 +24,15 @@ public enum RecordsDatabase {
         switch try FileState.of(url.path, display: path) {
         case .missing:
             if mustExist {
-                throw LanternError("no-database", "no records database at '\(path)'",
+                throw LanternError(.noDatabase, "no records database at '\(path)'",
                                    hint: "record something first (e.g. 'lantern trainee add'), or pass --db PATH")
             }
             try create(at: url, display: path)
         case .folder:
-            throw LanternError("not-a-database", "'\(path)' is a folder, not a records database",
+            throw LanternError(.notADatabase, "'\(path)' is a folder, not a records database",
                                hint: "pass the path of a .sqlite file with --db")
         case .empty:
-            throw LanternError("empty-database", "'\(path)' is an empty file (0 bytes), not a records database",
+            throw LanternError(.emptyDatabase, "'\(path)' is an empty file (0 bytes), not a records database",
                                hint: "if you expected records here, restore the latest copy made with 'lantern db backup'; "
                                    + "if this is a new workspace, delete the empty file and run the command again")
         case .file:
@@ -55,18 +55,16 @@ public enum RecordsDatabase {
         case missing, folder, empty, file
 
         static func of(_ path: String, display: String) throws(LanternError) -> FileState {
-            var info = stat()
-            guard stat(path, &info) == 0 else {
-                if errno == ENOENT || errno == ENOTDIR { return .missing }
-                throw permissionError(display, reason: String(cString: strerror(errno)))
-            }
-            if info.st_mode & S_IFMT == S_IFDIR { return .folder }
-            if access(path, R_OK | W_OK) != 0 { throw permissionError(display, reason: String(cString: strerror(errno))) }
-            return info.st_size == 0 ? .empty : .file
+            let found: Platform.FileStatus?
+            do { found = try Platform.status(of: path) } catch { throw permissionError(display, reason: error.message) }
+            guard let found else { return .missing }
+            if found.kind == .folder { return .folder }
+            if let denied = Platform.readWriteDenied(path) { throw permissionError(display, reason: denied) }
+            return found.size == 0 ? .empty : .file
         }
 
         static func permissionError(_ display: String, reason: String) -> LanternError {
-            LanternError("database-permission", "you may not open the records database '\(display)' (\(reason.lowercased()))",
+            LanternError(.databasePermission, "you may not open the records database '\(display)' (\(reason.lowercased()))",
                          hint: "ask whoever looks after the records to give your user read and write access, or pass --db PATH")
         }
     }
@@ -96,11 +94,11 @@ public enum RecordsDatabase {
 
     private static func refuse(_ state: (foreign: Bool, superseded: Bool, complete: Bool), display: String) throws(LanternError) {
         if state.foreign {
-            throw LanternError("not-a-lantern-database", "'\(display)' is an SQLite database, but not a Lantern records database",
+            throw LanternError(.notALanternDatabase, "'\(display)' is an SQLite database, but not a Lantern records database",
                                hint: "pass the path of a Lantern records database with --db, or a new path to start one")
         }
         if state.superseded {
-            throw LanternError("database-too-new", "'\(display)' was written by a newer version of Lantern (its schema has changes this version does not know)",
+            throw LanternError(.databaseTooNew, "'\(display)' was written by a newer version of Lantern (its schema has changes this version does not know)",
                                hint: "upgrade lantern to the version that wrote it; this version will not change the database")
         }
     }
@@ -130,20 +128,16 @@ public enum RecordsDatabase {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
                                                         attributes: [.posixPermissions: 0o700])
             } catch {
-                throw LanternError("cannot-create-database", "cannot create the folder for '\(display)'",
+                throw LanternError(.cannotCreateDatabase, "cannot create the folder for '\(display)'",
                                    hint: "check that you may write there, or pass --db PATH")
             }
         }
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        let fd = Foundation.open(temporary.path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            throw LanternError("cannot-create-database", "cannot create '\(display)': \(String(cString: strerror(errno)))",
+        do { try Platform.writeNewPrivateFile(temporary.path, contents: []) } catch {
+            throw LanternError(.cannotCreateDatabase, "cannot create '\(display)': \(error.message)",
                                hint: "check that you may write there, or pass --db PATH")
         }
-        // The umask cannot widen 0600, but make the mode exact anyway.
-        fchmod(fd, 0o600)
-        close(fd)
-        defer { unlink(temporary.path) }
+        defer { Platform.removeFile(temporary.path) }
         do {
             var config = Configuration()
             config.foreignKeysEnabled = true
@@ -153,8 +147,9 @@ public enum RecordsDatabase {
         } catch {
             throw RecordsError.map(error, database: display)
         }
-        if link(temporary.path, url.path) != 0 && errno != EEXIST {
-            throw LanternError("cannot-create-database", "cannot create '\(display)': \(String(cString: strerror(errno)))",
+        // Linked into place only if no other process made the database first.
+        do { _ = try Platform.hardLink(temporary.path, to: url.path) } catch {
+            throw LanternError(.cannotCreateDatabase, "cannot create '\(display)': \(error.message)",
                                hint: "check that you may write there, or pass --db PATH")
         }
     }

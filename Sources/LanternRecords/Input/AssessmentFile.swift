@@ -9,7 +9,7 @@ public enum AssessmentFile {
     public static func sha256(of source: AssessmentSource, in workspace: Workspace) throws(LanternError) -> String {
         let url = workspace.root.appendingPathComponent(source.relativePath)
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw LanternError("cannot-read", "cannot read '\(source.displayPath)'")
+            throw LanternError(.cannotRead, "cannot read '\(source.displayPath)'")
         }
         return AuditLog.hex(SHA256.hash(data: data))
     }

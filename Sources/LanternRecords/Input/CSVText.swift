@@ -33,7 +33,7 @@ public enum CSVText {
             let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
             return String(decoding: data, as: UTF8.self) + "\n"
         } catch {
-            throw LanternError("csv-write-failed", "cannot write CSV output")
+            throw LanternError(.csvWriteFailed, "cannot write CSV output")
         }
     }
 }

@@ -35,7 +35,7 @@ public struct RatingsFile: Sendable, Hashable {
         let root = try YAMLNode.parse(text, path: path)
         let start = SourceLocation(path: path)
         guard case .mapping(let pairs) = root.content else {
-            throw LanternError("invalid-ratings", "a ratings file should be a set of 'key: value' lines, not \(root.kindDescription)",
+            throw LanternError(.invalidRatings, "a ratings file should be a set of 'key: value' lines, not \(root.kindDescription)",
                                at: root.isNull ? start : root.location, hint: "start with 'ratings:' and one 'criterion: level' line per criterion")
         }
         let criterionIDs = checklist.criteria.map(\.id)
@@ -50,14 +50,14 @@ public struct RatingsFile: Sendable, Hashable {
             case "method":
                 let method = try scalar(value, "method")
                 guard checklist.methods.isEmpty || checklist.methods.contains(method) else {
-                    throw LanternError("unknown-method", "'\(method)' is not a method of checklist '\(checklist.id)'", at: value.location,
+                    throw LanternError(.unknownMethod, "'\(method)' is not a method of checklist '\(checklist.id)'", at: value.location,
                                        hint: Suggestions.didYouMean(method, in: checklist.methods) ?? "methods: \(checklist.methods.joined(separator: ", "))")
                 }
                 file.method = method
             case "date":
                 let date = try scalar(value, "date")
                 guard Timestamp.calendarDate(date) != nil else {
-                    throw LanternError("invalid-date", "'\(date)' is not a date", at: value.location, hint: "write dates as YYYY-MM-DD")
+                    throw LanternError(.invalidDate, "'\(date)' is not a date", at: value.location, hint: "write dates as YYYY-MM-DD")
                 }
                 file.date = date
             case "supersedes": file.supersedes = try scalar(value, "supersedes")
@@ -65,7 +65,7 @@ public struct RatingsFile: Sendable, Hashable {
             default:
                 // Criteria may also be rated at the top level, without 'ratings:'.
                 guard criterionIDs.contains(name) else {
-                    throw LanternError("unknown-key", "'\(name)' is neither a ratings-file key nor a criterion of checklist '\(checklist.id)'", at: key.location,
+                    throw LanternError(.unknownKey, "'\(name)' is neither a ratings-file key nor a criterion of checklist '\(checklist.id)'", at: key.location,
                                        hint: Suggestions.didYouMean(name, in: known + criterionIDs) ?? "the keys are \(known.joined(separator: ", ")); the criteria are \(criterionIDs.joined(separator: ", "))")
                 }
                 entries.append((key.location, name, value))
@@ -81,27 +81,27 @@ public struct RatingsFile: Sendable, Hashable {
                 for item in items {
                     guard case .mapping(let fields) = item.content,
                           let idNode = fields.first(where: { ["criterion", "id"].contains($0.key.scalar ?? "") })?.value else {
-                        throw LanternError("invalid-ratings", "each item under 'ratings' needs 'criterion:' and 'rating:'", at: item.location)
+                        throw LanternError(.invalidRatings, "each item under 'ratings' needs 'criterion:' and 'rating:'", at: item.location)
                     }
                     let rest = fields.filter { !["criterion", "id"].contains($0.key.scalar ?? "") }
                     entries.append((idNode.location, try scalar(idNode, "criterion"), YAMLNode(.mapping(rest), at: item.location)))
                 }
             case .scalar:
-                throw LanternError("invalid-ratings", "'ratings' should be 'criterion: level' lines, not \(ratingsNode.kindDescription)", at: ratingsNode.location)
+                throw LanternError(.invalidRatings, "'ratings' should be 'criterion: level' lines, not \(ratingsNode.kindDescription)", at: ratingsNode.location)
             }
         }
         if entries.isEmpty {
-            throw LanternError("missing-key", "the ratings file rates no criterion", at: ratingsNode?.location ?? root.location,
+            throw LanternError(.missingKey, "the ratings file rates no criterion", at: ratingsNode?.location ?? root.location,
                                hint: "add 'ratings:' with one 'criterion: level' line per criterion")
         }
         var seen = Set<String>()
         for (location, criterion, value) in entries {
             guard criterionIDs.contains(criterion) else {
-                throw LanternError("unknown-criterion", "checklist '\(checklist.id)' has no criterion '\(criterion)'", at: location,
+                throw LanternError(.unknownCriterion, "checklist '\(checklist.id)' has no criterion '\(criterion)'", at: location,
                                    hint: Suggestions.didYouMean(criterion, in: criterionIDs) ?? "its criteria are \(criterionIDs.joined(separator: ", "))")
             }
             guard seen.insert(criterion).inserted else {
-                throw LanternError("duplicate-key", "criterion '\(criterion)' is rated twice", at: location)
+                throw LanternError(.duplicateKey, "criterion '\(criterion)' is rated twice", at: location)
             }
             var level = ""
             var evidence: String?
@@ -117,25 +117,25 @@ public struct RatingsFile: Sendable, Hashable {
                         levelLocation = fieldValue.location
                     case "evidence", "note", "notes": evidence = try scalar(fieldValue, "evidence")
                     default:
-                        throw LanternError("unknown-key", "unknown key '\(fieldKey.scalar ?? "")' under '\(criterion)'", at: fieldKey.location,
+                        throw LanternError(.unknownKey, "unknown key '\(fieldKey.scalar ?? "")' under '\(criterion)'", at: fieldKey.location,
                                            hint: "use 'rating:' and 'evidence:'")
                     }
                 }
                 if level.isEmpty {
-                    throw LanternError("missing-key", "criterion '\(criterion)' has no 'rating:'", at: value.location)
+                    throw LanternError(.missingKey, "criterion '\(criterion)' has no 'rating:'", at: value.location)
                 }
             case .sequence:
-                throw LanternError("invalid-ratings", "criterion '\(criterion)' should have one level, not a list", at: value.location)
+                throw LanternError(.invalidRatings, "criterion '\(criterion)' should have one level, not a list", at: value.location)
             }
             guard checklist.scale.contains(level) else {
-                throw LanternError("unknown-level", "'\(level)' is not on the scale of checklist '\(checklist.id)'", at: levelLocation,
+                throw LanternError(.unknownLevel, "'\(level)' is not on the scale of checklist '\(checklist.id)'", at: levelLocation,
                                    hint: Suggestions.didYouMean(level, in: checklist.scale) ?? "the scale is \(checklist.scale.joined(separator: ", "))")
             }
             file.ratings.append(Observation.Rating(criterion: criterion, rating: level, evidence: evidence))
         }
         let missing = checklist.criteria.filter { !$0.optional && !seen.contains($0.id) }.map(\.id)
         if !missing.isEmpty {
-            throw LanternError("missing-rating", "no rating for \(missing.map { "'\($0)'" }.joined(separator: ", "))", at: ratingsNode?.location ?? root.location,
+            throw LanternError(.missingRating, "no rating for \(missing.map { "'\($0)'" }.joined(separator: ", "))", at: ratingsNode?.location ?? root.location,
                                hint: "rate every criterion that is not optional")
         }
         return file
@@ -143,7 +143,7 @@ public struct RatingsFile: Sendable, Hashable {
 
     private static func scalar(_ node: YAMLNode, _ what: String) throws(LanternError) -> String {
         guard let text = node.scalar, !text.isEmpty else {
-            throw LanternError("invalid-value", "'\(what)' should be a single value, not \(node.kindDescription)", at: node.location)
+            throw LanternError(.invalidValue, "'\(what)' should be a single value, not \(node.kindDescription)", at: node.location)
         }
         return text
     }

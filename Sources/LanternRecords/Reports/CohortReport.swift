@@ -41,7 +41,7 @@ extension RecordsStore {
     private func cohortLines(cohort: String?, countSQL: Bool) throws(LanternError) -> CohortReport {
         try read { db in
             if let cohort, try Bool.fetchOne(db, sql: "SELECT 1 FROM cohort WHERE id = ?", arguments: [cohort]) != true {
-                throw LanternError("unknown-cohort", "no cohort '\(cohort)' in the records", hint: "enrol trainees with 'lantern enroll T --cohort ID'")
+                throw LanternError(.unknownCohort, "no cohort '\(cohort)' in the records", hint: "enrol trainees with 'lantern enroll T --cohort ID'")
             }
             let filter = cohort == nil ? "" : "WHERE e.cohort_id = ?"
             let arguments: StatementArguments = cohort.map { [$0] } ?? []

@@ -7,12 +7,12 @@ extension RecordsStore {
     @discardableResult
     public func addAssessor(id: String, name: String, email: String?, roles: [Assessor.Role]) throws(LanternError) -> Assessor {
         guard RecordID.isValid(id) else {
-            throw LanternError("invalid-id", "'\(id)' cannot be an assessor id", hint: "use 1–64 letters, digits, '-', '_' or '.', starting with a letter or digit")
+            throw LanternError(.invalidId, "'\(id)' cannot be an assessor id", hint: "use 1–64 letters, digits, '-', '_' or '.', starting with a letter or digit")
         }
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { throw LanternError("missing-name", "an assessor needs a name") }
+        guard !name.isEmpty else { throw LanternError(.missingName, "an assessor needs a name") }
         guard !roles.isEmpty else {
-            throw LanternError("missing-role", "assessor '\(id)' needs at least one role",
+            throw LanternError(.missingRole, "assessor '\(id)' needs at least one role",
                                hint: "give --role trainer, --role assessor or --role supervisor")
         }
         let unique = Assessor.Role.allCases.filter(roles.contains)
@@ -20,7 +20,7 @@ extension RecordsStore {
         let actor = self.actor
         return try write { db, now in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM assessor WHERE id = ?", arguments: [id]) == true {
-                throw LanternError("duplicate-assessor", "there is already an assessor '\(id)'")
+                throw LanternError(.duplicateAssessor, "there is already an assessor '\(id)'")
             }
             try db.execute(sql: "INSERT INTO assessor (id, name, email, roles, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)",
                            arguments: [id, name, email, rolesJSON, now, actor])

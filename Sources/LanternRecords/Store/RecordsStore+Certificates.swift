@@ -21,18 +21,18 @@ extension RecordsStore {
         try write { db, now in
             let traineeID = try RecordsStore.traineeID(db, certificate.traineeID)
             if try String.fetchOne(db, sql: "SELECT erased_at FROM trainee WHERE id = ?", arguments: [traineeID]) != nil {
-                throw LanternError("trainee-erased", "trainee \(traineeID) was erased; no certificate can be issued to them")
+                throw LanternError(.traineeErased, "trainee \(traineeID) was erased; no certificate can be issued to them")
             }
             if let old = certificate.reissues {
                 guard let row = try Row.fetchOne(db, sql: "SELECT trainee_id, status FROM certificate WHERE id = ?", arguments: [old]) else {
-                    throw LanternError("unknown-certificate", "no certificate '\(old)' in the records")
+                    throw LanternError(.unknownCertificate, "no certificate '\(old)' in the records")
                 }
                 let status: String = row["status"]
                 guard status != "revoked" else {
-                    throw LanternError("certificate-revoked", "certificate \(old) is revoked; a revoked certificate is not reissued")
+                    throw LanternError(.certificateRevoked, "certificate \(old) is revoked; a revoked certificate is not reissued")
                 }
                 guard (row["trainee_id"] as String) == traineeID else {
-                    throw LanternError("wrong-trainee", "certificate \(old) belongs to another trainee")
+                    throw LanternError(.wrongTrainee, "certificate \(old) belongs to another trainee")
                 }
                 try db.execute(sql: "UPDATE certificate SET status = 'revoked', status_reason = 'superseded', status_changed_at = ? WHERE id = ?",
                                arguments: [now, old])
@@ -41,13 +41,13 @@ extension RecordsStore {
             if let renewed = certificate.renews {
                 guard let row = try Row.fetchOne(db, sql: "SELECT trainee_id, status FROM certificate WHERE id = ?", arguments: [renewed]),
                       row["trainee_id"] == traineeID else {
-                    throw LanternError("unknown-certificate", "trainee \(traineeID) holds no certificate \(renewed) to renew")
+                    throw LanternError(.unknownCertificate, "trainee \(traineeID) holds no certificate \(renewed) to renew")
                 }
                 guard row["status"] == "active" else {
-                    throw LanternError("certificate-not-active", "certificate \(renewed) is \(row["status"] as String); only an active certificate is renewed")
+                    throw LanternError(.certificateNotActive, "certificate \(renewed) is \(row["status"] as String); only an active certificate is renewed")
                 }
                 if let newer = try String.fetchOne(db, sql: "SELECT id FROM certificate WHERE renews = ?", arguments: [renewed]) {
-                    throw LanternError("already-renewed", "certificate \(renewed) was already renewed by \(newer)",
+                    throw LanternError(.alreadyRenewed, "certificate \(renewed) was already renewed by \(newer)",
                                        hint: "a certificate is renewed once; 'lantern cert list' shows the current one")
                 }
             } else if let held = try String.fetchOne(db, sql: """
@@ -55,11 +55,11 @@ extension RecordsStore {
                   AND NOT EXISTS (SELECT 1 FROM certificate r WHERE r.renews = c.id)
                 ORDER BY issued_at DESC LIMIT 1
                 """, arguments: [traineeID, certificate.validFrom]) {
-                throw LanternError("already-certified", "trainee \(traineeID) already holds certificate \(held)",
+                throw LanternError(.alreadyCertified, "trainee \(traineeID) already holds certificate \(held)",
                                    hint: "'lantern cert renew \(traineeID)' renews it; revoke it first to issue a new one")
             }
             if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM certificate WHERE status_index = ?)", arguments: [certificate.statusIndex]) == true {
-                throw LanternError("status-index-taken", "status-list index \(certificate.statusIndex) was taken by another certificate")
+                throw LanternError(.statusIndexTaken, "status-list index \(certificate.statusIndex) was taken by another certificate")
             }
             var stored = certificate
             stored.traineeID = traineeID
@@ -73,10 +73,10 @@ extension RecordsStore {
                                  stored.validUntil, stored.jwt, stored.evidence, stored.renews, actor, stored.reissues])
             for entry in ceHoursUsed {
                 guard try String.fetchOne(db, sql: "SELECT trainee_id FROM ce_hours WHERE id = ?", arguments: [entry]) == traineeID else {
-                    throw LanternError("unknown-hours", "no continuing-education entry \(entry) of trainee \(traineeID)")
+                    throw LanternError(.unknownHours, "no continuing-education entry \(entry) of trainee \(traineeID)")
                 }
                 if let used = try String.fetchOne(db, sql: "SELECT certificate_id FROM renewal_ce_hours WHERE ce_hours_id = ?", arguments: [entry]) {
-                    throw LanternError("ce-hours-used", "continuing-education entry \(entry) already counted for renewal \(used)")
+                    throw LanternError(.ceHoursUsed, "continuing-education entry \(entry) already counted for renewal \(used)")
                 }
                 try db.execute(sql: "INSERT INTO renewal_ce_hours (ce_hours_id, certificate_id) VALUES (?, ?)", arguments: [entry, stored.id])
             }
@@ -107,7 +107,7 @@ extension RecordsStore {
             try Row.fetchOne(db, sql: "\(Self.certificateSelect) WHERE id = ?", arguments: [id]).map(RecordsStore.certificate)
         }
         guard let found else {
-            throw LanternError("unknown-certificate", "no certificate '\(RecordID.isValid(id) || id.count < 40 ? id : "…")' in the records",
+            throw LanternError(.unknownCertificate, "no certificate '\(RecordID.isValid(id) || id.count < 40 ? id : "…")' in the records",
                                hint: "'lantern cert list' shows certificate ids")
         }
         return found
@@ -130,11 +130,11 @@ extension RecordsStore {
     public func setCertificateStatus(_ id: String, to status: CertificateRecord.Status, reason: String) throws(LanternError) -> CertificateRecord {
         let current = try certificate(id)
         if current.status == .revoked {
-            throw LanternError("certificate-revoked", "certificate \(id) is revoked; a revoked certificate stays revoked",
+            throw LanternError(.certificateRevoked, "certificate \(id) is revoked; a revoked certificate stays revoked",
                                hint: "issue a new certificate if it was revoked in error")
         }
         if current.status == status {
-            throw LanternError("certificate-unchanged", "certificate \(id) is already \(status.rawValue)")
+            throw LanternError(.certificateUnchanged, "certificate \(id) is already \(status.rawValue)")
         }
         return try write { db, now in
             try db.execute(sql: "UPDATE certificate SET status = ?, status_reason = ?, status_changed_at = ? WHERE id = ?",

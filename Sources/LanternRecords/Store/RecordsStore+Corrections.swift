@@ -54,7 +54,7 @@ extension RecordsStore {
     @discardableResult
     public func editTrainee(_ reference: String, _ changes: TraineeChanges) throws(LanternError) -> TraineeEdit {
         guard !changes.isEmpty else {
-            throw LanternError("nothing-to-change", "say what to change",
+            throw LanternError(.nothingToChange, "say what to change",
                                hint: "give --name, --preferred-name, --email, --external-id, --public-name/--no-public-name or --print-name")
         }
         let actor = self.actor
@@ -64,7 +64,7 @@ extension RecordsStore {
             let before = RecordsStore.trainee(row)
             let salt: String = row["recipient_salt"]
             if before.erasedAt != nil {
-                throw LanternError("trainee-erased", "trainee \(id) was erased; their details cannot be changed",
+                throw LanternError(.traineeErased, "trainee \(id) was erased; their details cannot be changed",
                                    hint: "add them again as a new trainee if they return")
             }
             var after = before
@@ -82,24 +82,24 @@ extension RecordsStore {
             let problems = TraineeValidation.problems(NewTrainee(name: after.name ?? "", preferredName: after.preferredName,
                                                                  email: after.email, externalID: after.externalID))
             if let first = problems.first {
-                throw LanternError("invalid-trainee", "\(first.field): \(first.message)")
+                throw LanternError(.invalidTrainee, "\(first.field): \(first.message)")
             }
             if let preferred = after.preferredName,
                preferred.count > 200 || preferred.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-                throw LanternError("invalid-trainee", "preferred_name: must be at most 200 characters without control characters")
+                throw LanternError(.invalidTrainee, "preferred_name: must be at most 200 characters without control characters")
             }
             if after.printName == .preferred && after.preferredName == nil {
-                throw LanternError("no-preferred-name", "trainee \(id) has no preferred name to print",
+                throw LanternError(.noPreferredName, "trainee \(id) has no preferred name to print",
                                    hint: "give --preferred-name NAME as well")
             }
             if let email = after.email, email.lowercased() != before.email?.lowercased(),
                try Bool.fetchOne(db, sql: "SELECT 1 FROM trainee WHERE email = ? AND id <> ?", arguments: [email, id]) == true {
-                throw LanternError("duplicate-email", "another trainee already has this email address",
+                throw LanternError(.duplicateEmail, "another trainee already has this email address",
                                    hint: "'lantern trainee list' shows who is recorded")
             }
             if let external = after.externalID, external != before.externalID,
                try Bool.fetchOne(db, sql: "SELECT 1 FROM trainee WHERE external_id = ? AND id <> ?", arguments: [external, id]) == true {
-                throw LanternError("duplicate-external-id", "another trainee already has this external id")
+                throw LanternError(.duplicateExternalId, "another trainee already has this external id")
             }
 
             let fields: [(String, String?, String?)] = [
@@ -112,7 +112,7 @@ extension RecordsStore {
             ]
             let changed = fields.filter { $0.1 != $0.2 }
             guard !changed.isEmpty else {
-                throw LanternError("nothing-changed", "trainee \(id) already has those details; nothing was changed")
+                throw LanternError(.nothingChanged, "trainee \(id) already has those details; nothing was changed")
             }
             try db.execute(sql: """
                 UPDATE trainee SET name = ?, preferred_name = ?, email = ?, external_id = ?, public_name_consent = ?,
@@ -134,13 +134,13 @@ extension RecordsStore {
     @discardableResult
     public func editAssessor(_ id: String, name: String?, email: String?) throws(LanternError) -> (before: Assessor, after: Assessor) {
         guard name != nil || email != nil else {
-            throw LanternError("nothing-to-change", "say what to change", hint: "give --name or --email")
+            throw LanternError(.nothingToChange, "say what to change", hint: "give --name or --email")
         }
         if let name, name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            throw LanternError("missing-name", "an assessor needs a name")
+            throw LanternError(.missingName, "an assessor needs a name")
         }
         if let email, !email.isEmpty, !TraineeValidation.isEmail(email) {
-            throw LanternError("invalid-assessor", "email: is not an email address (expected name@example.org)")
+            throw LanternError(.invalidAssessor, "email: is not an email address (expected name@example.org)")
         }
         let actor = self.actor
         return try write { db, now in
@@ -150,7 +150,7 @@ extension RecordsStore {
             if let email { after.email = email.isEmpty ? nil : email }
             let changed = [("name", before.name as String?, after.name as String?), ("email", before.email, after.email)].filter { $0.1 != $0.2 }
             guard !changed.isEmpty else {
-                throw LanternError("nothing-changed", "assessor \(id) already has those details; nothing was changed")
+                throw LanternError(.nothingChanged, "assessor \(id) already has those details; nothing was changed")
             }
             try db.execute(sql: "UPDATE assessor SET name = ?, email = ? WHERE id = ?", arguments: [after.name, after.email, id])
             var detail = ["fields": changed.map(\.0).joined(separator: ",")]
@@ -177,16 +177,16 @@ extension RecordsStore {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty, reason.count <= 500,
               !reason.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            throw LanternError("invalid-reason", "the reason must be 1–500 characters on one line",
+            throw LanternError(.invalidReason, "the reason must be 1–500 characters on one line",
                                hint: "say why the entry is wrong, e.g. --reason \"logged twice\" (no health information)")
         }
         return try write { db, now in
             guard var entry = try Self.hoursListing(db, entryID: entryID) else {
-                throw LanternError("unknown-hours", "no hours entry '\(RecordID.isValid(entryID) ? entryID : "…")'",
+                throw LanternError(.unknownHours, "no hours entry '\(RecordID.isValid(entryID) ? entryID : "…")'",
                                    hint: "'lantern hours list TRAINEE' shows the entry ids")
             }
             if entry.listing.voided {
-                throw LanternError("already-voided", "hours entry \(entryID) is already void")
+                throw LanternError(.alreadyVoided, "hours entry \(entryID) is already void")
             }
             try db.execute(sql: "INSERT INTO hours_void (entry_id, trainee_id, kind, reason, voided_at, voided_by) VALUES (?, ?, ?, ?, ?, ?)",
                            arguments: [entryID, entry.traineeID, entry.listing.kind, reason, now, actor])

@@ -6,21 +6,21 @@ extension RecordsStore {
     /// twice in the same cohort is refused; a cohort belongs to one program.
     public func enroll(trainee reference: String, cohort: String, program: String) throws(LanternError) {
         guard RecordID.isValid(cohort) else {
-            throw LanternError("invalid-id", "'\(cohort)' cannot be a cohort id", hint: "use 1–64 letters, digits, '-', '_' or '.'")
+            throw LanternError(.invalidId, "'\(cohort)' cannot be a cohort id", hint: "use 1–64 letters, digits, '-', '_' or '.'")
         }
         let actor = self.actor
         try write { db, now in
             let traineeID = try RecordsStore.traineeID(db, reference)
             if let existing = try String.fetchOne(db, sql: "SELECT program_id FROM cohort WHERE id = ?", arguments: [cohort]) {
                 guard existing == program else {
-                    throw LanternError("cohort-program-mismatch", "cohort '\(cohort)' belongs to program '\(existing)', not '\(program)'")
+                    throw LanternError(.cohortProgramMismatch, "cohort '\(cohort)' belongs to program '\(existing)', not '\(program)'")
                 }
             } else {
                 try db.execute(sql: "INSERT INTO cohort (id, program_id, created_at) VALUES (?, ?, ?)", arguments: [cohort, program, now])
                 try self.audit(db, now, "cohort.add", "cohort", cohort, ["program": program])
             }
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM enrolment WHERE trainee_id = ? AND cohort_id = ?", arguments: [traineeID, cohort]) == true {
-                throw LanternError("already-enrolled", "trainee \(traineeID) is already enrolled in cohort '\(cohort)'")
+                throw LanternError(.alreadyEnrolled, "trainee \(traineeID) is already enrolled in cohort '\(cohort)'")
             }
             try db.execute(sql: "INSERT INTO enrolment (trainee_id, cohort_id, enrolled_at, enrolled_by) VALUES (?, ?, ?, ?)",
                            arguments: [traineeID, cohort, now, actor])
@@ -31,7 +31,7 @@ extension RecordsStore {
     /// Records that a trainee opened a module, spent more time in it, or completed it.
     public func recordModuleProgress(trainee reference: String, module: String, addSeconds: Int = 0,
                                      completed: Bool = false) throws(LanternError) {
-        guard addSeconds >= 0 else { throw LanternError("invalid-time", "time spent cannot be negative") }
+        guard addSeconds >= 0 else { throw LanternError(.invalidTime, "time spent cannot be negative") }
         try write { db, now in
             let traineeID = try RecordsStore.traineeID(db, reference)
             try db.execute(sql: """

@@ -19,10 +19,10 @@ extension RecordsStore {
         let id = try write { db, now in
             let id = try RecordsStore.traineeID(db, reference)
             guard let row = try Row.fetchOne(db, sql: "SELECT name, preferred_name, email, external_id, erased_at FROM trainee WHERE id = ?", arguments: [id]) else {
-                throw LanternError("unknown-trainee", "no trainee \(id)")
+                throw LanternError(.unknownTrainee, "no trainee \(id)")
             }
             if (row["erased_at"] as String?) != nil {
-                throw LanternError("already-erased", "trainee \(id) was already erased")
+                throw LanternError(.alreadyErased, "trainee \(id) was already erased")
             }
             let identifiers = [row["name"], row["preferred_name"], row["email"], row["external_id"]]
                 .compactMap { (value: String?) in value?.lowercased() }.filter { !$0.isEmpty }
@@ -67,7 +67,7 @@ extension RecordsStore {
             let walSize = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
             if done, walSize == 0 { return }
             if Date() >= deadline {
-                throw LanternError("erasure-incomplete",
+                throw LanternError(.erasureIncomplete,
                                    "trainee \(trainee) is erased in the records, but another program still reads an older copy, so the old values may remain in '\(path)-wal' for now",
                                    hint: "close other lantern commands (a learner, a report) and run 'lantern db check'; the next write removes them")
             }

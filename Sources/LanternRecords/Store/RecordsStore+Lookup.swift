@@ -13,14 +13,14 @@ extension RecordsStore {
         }
         // Echo what was typed only when it looks like an id, never an email or a name.
         let shown = RecordID.isValid(reference) && !reference.contains("@") ? "'\(reference)'" : "with the given id"
-        throw LanternError("unknown-trainee", "no trainee \(shown) in the records",
+        throw LanternError(.unknownTrainee, "no trainee \(shown) in the records",
                            hint: "name trainees by their id (t-…) or external id; 'lantern trainee list' shows them")
     }
 
     /// The assessor with id `id` and their roles, or an `unknown-assessor` error.
     static func assessor(_ db: Database, _ id: String) throws -> Assessor {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM assessor WHERE id = ?", arguments: [id]) else {
-            throw LanternError("unknown-assessor", "no assessor '\(id)' in the records",
+            throw LanternError(.unknownAssessor, "no assessor '\(id)' in the records",
                                hint: "'lantern assessor list' shows assessor ids; 'lantern assessor add' adds one")
         }
         return assessor(row)

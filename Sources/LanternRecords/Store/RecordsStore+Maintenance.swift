@@ -61,13 +61,13 @@ extension RecordsStore {
         let target = URL(fileURLWithPath: destination)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw LanternError("backup-target", "'\(destination)' is a folder", hint: "give the path of the backup file to write")
+            throw LanternError(.backupTarget, "'\(destination)' is a folder", hint: "give the path of the backup file to write")
         }
         let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).partial")
         do {
             try Platform.createPrivateFile(temporary.path, exclusive: true)
         } catch {
-            throw LanternError("backup-target", "cannot write a backup at '\(destination)': \(error.message)")
+            throw LanternError(.backupTarget, "cannot write a backup at '\(destination)': \(error.message)")
         }
         do {
             var config = Configuration()
@@ -81,7 +81,7 @@ extension RecordsStore {
             do {
                 try Platform.rename(temporary.path, to: target.path)
             } catch {
-                throw LanternError("backup-target", "cannot move the backup into '\(destination)': \(error.message)")
+                throw LanternError(.backupTarget, "cannot move the backup into '\(destination)': \(error.message)")
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)

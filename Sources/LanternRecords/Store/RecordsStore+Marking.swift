@@ -34,10 +34,10 @@ extension RecordsStore {
     public func grantAttempts(trainee reference: String, quiz quizID: String, attempts: Int, reason: String) throws(LanternError) -> QuizGrant {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else {
-            throw LanternError("missing-reason", "a grant needs a reason", hint: "say why, for example --reason \"missed the session through illness\"")
+            throw LanternError(.missingReason, "a grant needs a reason", hint: "say why, for example --reason \"missed the session through illness\"")
         }
         guard (1...100).contains(attempts) else {
-            throw LanternError("invalid-value", "--attempts must be from 1 to 100, not \(attempts)")
+            throw LanternError(.invalidValue, "--attempts must be from 1 to 100, not \(attempts)")
         }
         let actor = self.actor
         return try write { db, now in
@@ -71,19 +71,19 @@ extension RecordsStore {
     public func effectiveAttempt(_ attemptID: String, quiz: Quiz) throws(LanternError) -> EffectiveAttempt {
         let record = try read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM quiz_attempt WHERE id = ?", arguments: [attemptID]) else {
-                throw LanternError("unknown-attempt", "no attempt '\(attemptID)' in the records",
+                throw LanternError(.unknownAttempt, "no attempt '\(attemptID)' in the records",
                                    hint: "'lantern progress T' and 'lantern quiz regrade QUIZ --dry-run' show attempt ids")
             }
             guard let record = RecordsStore.decode([row]).attempts.first else {
-                throw LanternError("unreadable-attempt", "attempt '\(attemptID)' cannot be read back", hint: "run 'lantern db check'")
+                throw LanternError(.unreadableAttempt, "attempt '\(attemptID)' cannot be read back", hint: "run 'lantern db check'")
             }
             return record
         }
         guard record.quizID == quiz.id else {
-            throw LanternError("wrong-quiz", "attempt '\(attemptID)' is at quiz '\(record.quizID)', not '\(quiz.id)'")
+            throw LanternError(.wrongQuiz, "attempt '\(attemptID)' is at quiz '\(record.quizID)', not '\(quiz.id)'")
         }
         guard let decoded = try effective([record], quiz: quiz).first else {
-            throw LanternError("unreadable-attempt", "attempt '\(attemptID)' cannot be read back", hint: "run 'lantern db check'")
+            throw LanternError(.unreadableAttempt, "attempt '\(attemptID)' cannot be read back", hint: "run 'lantern db check'")
         }
         return decoded
     }
@@ -120,7 +120,7 @@ extension RecordsStore {
             resultsJSON = try AssessmentJSON.encode(result)
             changesJSON = try AssessmentJSON.encode(changes)
         } catch {
-            throw LanternError("attempt-encoding", "the regrade cannot be stored as JSON")
+            throw LanternError(.attemptEncoding, "the regrade cannot be stored as JSON")
         }
         try write { db, now in
             let id = RecordID.make("qr")
@@ -234,7 +234,7 @@ extension RecordsStore {
     public func attemptQuizID(_ attemptID: String) throws(LanternError) -> String {
         try read { db in
             guard let id = try String.fetchOne(db, sql: "SELECT quiz_id FROM quiz_attempt WHERE id = ?", arguments: [attemptID]) else {
-                throw LanternError("unknown-attempt", "no attempt '\(attemptID)' in the records",
+                throw LanternError(.unknownAttempt, "no attempt '\(attemptID)' in the records",
                                    hint: "'lantern quiz regrade QUIZ --dry-run' lists attempt ids")
             }
             return id

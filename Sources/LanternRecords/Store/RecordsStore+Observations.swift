@@ -9,16 +9,16 @@ extension RecordsStore {
     @discardableResult
     public func recordObservation(_ observation: Observation) throws(LanternError) -> Observation {
         guard Timestamp.calendarDate(observation.observedOn) != nil else {
-            throw LanternError("invalid-date", "'\(observation.observedOn)' is not a date", hint: "write dates as YYYY-MM-DD")
+            throw LanternError(.invalidDate, "'\(observation.observedOn)' is not a date", hint: "write dates as YYYY-MM-DD")
         }
         guard !observation.ratings.isEmpty else {
-            throw LanternError("no-ratings", "an observation needs at least one rating")
+            throw LanternError(.noRatings, "an observation needs at least one rating")
         }
         let ratingsJSON: String
         do {
             ratingsJSON = try QuizAttempt.json(observation.ratings)
         } catch {
-            throw LanternError("invalid-ratings", "the ratings cannot be stored")
+            throw LanternError(.invalidRatings, "the ratings cannot be stored")
         }
         let actor = self.actor
         return try write { db, now in
@@ -26,18 +26,18 @@ extension RecordsStore {
             observation.traineeID = try RecordsStore.traineeID(db, observation.traineeID)
             let assessor = try RecordsStore.assessor(db, observation.assessorID)
             guard assessor.roles.contains(.assessor) || assessor.roles.contains(.trainer) else {
-                throw LanternError("not-an-assessor", "'\(assessor.id)' does not have the assessor or trainer role",
+                throw LanternError(.notAnAssessor, "'\(assessor.id)' does not have the assessor or trainer role",
                                    hint: "add an assessor with --role assessor")
             }
             if let old = observation.supersedes {
                 guard let row = try Row.fetchOne(db, sql: "SELECT trainee_id, checklist_id FROM observation WHERE id = ?", arguments: [old]) else {
-                    throw LanternError("unknown-observation", "no observation '\(old)' to supersede")
+                    throw LanternError(.unknownObservation, "no observation '\(old)' to supersede")
                 }
                 guard row["trainee_id"] == observation.traineeID, row["checklist_id"] == observation.checklistID else {
-                    throw LanternError("supersede-mismatch", "observation '\(old)' is about another trainee or checklist")
+                    throw LanternError(.supersedeMismatch, "observation '\(old)' is about another trainee or checklist")
                 }
                 if let newer = try String.fetchOne(db, sql: "SELECT id FROM observation WHERE supersedes = ?", arguments: [old]) {
-                    throw LanternError("already-superseded", "observation '\(old)' was already superseded by '\(newer)'",
+                    throw LanternError(.alreadySuperseded, "observation '\(old)' was already superseded by '\(newer)'",
                                        hint: "supersede '\(newer)' instead")
                 }
             }

@@ -19,7 +19,7 @@ extension RecordsStore {
     /// valid for `lifetime` seconds. Earlier open codes for the same person stay valid until they
     /// are used, expire or are revoked.
     public func invite(_ holder: KeyHolder, lifetime: TimeInterval) throws(LanternError) -> NewInvitation {
-        guard lifetime > 0 else { throw LanternError("invalid-lifetime", "an invitation must be valid for some time") }
+        guard lifetime > 0 else { throw LanternError(.invalidLifetime, "an invitation must be valid for some time") }
         let expires = Timestamp.string(clock().addingTimeInterval(lifetime))
         let actor = self.actor
         return try write { db, now in
@@ -149,7 +149,7 @@ extension RecordsStore {
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT * FROM ssh_key WHERE fingerprint = ? AND trainee_id IS ? AND assessor_id IS ?
                 """, arguments: [wanted, holder.traineeID, holder.assessorID]) else {
-                throw LanternError("unknown-key", "\(holder.kind) \(holder.id) has no key \(wanted)",
+                throw LanternError(.unknownKey, "\(holder.kind) \(holder.id) has no key \(wanted)",
                                    hint: "'lantern \(holder.kind) keys \(holder.id)' lists their keys")
             }
             let binding = Self.keyBinding(row)
@@ -195,7 +195,7 @@ extension RecordsStore {
         case .trainee(let reference):
             let id = try traineeID(db, reference)
             if try String.fetchOne(db, sql: "SELECT erased_at FROM trainee WHERE id = ?", arguments: [id]) != nil {
-                throw LanternError("erased-trainee", "trainee \(id) was erased")
+                throw LanternError(.traineeErased, "trainee \(id) was erased")
             }
             return ResolvedHolder(kind: "trainee", id: id, traineeID: id, assessorID: nil)
         case .assessor(let id):

@@ -9,7 +9,7 @@ extension RecordsStore {
     public func addTrainee(_ new: NewTrainee) throws(LanternError) -> Trainee {
         let problems = TraineeValidation.problems(new)
         if let first = problems.first {
-            throw LanternError("invalid-trainee", "\(first.field): \(first.message)")
+            throw LanternError(.invalidTrainee, "\(first.field): \(first.message)")
         }
         let actor = self.actor
         return try write { db, now in
@@ -41,16 +41,16 @@ extension RecordsStore {
     static func insertTrainee(_ db: Database, _ new: NewTrainee, now: String, actor: String) throws -> String {
         let id = new.id ?? RecordID.make("t")
         if try Bool.fetchOne(db, sql: "SELECT 1 FROM trainee WHERE id = ?", arguments: [id]) == true {
-            throw LanternError("duplicate-trainee", "there is already a trainee '\(id)'")
+            throw LanternError(.duplicateTrainee, "there is already a trainee '\(id)'")
         }
         let email = new.email.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
         if let email, try Bool.fetchOne(db, sql: "SELECT 1 FROM trainee WHERE email = ?", arguments: [email]) == true {
-            throw LanternError("duplicate-email", "another trainee already has this email address",
+            throw LanternError(.duplicateEmail, "another trainee already has this email address",
                                hint: "'lantern trainee list' shows who is recorded")
         }
         if let external = new.externalID,
            try Bool.fetchOne(db, sql: "SELECT 1 FROM trainee WHERE external_id = ?", arguments: [external]) == true {
-            throw LanternError("duplicate-external-id", "another trainee already has this external id")
+            throw LanternError(.duplicateExternalId, "another trainee already has this external id")
         }
         let salt = RecipientHash.makeSalt()
         try db.execute(sql: """
@@ -73,7 +73,7 @@ extension RecordsStore {
         try write { db, now in
             let id = try RecordsStore.traineeID(db, reference)
             let current = RecordsStore.trainee(try Row.fetchOne(db, sql: "SELECT * FROM trainee WHERE id = ?", arguments: [id])!)
-            guard current.erasedAt == nil else { throw LanternError("already-erased", "trainee \(id) was erased") }
+            guard current.erasedAt == nil else { throw LanternError(.alreadyErased, "trainee \(id) was erased") }
             let name = publicName ?? current.publicNameConsent
             let published = credential ?? current.credentialConsent
             try db.execute(sql: "UPDATE trainee SET public_name_consent = ?, credential_consent = ? WHERE id = ?", arguments: [name, published, id])

@@ -37,47 +37,39 @@ public struct HostKey: Sendable {
     public static func loadOrCreate(in folder: URL, display: String) throws(LanternError) -> HostKey {
         let url = folder.appendingPathComponent(fileName)
         let path = display.isEmpty ? fileName : display + "/" + fileName
-        var status = stat()
-        if lstat(url.path, &status) == 0 {
-            guard (status.st_mode & S_IFMT) == S_IFREG else {
-                throw LanternError("host-key-not-a-file", "'\(path)' is not a regular file", hint: "move it away; lantern serve makes a new host key")
+        if let status = try Platform.status(of: url.path, followingLinks: false) {
+            guard status.kind == .regular else {
+                throw LanternError(.hostKeyNotAFile, "'\(path)' is not a regular file", hint: "move it away; lantern serve makes a new host key")
             }
-            guard status.st_mode & 0o077 == 0 else {
-                throw LanternError("host-key-permissions",
-                                   "'\(path)' can be read by other users (mode \(String(status.st_mode & 0o777, radix: 8)))",
+            let mode = ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.posixPermissions] as? NSNumber)?.intValue ?? 0o777
+            guard mode & 0o077 == 0 else {
+                throw LanternError(.hostKeyPermissions, "'\(path)' can be read by other users (mode \(String(mode & 0o777, radix: 8)))",
                                    hint: "run 'chmod 600 \(path)'; if others may have read it, move it away so a new key is made, and tell trainees the new fingerprint")
             }
             let seed = try readSeed(url, path: path)
             let key: Curve25519.Signing.PrivateKey
             do { key = try Curve25519.Signing.PrivateKey(rawRepresentation: seed) } catch {
-                throw LanternError("host-key-unreadable", "'\(path)' does not hold an Ed25519 key")
+                throw LanternError(.hostKeyUnreadable, "'\(path)' does not hold an Ed25519 key")
             }
-            let hostKey = HostKey(privateKey: NIOSSHPrivateKey(ed25519Key: key), publicKey: NIOSSHPrivateKey(ed25519Key: key).publicKey,
-                                  path: path, created: false)
+            let nioKey = NIOSSHPrivateKey(ed25519Key: key)
+            let hostKey = HostKey(privateKey: nioKey, publicKey: nioKey.publicKey, path: path, created: false)
             hostKey.writePublicLine(folder)
             return hostKey
         }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
-            throw LanternError("host-key-folder", "cannot make '\(display)': \(error.localizedDescription)")
+            throw LanternError(.cannotWrite, "cannot make '\(display)': \(error.localizedDescription)")
         }
         let key = Curve25519.Signing.PrivateKey()
         let text = header + "\n" + key.rawRepresentation.base64EncodedString() + "\n"
-        // Created 0600 with O_EXCL: the key is never readable by others, and two servers
-        // starting at once cannot both write one.
-        let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600)
-        guard fd >= 0 else {
-            if errno == EEXIST { return try loadOrCreate(in: folder, display: display) }
-            throw LanternError("host-key-write", "cannot create '\(path)': \(String(cString: strerror(errno)))")
-        }
-        let bytes = Array(text.utf8)
-        let written = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress!, $0.count) }
-        fsync(fd)
-        close(fd)
-        guard written == bytes.count else {
-            unlink(url.path)
-            throw LanternError("host-key-write", "cannot write '\(path)'")
+        // Created 0600 with O_EXCL and flushed: never readable by others, and two servers
+        // starting at once cannot both write one (the second reads the first's).
+        do {
+            try Platform.writeNewPrivateFile(url.path, contents: Array(text.utf8))
+        } catch {
+            if (try? Platform.status(of: url.path, followingLinks: false)) != nil { return try loadOrCreate(in: folder, display: display) }
+            throw LanternError(.cannotWrite, "cannot create '\(path)': \(error.message)")
         }
         let nioKey = NIOSSHPrivateKey(ed25519Key: key)
         let hostKey = HostKey(privateKey: nioKey, publicKey: nioKey.publicKey, path: path, created: true)
@@ -87,11 +79,11 @@ public struct HostKey: Sendable {
 
     private static func readSeed(_ url: URL, path: String) throws(LanternError) -> Data {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw LanternError("host-key-unreadable", "cannot read '\(path)'")
+            throw LanternError(.hostKeyUnreadable, "cannot read '\(path)'")
         }
         let lines = text.split(whereSeparator: \.isNewline).map(String.init)
         guard lines.count == 2, lines[0] == header, let seed = Data(base64Encoded: lines[1]), seed.count == 32 else {
-            throw LanternError("host-key-unreadable", "'\(path)' is not a Lantern host key",
+            throw LanternError(.hostKeyUnreadable, "'\(path)' is not a Lantern host key",
                                hint: "it should be two lines: '\(header)' and the base64 key; restore it from your backup")
         }
         return seed

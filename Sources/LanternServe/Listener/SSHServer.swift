@@ -49,7 +49,7 @@ public final class SSHServer: Sendable {
             listener.withLock { $0 = channel }
             return channel.localAddress?.port ?? configuration.port
         } catch {
-            throw LanternError("cannot-listen", "cannot listen on \(configuration.host):\(configuration.port): \(error)",
+            throw LanternError(.cannotListen, "cannot listen on \(configuration.host):\(configuration.port): \(error)",
                                hint: "is another server using the port? Choose another with --listen ADDR:PORT")
         }
     }

@@ -364,7 +364,7 @@ public struct SiteBuilder: Sendable {
             let resolved: String
             do {
                 resolved = try ContainedFile.resolve(path, in: curriculum, folderDisplay: self.display(folder), displayPath: display)
-            } catch where error.code == "unreadable-file" {
+            } catch where error.is(.unreadableFile) {
                 continue  // a missing file is 'lantern check's to report (broken-image)
             }
             site.add("media/" + path, bytes: [UInt8](try ContainedFile.bytes(ofResolved: resolved, displayPath: display)))
@@ -402,11 +402,11 @@ public struct SiteBuilder: Sendable {
         var seen = Set<String>()
         for credential in verification.credentials {
             guard PublishableCredential.isValidID(credential.id) else {
-                throw LanternError("invalid-credential-id", "credential id '\(credential.id.prefix(80))' cannot name a page",
+                throw LanternError(.invalidCredentialId, "credential id '\(credential.id.prefix(80))' cannot name a page",
                                    hint: "ids may use A-Z, a-z, 0-9, '-', '_' and '.' (up to 128)")
             }
             guard seen.insert(credential.id).inserted else {
-                throw LanternError("duplicate-credential-id", "two credentials have the id '\(credential.id)'")
+                throw LanternError(.duplicateCredentialId, "two credentials have the id '\(credential.id)'")
             }
         }
     }
@@ -433,7 +433,7 @@ public struct SiteBuilder: Sendable {
         try Self.checkIDs(verification)
         let state = SiteBuildState(workspaceRoot: workspace.root, output: output)
         if state.publishedKind == .site, FileManager.default.fileExists(atPath: output.standardizedFileURL.path) {
-            throw LanternError("output-is-the-site", "'\(output.standardizedFileURL.path)' holds the site that 'lantern build' made; it is not replaced by the verification files alone",
+            throw LanternError(.outputIsTheSite, "'\(output.standardizedFileURL.path)' holds the site that 'lantern build' made; it is not replaced by the verification files alone",
                                hint: "run 'lantern build': it publishes these files with the pages, or choose another folder with --output")
         }
         var site = SiteFiles()

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import LanternDiagnostics
 import LanternCurriculum
 #if canImport(Glibc)
 import Glibc
@@ -58,22 +59,15 @@ enum ToolIdentity {
 
     /// nil when the executable cannot be identified (then nothing is cached).
     static let key: FileDigest? = {
-        var info = stat()
-        var found = stat("/proc/self/exe", &info) == 0
-        if !found, let path = Bundle.main.executablePath { found = stat(path, &info) == 0 }
-        guard found else { return nil }
+        let found = (try? Platform.status(of: "/proc/self/exe")) ?? Bundle.main.executablePath.flatMap { try? Platform.status(of: $0) }
+        guard let info = found else { return nil }
         var hasher = KeyHasher("lantern-tool")
         hasher.add(formatVersion)
-        hasher.add(Int(info.st_dev))
-        hasher.add(Int(info.st_ino))
-        hasher.add(Int(info.st_size))
-        #if canImport(Glibc)
-        hasher.add(Int(info.st_mtim.tv_sec))
-        hasher.add(Int(info.st_mtim.tv_nsec))
-        #else
-        hasher.add(Int(info.st_mtimespec.tv_sec))
-        hasher.add(Int(info.st_mtimespec.tv_nsec))
-        #endif
+        hasher.add(Int(truncatingIfNeeded: info.device))
+        hasher.add(Int(truncatingIfNeeded: info.inode))
+        hasher.add(Int(info.size))
+        hasher.add(info.modified.seconds)
+        hasher.add(info.modified.nanoseconds)
         return hasher.digest
     }()
 }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import LanternDiagnostics
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -49,7 +50,7 @@ public struct SiteBuildState: Sendable {
             for kept in ["previous", "building", "swap"] where FileManager.default.fileExists(atPath: folder + "/" + kept) {
                 _ = SiteWriter.removeTree(folder + "/" + kept, countingFilesNotIn: [])
             }
-            for file in ["previous.tree", "building.tree", "cache"] { unlink(folder + "/" + file) }
+            for file in ["previous.tree", "building.tree", "cache"] { Platform.removeFile(folder + "/" + file) }
         }
     }
 
@@ -67,10 +68,8 @@ public struct SiteBuildState: Sendable {
         let parent = output.deletingLastPathComponent().path
         try? FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true,
                                                  attributes: [.posixPermissions: 0o700])
-        var state = stat()
-        var outputParent = stat()
-        guard stat(folder.path, &state) == 0, stat(parent, &outputParent) == 0 else { return false }
-        return state.st_dev == outputParent.st_dev
+        guard let state = try? Platform.status(of: folder.path), let outputParent = try? Platform.status(of: parent) else { return false }
+        return state.device == outputParent.device
     }
 
     /// What was last published into the output: the whole site, or the verification files alone.

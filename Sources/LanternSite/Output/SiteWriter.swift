@@ -83,12 +83,12 @@ struct SiteWriter {
         let outputTree = previousFolder >= 0 ? TreeManifest.read(atPath: state.siteTree, describing: previousFolder) : nil
         if exists {
             guard isDirectory.boolValue, previousFolder >= 0 else {
-                throw LanternError("output-not-a-folder", "'\(outputPath)' exists and is not a folder",
+                throw LanternError(.outputNotAFolder, "'\(outputPath)' exists and is not a folder",
                                    hint: "choose another --output")
             }
             let contents = (try? fileManager.contentsOfDirectory(atPath: outputPath)) ?? []
             if !contents.isEmpty, outputTree == nil, !contents.contains(Self.legacyMarker) {
-                throw LanternError("output-not-a-site", "'\(outputPath)' is not empty and was not made by lantern build from this workspace; it will not be replaced",
+                throw LanternError(.outputNotASite, "'\(outputPath)' is not empty and was not made by lantern build from this workspace; it will not be replaced",
                                    hint: "choose an empty or new folder with --output (or delete this one if it is an old copy of the site)")
             }
         }
@@ -136,12 +136,12 @@ struct SiteWriter {
             }
             if fileManager.fileExists(atPath: target) { try? fileManager.removeItem(atPath: target) }
             guard mkdir(target, 0o755) == 0 || errno == EEXIST else {
-                throw LanternError("unwritable-output", "cannot create the build folder '\(target)': \(String(cString: strerror(errno)))")
+                throw LanternError(.unwritableOutput, "cannot create the build folder '\(target)': \(String(cString: strerror(errno)))")
             }
             targetFolder = open(target, O_RDONLY | O_DIRECTORY | O_NOFOLLOW)
         }
         guard targetFolder >= 0 else {
-            throw LanternError("unwritable-output", "cannot open the build folder '\(target)': \(String(cString: strerror(errno)))")
+            throw LanternError(.unwritableOutput, "cannot open the build folder '\(target)': \(String(cString: strerror(errno)))")
         }
         defer { close(targetFolder) }
         // From here the folder is being changed: without its manifest, no build trusts it.
@@ -163,7 +163,7 @@ struct SiteWriter {
         for folder in folders.sorted() where base.folders[folder] == nil {
             if mkdirat(targetFolder, folder, 0o755) != 0 && errno != EEXIST {
                 let reason = String(cString: strerror(errno))
-                throw LanternError("unwritable-output", "cannot create '\(target)/\(folder)': \(reason)")
+                throw LanternError(.unwritableOutput, "cannot create '\(target)/\(folder)': \(reason)")
             }
             touched.insert(folder)
             touched.insert(String(parentFolder(folder[...])))
@@ -247,7 +247,7 @@ struct SiteWriter {
         let counts = results.withLock { $0 }
         if let failure = counts.renderFailure { throw failure }
         if let failure = counts.failure {
-            throw LanternError("unwritable-output", "cannot write the site: \(failure)")
+            throw LanternError(.unwritableOutput, "cannot write the site: \(failure)")
         }
         touched.formUnion(counts.touched)
 
@@ -271,7 +271,7 @@ struct SiteWriter {
         var outcome = Outcome(written: counts.written, unchanged: counts.unchanged, renderedKept: counts.renderedKept)
         if !exists {
             guard rename(target, outputPath) == 0 else {
-                throw LanternError("unwritable-output", "cannot move the new site into '\(outputPath)': \(String(cString: strerror(errno)))")
+                throw LanternError(.unwritableOutput, "cannot move the new site into '\(outputPath)': \(String(cString: strerror(errno)))")
             }
         } else if keepsPrevious {
             // The new site takes the output's place; the previous one becomes the next build's base.
@@ -284,12 +284,12 @@ struct SiteWriter {
             _ = rename(state.siteTree, state.previousTree)
         } else {
             guard rename(outputPath, swap) == 0 else {
-                throw LanternError("unwritable-output", "cannot replace '\(outputPath)': \(String(cString: strerror(errno)))")
+                throw LanternError(.unwritableOutput, "cannot replace '\(outputPath)': \(String(cString: strerror(errno)))")
             }
             guard rename(target, outputPath) == 0 else {
                 let reason = String(cString: strerror(errno))
                 _ = rename(swap, outputPath)
-                throw LanternError("unwritable-output", "cannot move the new site into '\(outputPath)': \(reason)")
+                throw LanternError(.unwritableOutput, "cannot move the new site into '\(outputPath)': \(reason)")
             }
             outcome.removed = Self.removeSite(swap, files: paths, folders: folders.sorted())
         }
@@ -324,14 +324,14 @@ struct SiteWriter {
         let temporary = path + ".new"
         let slash = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
         let folder = open(slash, O_RDONLY | O_DIRECTORY)
-        guard folder >= 0 else { throw LanternError("unwritable-output", "cannot open '\(slash)': \(String(cString: strerror(errno)))") }
+        guard folder >= 0 else { throw LanternError(.unwritableOutput, "cannot open '\(slash)': \(String(cString: strerror(errno)))") }
         defer { close(folder) }
         let name = String(temporary.dropFirst(slash.count + 1))
         if case .failure(let failure) = writeFile(bytes, in: folder, name) {
-            throw LanternError("unwritable-output", "cannot write '\(path)': \(failure.reason)")
+            throw LanternError(.unwritableOutput, "cannot write '\(path)': \(failure.reason)")
         }
         guard rename(temporary, path) == 0 else {
-            throw LanternError("unwritable-output", "cannot write '\(path)': \(String(cString: strerror(errno)))")
+            throw LanternError(.unwritableOutput, "cannot write '\(path)': \(String(cString: strerror(errno)))")
         }
     }
 
@@ -347,12 +347,12 @@ struct SiteWriter {
     static func exchange(_ new: String, _ output: String, through swap: String) throws(LanternError) {
         if let exchange = renameExchange, exchange(AT_FDCWD, new, AT_FDCWD, output, 2 /* RENAME_EXCHANGE */) == 0 { return }
         guard rename(output, swap) == 0 else {
-            throw LanternError("unwritable-output", "cannot replace '\(output)': \(String(cString: strerror(errno)))")
+            throw LanternError(.unwritableOutput, "cannot replace '\(output)': \(String(cString: strerror(errno)))")
         }
         guard rename(new, output) == 0 else {
             let reason = String(cString: strerror(errno))
             _ = rename(swap, output)
-            throw LanternError("unwritable-output", "cannot move the new site into '\(output)': \(reason)")
+            throw LanternError(.unwritableOutput, "cannot move the new site into '\(output)': \(reason)")
         }
         _ = rename(swap, new)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import LanternDiagnostics
 
 /// Evaluates compiled templates against a `TemplateValue`: the context stack (a name is looked
 /// up from the innermost context outwards, a dotted name's first key decides where, `.name`
@@ -108,7 +109,7 @@ struct TemplateRenderer {
             guard let value = resolve(name, position: position) else { return }
             switch value {
             case .string(let text):
-                if escaped && escapesHTML { HTMLEscape.append(text, to: &out) } else { out += text }
+                if escaped && escapesHTML { HTMLText.append(text, to: &out) } else { out += text }
             case .int(let number): out += String(number)
             case .bool(let flag): out += flag ? "true" : "false"
             // A list or an object is not text: it prints nothing.
@@ -321,74 +322,3 @@ struct TemplateError: Error, Sendable {
     let reason: String
 }
 
-/// HTML escaping (`< > & " '`), by Character: a `<` that a combining mark joins
-/// (`<\u{338}`) is one character, not a `<`, and is not escaped. ASCII text, and text without any of the
-/// five, take a byte path with the same result.
-enum HTMLEscape {
-    /// Bit `b` set for each byte `b` (all below 64) that is escaped.
-    private static let specials: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E
-
-    @inline(__always)
-    private static func isSpecial(_ byte: UInt8) -> Bool { byte < 64 && specials >> UInt64(byte) & 1 != 0 }
-
-    private enum Plan { case asIs, byCharacter, escaped(String) }
-
-    static func append(_ text: String, to out: inout String) {
-        let plan = text.utf8.withContiguousStorageIfAvailable { bytes -> Plan in
-            var count = 0
-            var ascii = true
-            for byte in bytes {
-                if byte >= 0x80 { ascii = false } else if isSpecial(byte) { count += 1 }
-            }
-            if count == 0 { return .asIs }
-            if !ascii { return .byCharacter }
-            // Longest replacement: "&quot;", 6 bytes for 1.
-            let escaped = String(unsafeUninitializedCapacity: bytes.count + 5 * count) { buffer in
-                var written = 0
-                func put(_ literal: StaticString) {
-                    literal.withUTF8Buffer { source in
-                        for byte in source {
-                            buffer[written] = byte
-                            written += 1
-                        }
-                    }
-                }
-                for byte in bytes {
-                    switch byte {
-                    case UInt8(ascii: "<"): put("&lt;")
-                    case UInt8(ascii: ">"): put("&gt;")
-                    case UInt8(ascii: "&"): put("&amp;")
-                    case UInt8(ascii: "\""): put("&quot;")
-                    case UInt8(ascii: "'"): put("&#39;")
-                    default:
-                        buffer[written] = byte
-                        written += 1
-                    }
-                }
-                return written
-            }
-            return .escaped(escaped)
-        } ?? .byCharacter
-        switch plan {
-        case .asIs: out += text
-        case .escaped(let escaped): out += escaped
-        case .byCharacter:
-            for character in text {
-                switch character {
-                case "<": out += "&lt;"
-                case ">": out += "&gt;"
-                case "&": out += "&amp;"
-                case "\"": out += "&quot;"
-                case "'": out += "&#39;"
-                default: out.append(character)
-                }
-            }
-        }
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        append(text, to: &out)
-        return out
-    }
-}

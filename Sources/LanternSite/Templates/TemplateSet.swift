@@ -32,7 +32,7 @@ struct TemplateSet: Sendable {
             do {
                 compiled[name] = try CompiledTemplate(text, name: name)
             } catch {
-                throw LanternError("template-error", "the built-in template '\(name)' does not parse: \(error.reason)")
+                throw LanternError(.templateError, "the built-in template '\(name)' does not parse: \(error.reason)")
             }
             displayPaths[name] = "(built-in \(name) template)"
         }
@@ -48,12 +48,12 @@ struct TemplateSet: Sendable {
             let display = displayFolder + "/" + file
             let data = try ContainedFile.read(file, in: folder, folderDisplay: displayFolder, displayPath: display)
             guard let text = String(data: data, encoding: .utf8) else {
-                throw LanternError("unreadable-file", "cannot read the template: it must be UTF-8 text", at: SourceLocation(path: display))
+                throw LanternError(.unreadableFile, "cannot read the template: it must be UTF-8 text", at: SourceLocation(path: display))
             }
             do {
                 compiled[name] = try CompiledTemplate(text, name: name)
             } catch {
-                throw LanternError("template-error", "the template does not parse: \(error.reason)",
+                throw LanternError(.templateError, "the template does not parse: \(error.reason)",
                                    at: SourceLocation(path: display, line: error.line, column: error.column),
                                    hint: "check that every {{#section}} is closed by a matching {{/section}} (docs/templates.md)")
             }
@@ -64,7 +64,7 @@ struct TemplateSet: Sendable {
             let display = displayFolder + "/style.css"
             let data = try ContainedFile.read("style.css", in: folder, folderDisplay: displayFolder, displayPath: display)
             guard let text = String(data: data, encoding: .utf8) else {
-                throw LanternError("unreadable-file", "cannot read the stylesheet: it must be UTF-8 text", at: SourceLocation(path: display))
+                throw LanternError(.unreadableFile, "cannot read the stylesheet: it must be UTF-8 text", at: SourceLocation(path: display))
             }
             stylesheet = text
             overridden.append("style.css")
@@ -93,7 +93,7 @@ struct TemplateSet: Sendable {
         do {
             return try renderer.render(template, context: context, capacity: capacity)
         } catch {
-            throw LanternError("template-error", "the '\(name)' page cannot be rendered: \(error.reason)",
+            throw LanternError(.templateError, "the '\(name)' page cannot be rendered: \(error.reason)",
                                at: SourceLocation(path: displayPaths[error.template] ?? error.template, line: error.line, column: error.column))
         }
     }

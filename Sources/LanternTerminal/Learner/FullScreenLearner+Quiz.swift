@@ -63,7 +63,7 @@ extension FullScreenLearner {
             case .save(let response):
                 do {
                     try QuizFlow.answer(response, in: &screen.session, store: store, at: clock())
-                } catch where error.code == "time-up" {
+                } catch where error.is(.timeUp) {
                     return showResult(of: screen.session, store: store, note: "The time limit has run out.", message: &message)
                 } catch {
                     screen.message = "Not saved: \(error.message)"

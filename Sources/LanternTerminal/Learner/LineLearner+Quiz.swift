@@ -112,7 +112,7 @@ extension LineLearner {
                         for text in grade.feedback { say(plain(text)) }
                     }
                     session.index += 1
-                } catch where error.code == "time-up" {
+                } catch where error.is(.timeUp) {
                     say("The time limit has run out; that answer came too late.")
                     submit(session, store: store)
                     return false

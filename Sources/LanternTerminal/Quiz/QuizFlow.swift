@@ -47,7 +47,7 @@ public enum QuizFlow {
         let begun: OpenQuizAttempt?
         do {
             begun = try store.begin(quiz, at: time, seed: seed)
-        } catch where error.code == "wait-between-attempts" {
+        } catch where error.is(.waitBetweenAttempts) {
             return .noAttemptsLeft("This quiz asks for a break between attempts. " + error.message.replacingOccurrences(of: "the next attempt at quiz '\(quiz.id)'", with: "Your next attempt")
                                    + ".")
         }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import LanternDiagnostics
 import Synchronization
 
 /// The real terminal: standard input and output in raw mode.
@@ -53,7 +54,7 @@ public final class POSIXTerminal: Terminal {
 
     /// Whether standard input and output are both terminals.
     public static var isInteractive: Bool {
-        isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+        Platform.isTerminal(STDIN_FILENO) && Platform.isTerminal(STDOUT_FILENO)
     }
 
     public var size: TerminalSize {

@@ -69,12 +69,12 @@ struct BuildCommand: ParsableCommand {
 
     static func readVerification(_ path: String) throws -> VerificationSite {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw LanternError("unreadable-file", "cannot read the verification input", at: SourceLocation(path: path))
+            throw LanternError(.unreadableFile, "cannot read the verification input", at: SourceLocation(path: path))
         }
         do {
             return try JSONDecoder().decode(VerificationSite.self, from: data)
         } catch {
-            throw LanternError("invalid-verification-input", "not a verification input: \(error)", at: SourceLocation(path: path),
+            throw LanternError(.invalidVerificationInput, "not a verification input: \(error)", at: SourceLocation(path: path),
                                hint: "expected {\"issuer_json\": \"…\", \"status_list_jwt\": \"…\", \"credentials\": [ … ]}")
         }
     }

@@ -68,27 +68,8 @@ struct CertIssueCommand: ParsableCommand {
     func run() throws {
         var service = try records.certificateService()
         service.allowPlaceholder = allowPlaceholder
-        var trainees = [trainee ?? ""]
-        if allEligible {
-            let checks = try service.eligibility()
-            trainees = checks.filter { $0.skipped == nil }.map(\.traineeID)
-            for check in checks {
-                if let reason = check.skipped { Console.out("skipped \(check.traineeID): \(reason)\n") }
-            }
-        }
-        for trainee in trainees {
-            let record: CertificateRecord
-            do {
-                record = try service.issue(trainee: trainee)
-            } catch {
-                guard allEligible, error.code == "already-certified" else { throw error }
-                // Another `lantern` issued it since the list was made.
-                Console.out("skipped \(trainee): \(error.message)\n")
-                continue
-            }
-            Console.out("issued \(record.id) to \(record.traineeID), valid until \(record.validUntil.map { String($0.prefix(10)) } ?? "no expiry")\n")
-        }
-        if allEligible && trainees.isEmpty { Console.out("no trainee is newly eligible\n") }
+        let job = IssueCertificate(service: service, actor: records.principal, output: StandardOutput())
+        if allEligible { try job.runForAllEligible() } else { try job.run(trainee: trainee ?? "") }
     }
 }
 
@@ -176,7 +157,7 @@ struct CertStatusChange: ParsableArguments {
         }
     }
 
-    func apply(_ status: CertificateRecord.Status, verb: String, confirmation: ConfirmOption? = nil) throws {
+    func apply(_ status: CertificateRecord.Status, confirmation: ConfirmOption? = nil) throws {
         let service = try records.certificateService()
         if let confirmation {
             let record = try service.store.certificate(id)
@@ -184,10 +165,13 @@ struct CertStatusChange: ParsableArguments {
                 try confirmation.confirm("Revoking certificate \(id)", command: "lantern cert revoke \(id) --reason \(reason)")
             }
         }
-        let record = try service.store.setCertificateStatus(id, to: status, reason: reason)
-        // The status list is signed here, by the command that changed it: the build only copies it.
-        try service.signStatusList()
-        Console.out("\(verb) \(record.id) (\(reason)); build the site again so the published status list says so\n")
+        let code = StatusReason(rawValue: reason) ?? .other   // checked in validate()
+        let output = StandardOutput()
+        switch status {
+        case .revoked: try RevokeCertificate(service: service, actor: records.principal, output: output).run(certificate: id, reason: code)
+        case .suspended: try SuspendCertificate(service: service, actor: records.principal, output: output).run(certificate: id, reason: code)
+        case .active: try ReinstateCertificate(service: service, actor: records.principal, output: output).run(certificate: id, reason: code)
+        }
     }
 }
 
@@ -196,7 +180,7 @@ struct CertRevokeCommand: ParsableCommand {
                                                     discussion: "Asks for confirmation at a terminal; --yes for scripts.")
     @OptionGroup var change: CertStatusChange
     @OptionGroup var confirmation: ConfirmOption
-    func run() throws { try change.apply(.revoked, verb: "revoked", confirmation: confirmation) }
+    func run() throws { try change.apply(.revoked, confirmation: confirmation) }
 }
 
 struct CertReissueCommand: ParsableCommand {
@@ -234,13 +218,13 @@ struct CertReissueCommand: ParsableCommand {
 struct CertSuspendCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "suspend", abstract: "Suspend a certificate until reinstated, with a reason code.")
     @OptionGroup var change: CertStatusChange
-    func run() throws { try change.apply(.suspended, verb: "suspended") }
+    func run() throws { try change.apply(.suspended) }
 }
 
 struct CertReinstateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "reinstate", abstract: "Reinstate a suspended certificate, with a reason code.")
     @OptionGroup var change: CertStatusChange
-    func run() throws { try change.apply(.active, verb: "reinstated") }
+    func run() throws { try change.apply(.active) }
 }
 
 struct CertExportCommand: ParsableCommand {
@@ -277,7 +261,7 @@ struct CertExportCommand: ParsableCommand {
         }
         if let output {
             do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
-                throw LanternError("write-failed", "cannot write \(output)")
+                throw LanternError(.writeFailed, "cannot write \(output)")
             }
             Console.out("wrote \(output)\n")
         } else {
@@ -300,8 +284,7 @@ struct CertRenewCommand: ParsableCommand {
     func run() throws {
         var service = try records.certificateService()
         service.allowPlaceholder = allowPlaceholder
-        let record = try service.renew(trainee: trainee)
-        Console.out("issued \(record.id), renewing \(record.renews ?? "?"), valid until \(record.validUntil.map { String($0.prefix(10)) } ?? "no expiry")\n")
+        try RenewCertificate(service: service, actor: records.principal, output: StandardOutput()).run(trainee: trainee)
     }
 }
 

@@ -121,23 +121,16 @@ struct CertVerifyCommand: ParsableCommand {
     /// a terminal or a device is an error at once rather than a command that waits for ever; at
     /// most ``maximumFileSize`` bytes are read.
     static func readFile(_ path: String, what: String) throws -> String {
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
-        guard descriptor >= 0 else {
-            if errno == ENOENT { throw ValidationError("no \(what) file '\(path)'") }
-            throw LanternError("unreadable", "cannot read \(what) file \(path): \(String(cString: strerror(errno)))")
-        }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        defer { try? handle.close() }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-            throw LanternError("not-a-file", "\(what) \(path) is not a regular file (a pipe, device or folder); give the path of a file")
-        }
         let data: Data
-        do { data = try handle.read(upToCount: maximumFileSize + 1) ?? Data() } catch {
-            throw LanternError("unreadable", "cannot read \(what) file \(path)")
+        do { data = try Platform.readRegularFile(path, limit: maximumFileSize) } catch {
+            if error.is(.missingFile) { throw ValidationError("no \(what) file '\(path)'") }
+            if error.is(.notAFile) {
+                throw LanternError(.notAFile, "\(what) \(path) is not a regular file (a pipe, device or folder); give the path of a file")
+            }
+            throw LanternError(.unreadable, "cannot read \(what) file \(path): \(error.message)")
         }
         guard data.count <= maximumFileSize else {
-            throw LanternError("too-large", "\(what) file \(path) is larger than \(maximumFileSize / 1024 / 1024) MB, the most Lantern reads")
+            throw LanternError(.tooLarge, "\(what) file \(path) is larger than \(maximumFileSize / 1024 / 1024) MB, the most Lantern reads")
         }
         return String(decoding: data, as: UTF8.self)
     }

@@ -53,10 +53,10 @@ struct DatabaseCommand: ParsableCommand {
             if let against {
                 let text: String
                 do { text = try String(contentsOfFile: against, encoding: .utf8) } catch {
-                    throw LanternError("cannot-read", "cannot read the checkpoint '\(against)'")
+                    throw LanternError(.cannotRead, "cannot read the checkpoint '\(against)'")
                 }
                 let context = try CertificationContext(records.location)
-                let checkpoint = try AuditCheckpoint.verified(text, keys: try context.keys.publicKeys(), identity: context.identity)
+                let checkpoint = try AuditCheckpoint.verified(text, keys: try context.keys.publishedKeys(), identity: context.identity)
                 report.auditChain += try checkpoint.problems(in: store)
             }
             if json {

@@ -26,7 +26,7 @@ struct EnrollCommand: ParsableCommand {
             programID = program
         } else {
             guard let found = try records.course().loadedWorkspace().program?.id else {
-                throw LanternError("no-program", "the workspace has no curriculum/program.yml", hint: "pass --program ID")
+                throw LanternError(.noProgram, "the workspace has no curriculum/program.yml", hint: "pass --program ID")
             }
             programID = found
         }

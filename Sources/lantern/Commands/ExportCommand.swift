@@ -49,7 +49,7 @@ struct ExportCommand: ParsableCommand {
                 return
             }
             if FileManager.default.fileExists(atPath: output), !force {
-                throw LanternError("file-exists", "\(output) already exists", at: SourceLocation(path: output),
+                throw LanternError(.fileExists, "\(output) already exists", at: SourceLocation(path: output),
                                    hint: "choose another path with -o, or pass --force to overwrite it")
             }
             try FileWriter.writeAtomically(text, to: URL(fileURLWithPath: output), displayPath: output)

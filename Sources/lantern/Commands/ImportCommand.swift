@@ -71,7 +71,7 @@ struct ImportFormat<Name: ImportFormatName>: ParsableCommand {
         }
         let target = output ?? (FileManager.default.fileExists(atPath: "assessments") ? "assessments/\(quizID).md" : "\(quizID).md")
         if FileManager.default.fileExists(atPath: target), !force {
-            throw LanternError("file-exists", "\(target) already exists", at: SourceLocation(path: target),
+            throw LanternError(.fileExists, "\(target) already exists", at: SourceLocation(path: target),
                                hint: "choose another path with -o, or pass --force to overwrite it")
         }
         try FileWriter.writeAtomically(QuizWriter.markdown(quiz), to: URL(fileURLWithPath: target), displayPath: target)

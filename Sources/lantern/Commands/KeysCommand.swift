@@ -1,15 +1,16 @@
 import ArgumentParser
 import Foundation
+import LanternApplication
 import LanternCertification
 import LanternCurriculum
 import LanternDiagnostics
 
-/// `lantern keys generate|list|rotate|export-public`: the issuer's P-256 signing keys.
+/// `lantern keys generate|list|rotate|revoke|export-public`: the issuer's P-256 signing keys.
 struct KeysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keys",
         abstract: "Manage the issuer's signing keys (P-256, in .lantern/keys/, mode 0600).",
-        subcommands: [Generate.self, List.self, Rotate.self, ExportPublic.self]
+        subcommands: [Generate.self, List.self, Rotate.self, Revoke.self, ExportPublic.self]
     )
 
     struct Generate: ParsableCommand {
@@ -30,7 +31,7 @@ struct KeysCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List every key: active and retired (still published).")
+        static let configuration = CommandConfiguration(abstract: "List every key: active, retired (still published) and revoked.")
         @OptionGroup var location: WorkspaceOption
 
         func run() throws {
@@ -39,22 +40,80 @@ struct KeysCommand: ParsableCommand {
             let entries = try store.entries()
             if entries.isEmpty { Console.out("no signing keys; run 'lantern keys generate'\n"); return }
             for entry in entries {
-                let state = entry.isActive ? "active" : "retired \(CredentialDate.formatDay(entry.retired ?? Date()))"
-                let mode = store.mode(of: entry.thumbprint).map { String($0, radix: 8) } ?? "missing"
-                let warning = store.mode(of: entry.thumbprint).map { $0 & 0o077 != 0 } == true ? "  (readable by others: refused)" : ""
-                Console.out("\(entry.thumbprint)  created \(CredentialDate.formatDay(entry.created))  \(state)  private key mode \(mode)\(warning)\n")
+                let state = entry.revoked.map { "revoked \(CredentialDate.formatDay($0))" }
+                    ?? entry.retired.map { "retired \(CredentialDate.formatDay($0))" } ?? "active"
+                let mode = store.mode(of: entry.thumbprint)
+                var file = mode.map { "private key mode \(String($0, radix: 8))" } ?? (entry.isActive ? "private key missing" : "private key gone")
+                if let mode, mode & 0o077 != 0 { file += "  (readable by others: refused)" }
+                if mode != nil, !entry.isActive { file += "  (a key no longer in use is still in the workspace: 'lantern keys rotate' removes it)" }
+                Console.out("\(entry.thumbprint)  created \(CredentialDate.formatDay(entry.created))  \(state)  \(file)\n")
             }
         }
     }
 
+    /// `--move-old-key-to DIR`, shared by rotate and revoke.
+    struct DisposalOption: ParsableArguments {
+        @Option(help: ArgumentHelp("Move the old private key into this folder (outside the workspace) instead of destroying it.", valueName: "folder"))
+        var moveOldKeyTo: String?
+
+        var disposal: KeyStore.Disposal { moveOldKeyTo.map { .moveTo(URL(fileURLWithPath: $0)) } ?? .destroy }
+
+        var what: String {
+            moveOldKeyTo.map { "moving the old private key to \($0)" } ?? "destroying the old private key"
+        }
+    }
+
     struct Rotate: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Retire the active key and create a new one; old public keys stay published.")
+        static let configuration = CommandConfiguration(
+            abstract: "Retire the active key and make a new one; the old private key is destroyed (or moved out with --move-old-key-to).",
+            discussion: """
+            The old public key stays in jwks.json with its retirement date: certificates it signed
+            before keep verifying, and anything it signed dated after is refused. Its private key
+            leaves the workspace (and so do the private keys of keys retired by earlier releases).
+            If the old key may have been copied, use 'lantern keys revoke' instead.
+            """)
         @OptionGroup var location: WorkspaceOption
+        @OptionGroup var old: DisposalOption
+        @OptionGroup var confirmation: ConfirmOption
 
         func run() throws {
             let (root, display) = try location.resolve()
-            let key = try KeyStore(workspaceRoot: root, displayRoot: display).rotate()
-            Console.out("new signing key \(key.thumbprint); older keys retired but still published so old certificates verify\n")
+            let keys = KeyStore(workspaceRoot: root, displayRoot: display)
+            if try !keys.entries().isEmpty {
+                try confirmation.confirm("Retiring the signing key and \(old.what)", command: "lantern keys rotate")
+            }
+            try RotateSigningKey(keys: keys, actor: .localOperator(), output: StandardOutput()).run(disposal: old.disposal)
+        }
+    }
+
+    struct Revoke: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Revoke a key that may have been copied: nothing it signed verifies any more.",
+            discussion: """
+            KEY is a thumbprint from 'lantern keys list' (or a kid ending in #THUMBPRINT). The key
+            leaves jwks.json, so every certificate it signed stops verifying, whatever date it
+            carries (whoever copied the key can write any date). If it is the active key, a new
+            one is made first. The status list is signed again, and the certificates the key
+            signed are listed so you can reissue them ('lantern cert reissue ID').
+            A thumbprint may begin with '-': put it after '--' ('lantern keys revoke --yes -- -Xy…').
+            """)
+        @Argument(help: ArgumentHelp("The key's thumbprint (see 'lantern keys list').", valueName: "key"))
+        var key: String
+        @OptionGroup var records: RecordsOptions
+        @OptionGroup var old: DisposalOption
+        @OptionGroup var confirmation: ConfirmOption
+
+        func run() throws {
+            let (root, display) = try records.location.resolve()
+            let keys = KeyStore(workspaceRoot: root, displayRoot: display)
+            let entry = try keys.entry(named: key)
+            let workspace = try records.course().loadedWorkspace()
+            // No records database yet: nothing was issued, so the status list is empty.
+            let service = FileManager.default.fileExists(atPath: try records.databasePath()) ? try records.certificateService() : nil
+            try confirmation.confirm("Revoking key \(entry.thumbprint) (every certificate it signed stops verifying) and \(old.what)",
+                                     command: "lantern keys revoke \(key)")
+            try RevokeSigningKey(keys: keys, service: service, identity: IssuerIdentity(config: workspace.config),
+                                 actor: records.principal, output: StandardOutput()).run(key: key, disposal: old.disposal)
         }
     }
 
@@ -79,7 +138,7 @@ struct KeysCommand: ParsableCommand {
             let text = format == .issuer ? profile.json.prettySerialized : profile.jwks.prettySerialized
             if let output {
                 do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
-                    throw LanternError("write-failed", "cannot write \(output)")
+                    throw LanternError(.writeFailed, "cannot write \(output)")
                 }
             } else {
                 Console.out(text)

@@ -73,7 +73,7 @@ struct LearnCommand: ParsableCommand {
         }
         let all = try store.trainees().filter { $0.erasedAt == nil }
         if all.count == 1 { return all[0].id }
-        throw LanternError("which-trainee", all.isEmpty ? "there are no trainees in the records yet"
+        throw LanternError(.whichTrainee, all.isEmpty ? "there are no trainees in the records yet"
                                                         : "there are \(all.count) trainees in the records; say which one you are",
                            hint: all.isEmpty ? "add yourself with 'lantern trainee add --name NAME', then run 'lantern learn'"
                                              : "run 'lantern learn --trainee ID' ('lantern trainee list' shows the ids)")

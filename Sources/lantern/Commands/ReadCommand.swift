@@ -35,7 +35,7 @@ struct ReadCommand: ParsableCommand {
         let result = WorkspaceLoader().load(at: root, displayRoot: display)
         guard let workspace = result.workspace, let found = workspace.module(module) else {
             let known = result.workspace?.modules.map(\.id) ?? []
-            throw LanternError("unknown-module", "there is no module '\(module)' in this workspace",
+            throw LanternError(.unknownModule, "there is no module '\(module)' in this workspace",
                                hint: Suggestions.didYouMean(module, in: known) ?? (known.isEmpty ? "run 'lantern check' to see what is wrong" : "modules: \(known.joined(separator: ", "))"))
         }
         if html {

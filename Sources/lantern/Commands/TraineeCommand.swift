@@ -218,10 +218,10 @@ struct TraineeCommand: ParsableCommand {
             do {
                 data = try Data(contentsOf: URL(fileURLWithPath: file))
             } catch {
-                throw LanternError("cannot-read", "cannot read '\(file)'", hint: "check the path")
+                throw LanternError(.cannotRead, "cannot read '\(file)'", hint: "check the path")
             }
             guard let text = String(data: data, encoding: .utf8) else {
-                throw LanternError("not-utf8", "'\(file)' is not UTF-8 text", at: SourceLocation(path: file),
+                throw LanternError(.notUtf8, "'\(file)' is not UTF-8 text", at: SourceLocation(path: file),
                                    hint: "save the spreadsheet as 'CSV UTF-8'")
             }
             let report = try records.open().importTrainees(csv: text, skipInvalid: skipInvalid)

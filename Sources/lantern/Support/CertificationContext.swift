@@ -15,7 +15,7 @@ struct CertificationContext {
         let (root, display) = try location.resolve()
         let result = WorkspaceLoader().load(at: root, displayRoot: display)
         guard let workspace = result.workspace else {
-            throw LanternError("workspace-invalid", "the workspace cannot be loaded", hint: "run 'lantern check' to see what is wrong")
+            throw LanternError(.workspaceInvalid, "the workspace cannot be loaded", hint: "run 'lantern check' to see what is wrong")
         }
         self.root = root
         self.display = display
@@ -25,9 +25,9 @@ struct CertificationContext {
     }
 
     func issuerProfile() throws -> IssuerProfile {
-        let publicKeys = try keys.publicKeys()
+        let publicKeys = try keys.publishedKeys()
         guard !publicKeys.isEmpty else {
-            throw LanternError("keys-missing", "no signing keys in this workspace", hint: "run 'lantern keys generate'")
+            throw LanternError(.keysMissing, "no signing keys in this workspace", hint: "run 'lantern keys generate'")
         }
         return IssuerProfile(identity: identity, keys: publicKeys)
     }

@@ -11,8 +11,8 @@ struct ConfirmOption: ParsableArguments {
     /// terminal (a script, a pipe) and without `--yes`, nothing is done and the error says why.
     func confirm(_ what: String, command: String) throws {
         if yes { return }
-        guard isatty(STDIN_FILENO) == 1 else {
-            throw LanternError("confirmation-needed", "\(what) cannot be undone, and there is no terminal to ask you on; nothing was changed",
+        guard Platform.isTerminal(STDIN_FILENO) else {
+            throw LanternError(.confirmationNeeded, "\(what) cannot be undone, and there is no terminal to ask you on; nothing was changed",
                                hint: "run it again with --yes: '\(command) --yes'")
         }
         Console.err("\(what) cannot be undone. Type yes to go on: ")

@@ -21,13 +21,13 @@ enum WorkspaceLocation {
         if let path {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw LanternError("not-a-workspace", "'\(path)' is not a folder", hint: "give the folder that holds lantern.yml")
+                throw LanternError(.notAWorkspace, "'\(path)' is not a folder", hint: "give the folder that holds lantern.yml")
             }
             let display = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
             return (URL(fileURLWithPath: path, relativeTo: current).standardizedFileURL, display == "." ? "" : display)
         }
         guard let root = WorkspaceLoader.findRoot(startingAt: current) else {
-            throw LanternError("not-a-workspace", "no lantern.yml in this folder or any folder above it",
+            throw LanternError(.notAWorkspace, "no lantern.yml in this folder or any folder above it",
                                hint: "run 'lantern init FOLDER' to create a workspace, or pass --workspace PATH")
         }
         return (root, relativeDisplay(of: root, from: current))

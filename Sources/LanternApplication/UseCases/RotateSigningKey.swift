@@ -1,0 +1,44 @@
+import Foundation
+import LanternCertification
+import LanternDiagnostics
+
+/// `lantern keys rotate`: the active signing key is retired and a new one made. The old public
+/// key stays published with its `retired` date (what it signed before keeps verifying; the
+/// verifiers refuse anything it signed dated after); its private key leaves the workspace —
+/// destroyed, or moved to a folder outside it. The front end asks for confirmation first.
+public struct RotateSigningKey: Sendable {
+    public let actor: Principal
+    let keys: KeyStore
+    let output: any OutputSink
+
+    public init(keys: KeyStore, actor: Principal, output: any OutputSink) {
+        self.actor = actor
+        self.keys = keys
+        self.output = output
+    }
+
+    @discardableResult
+    public func run(disposal: KeyStore.Disposal = .destroy, now: Date = Date()) throws(LanternError) -> KeyStore.Change {
+        let change = try keys.rotate(now: now, disposal: disposal)
+        if let key = change.newKey { output.write("new signing key \(key.thumbprint)\n") }
+        for thumbprint in change.ended {
+            output.write("retired \(thumbprint) as of \(CredentialDate.format(now)): its public key stays published so what it signed before verifies; "
+                         + "anything it signed after that date is refused\n")
+        }
+        Self.reportDisposal(change, keys: keys, output: output)
+        if !change.ended.isEmpty {
+            output.write("publish again ('lantern build' or 'lantern cert publish') so jwks.json says the old key is retired\n")
+        }
+        return change
+    }
+
+    static func reportDisposal(_ change: KeyStore.Change, keys: KeyStore, output: any OutputSink) {
+        for item in change.disposed {
+            if let target = item.movedTo {
+                output.write("moved the private key of \(item.thumbprint) to \(target) and removed it from \(keys.displayFolder)\n")
+            } else {
+                output.write("destroyed the private key of \(item.thumbprint) (overwritten and removed from \(keys.displayFolder))\n")
+            }
+        }
+    }
+}
