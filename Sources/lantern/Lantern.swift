@@ -62,7 +62,7 @@ struct Lantern: ParsableCommand {
     /// Prints an error the way a person can act on it and exits with Lantern's codes.
     static func exit(with error: any Error) -> Never {
         if let error = error as? LanternError {
-            Console.printError(error.diagnostic)
+            for diagnostic in error.diagnostics { Console.printError(diagnostic) }
             Foundation.exit(1)
         }
         if let code = error as? ExitCode {

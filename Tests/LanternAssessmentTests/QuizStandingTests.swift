@@ -39,6 +39,27 @@ struct QuizStandingTests {
         #expect(try quiz.startAttempt(seed: 3, at: start, number: 3, granted: 1).number == 3)
     }
 
+    /// Finding (issue 17): an attempt whose essay was not yet marked counted as passed (on the
+    /// auto-graded points alone), so progress and the certificate could count a pass that a
+    /// mark of 0 later turned into a fail.
+    @Test("an attempt with an answer waiting for a person is not passed until it is marked")
+    func awaitingMarking() throws {
+        let quiz = try quiz("")
+        let (attempt, result) = try quiz.take(seed: 1, answers: ["one": .choices([0]), "why": .text("Because.")], startedAt: start, submittedAt: start)
+        #expect(result.total == .one)
+        #expect(!result.passed)
+        #expect(result.reasons.contains("1 answer waits for a person to mark it, so the quiz is not passed until then"))
+        #expect(QuizStanding.evaluate([result], settings: quiz.settings).passed == false)
+        // A result recorded before this rule (passed with an answer waiting) does not count either.
+        var older = result
+        older.passed = true
+        #expect(QuizStanding.evaluate([older], settings: quiz.settings).passed == false)
+        let marked = quiz.effectiveResult(attempt, recorded: result,
+                                          marks: [QuestionMark(questionID: "why", score: .one, feedback: nil, markedBy: "a", markedAt: "1")])
+        #expect(marked.passed)
+        #expect(QuizStanding.evaluate([marked], settings: quiz.settings).passed)
+    }
+
     @Test("a person's mark counts the essay's points; the latest mark wins; a mark cannot go on an auto-graded question")
     func marks() throws {
         let quiz = try quiz("")

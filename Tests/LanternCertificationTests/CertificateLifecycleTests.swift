@@ -251,4 +251,48 @@ import Testing
         #expect(try JSONParser.parse(nothing.stdout)["verdict"]?.stringValue == "cannot-check")
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("issuer.json").path))
     }
+
+    /// Finding (issue 17): the certificate counted observations flagged competent on two days and
+    /// ignored the checklist's own rule that a critical criterion below the pass level in the
+    /// latest observation blocks competence; it now asks the engine's one evaluation.
+    @Test func theCertificateUsesTheChecklistEvaluationCriticalLatestBlocks() throws {
+        let setup = try Self.setup()
+        try Self.complete(setup)
+        #expect(try setup.service().requirements(trainee: setup.traineeID).isMet)
+        try setup.store.recordObservation(Observation(traineeID: setup.traineeID, checklistID: "listening-skills", checklistHash: "h",
+                                                      assessorID: "sam", method: "role-play", observedOn: "2026-01-20",
+                                                      ratings: [.init(criterion: "confidentiality", rating: "not-yet"),
+                                                                .init(criterion: "open-questions", rating: "competent")], competent: false))
+        let report = try setup.service().requirements(trainee: setup.traineeID)
+        let checklist = try #require(report.items.first { $0.id == "listening-skills" })
+        #expect(!checklist.met, "\(report.text)")
+        #expect(checklist.detail.contains("critical criterion 'confidentiality' was below competent in the latest observation"), "\(checklist.detail)")
+    }
+
+    /// Finding (issue 17): the certificate took each quiz's best attempt, whatever `grading:`
+    /// the quiz sets; it now uses the engine's one evaluation (`QuizStanding`), as progress does.
+    @Test func theCertificateAppliesTheQuizsGradingRule() throws {
+        let setup = try Self.setup()
+        try Self.complete(setup)
+        #expect(try setup.service().requirements(trainee: setup.traineeID).isMet)
+        // The quiz now grades by its last attempt, and the second attempt failed.
+        let quizPath = setup.folder.url.appendingPathComponent("assessments/intro-quiz.md")
+        let text = try String(contentsOf: quizPath, encoding: .utf8)
+        try text.replacingOccurrences(of: "pass: 80%\n", with: "pass: 80%\ngrading: last\n").write(to: quizPath, atomically: true, encoding: .utf8)
+        let attempt = Attempt(quizID: "intro-quiz", number: 2, seed: 2, startedAt: Date(timeIntervalSince1970: 1_767_348_000),
+                              deadline: nil, questions: [PresentedQuestion(questionID: "q", contentHash: "h", displayOrder: [])],
+                              responses: ["q": .choices([1])], submittedAt: Date(timeIntervalSince1970: 1_767_348_600))
+        let result = try AssessmentJSON.decode(AttemptResult.self, from: """
+            {"quizID":"intro-quiz","attemptNumber":2,"seed":2,"questions":[],"earned":"0","possible":1,"total":"0",
+             "passMark":"4/5","passed":false,"failedCritical":[],"reasons":[],"overTime":false,"needsMarking":[]}
+            """)
+        try setup.store.recordAttempt(QuizAttempt(traineeID: setup.traineeID, quizHash: "h", attempt: attempt, result: result))
+        let workspace = try #require(WorkspaceLoader().load(at: setup.folder.url).workspace)
+        var service = try CertificateService(workspace: workspace, store: setup.store, keys: KeyStore(workspaceRoot: setup.folder.url))
+        service.allowPlaceholder = true
+        let report = try service.requirements(trainee: setup.traineeID)
+        let quiz = try #require(report.items.first { $0.id == "intro-quiz" })
+        #expect(!quiz.met, "\(report.text)")
+        #expect(quiz.detail.contains("latest attempt's score 0%"), "\(quiz.detail)")
+    }
 }

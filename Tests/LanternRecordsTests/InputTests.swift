@@ -73,3 +73,36 @@ struct RatingsFileTests {
         }
     }
 }
+
+@Suite("ratings files: every problem, and n/a")
+struct RatingsFileProblemsTests {
+    static let checklist = ChecklistDefinition(id: "listening", criteria: [.init(id: "open", optional: false),
+                                                                           .init(id: "interpreter", optional: false, allowsNotApplicable: true),
+                                                                           .init(id: "summary", optional: true)],
+                                               scale: ["not-yet", "competent"], passLevel: "competent", methods: ["role-play"],
+                                               occasions: 1, contentHash: "")
+
+    /// Finding (issue 17): a ratings file stopped at its first mistake.
+    @Test("a file with several mistakes reports each at its line")
+    func everyProblem() throws {
+        let text = "method: roleplay\ndate: 2026-13-40\nratings:\n  open: great\n  summry: competent\n"
+        var thrown: LanternError?
+        do { _ = try RatingsFile.parse(text, path: "r.yml", checklist: Self.checklist) } catch { thrown = error }
+        let error = try #require(thrown)
+        #expect(error.diagnostics.map { "\($0.location?.description ?? "") \($0.code)" } == [
+            "r.yml:1:9 unknown-method", "r.yml:2:7 invalid-date", "r.yml:4:3 missing-rating", "r.yml:4:9 unknown-level", "r.yml:5:3 unknown-criterion",
+        ])
+    }
+
+    @Test("n/a only where the checklist allows it")
+    func notApplicable() throws {
+        let file = try RatingsFile.parse("ratings:\n  open: competent\n  interpreter: N/A\n", path: "r.yml", checklist: Self.checklist)
+        #expect(file.ratings.map(\.rating) == ["competent", "n/a"])
+        #expect(Self.checklist.isCompetent(file.ratings))
+        #expect {
+            _ = try RatingsFile.parse("ratings:\n  open: n/a\n  interpreter: competent\n", path: "r.yml", checklist: Self.checklist)
+        } throws: { error in
+            (error as? LanternError)?.code == "not-applicable-refused" && (error as? LanternError)?.location?.description == "r.yml:2:9"
+        }
+    }
+}

@@ -79,3 +79,18 @@ import Testing
         #expect(terminal.screen.cursorVisible && !terminal.screen.alternateScreen)
     }
 }
+
+@Suite("the final exam on the course map")
+struct FinalExamMapTests {
+    @Test("a final exam waiting on many modules says how many, not every name; a module still names them")
+    func waitingText() throws {
+        let module = try #require(ShippedWorkspace.workspace.modules.first)
+        var entry = CourseMap.Entry(module: module, status: .notStarted, quizzes: ["final-exam"], checklists: [],
+                                    waitingFor: ["A", "B", "C", "D", "E"], readToEnd: true)
+        #expect(entry.statusText == "locked: finish A, B, C, D and E first")
+        entry.isProgramAssessment = true
+        #expect(entry.waitingText == "the 5 modules not yet done")
+        entry.waitingFor = ["A", "B"]
+        #expect(entry.waitingText == "A and B")
+    }
+}

@@ -20,8 +20,10 @@ public final class LearnerRecords: QuizStore {
     }
 
     public func progress() throws(LanternError) -> LearnerProgress {
-        let transcript = try records.transcript(traineeID)
-        let occasions = takeQuiz.course.checklistOccasions
+        // The engine's one evaluation, as `lantern progress` and the certificate: each quiz by its
+        // `grading:` rule (attempts allowed counting grants), each checklist by `Checklist.evaluate`.
+        let course = takeQuiz.course
+        let transcript = try records.transcript(traineeID, checklists: course.checked.checklists, quizzes: course.takeableQuizzes)
         var progress = LearnerProgress()
         for module in transcript.modules {
             progress.opened.insert(module.moduleID)
@@ -29,9 +31,10 @@ public final class LearnerRecords: QuizStore {
         }
         for quiz in transcript.quizzes {
             progress.attemptsUsed[quiz.quizID] = quiz.attempts
+            if let allowed = quiz.attemptsAllowed { progress.attemptsAllowed[quiz.quizID] = allowed }
             if quiz.passed { progress.passedQuizzes.insert(quiz.quizID) }
         }
-        for checklist in transcript.checklists where checklist.competentOccasions >= (occasions[checklist.checklistID] ?? 1) {
+        for checklist in transcript.checklists where checklist.status == "competent" {
             progress.competentChecklists.insert(checklist.checklistID)
         }
         progress.openQuizzes = try records.openAttemptQuizIDs(trainee: traineeID)

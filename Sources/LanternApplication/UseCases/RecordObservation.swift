@@ -3,7 +3,9 @@ import LanternDiagnostics
 import LanternRecords
 
 /// Recording an observation: an assessor's ratings of a trainee against a checklist of the
-/// course, checked against the checklist as it was read (its content hash is recorded with it).
+/// course, checked against the checklist as it was read (its content hash is recorded with it):
+/// every problem of the ratings at its line, `n/a` only where the checklist allows it, and an
+/// assessor the checklist's `assessors:` roles admit who is not the trainee.
 public struct RecordObservation: Sendable {
     public let course: Course
     public let actor: Principal
@@ -39,7 +41,11 @@ public struct RecordObservation: Sendable {
         case .file(let path):
             file = try RatingsFile.parse(try Self.readText(path), path: path, checklist: definition)
         case .pairs(let pairs):
-            file = try RatingsFile.parse(try Self.yaml(pairs), path: "--rating", checklist: definition)
+            do {
+                file = try RatingsFile.parse(try Self.yaml(pairs), path: "--rating", checklist: definition)
+            } catch {
+                throw Self.namingPairs(error, pairs)
+            }
         case .given(let ratings):
             for rating in ratings where !definition.criteria.contains(where: { $0.id == rating.criterion }) || !definition.scale.contains(rating.rating) {
                 throw LanternError(.invalidRating, "'\(rating.criterion)=\(rating.rating)' is not a criterion and level of checklist '\(checklistID)'")
@@ -66,7 +72,7 @@ public struct RecordObservation: Sendable {
         let observation = try records.recordObservation(Observation(
             traineeID: trainee, checklistID: definition.id, checklistHash: definition.contentHash, assessorID: assessor,
             method: chosenMethod, observedOn: file.date ?? Timestamp.today(clock()), ratings: file.ratings,
-            competent: definition.isCompetent(file.ratings), supersedes: file.supersedes))
+            competent: definition.isCompetent(file.ratings), supersedes: file.supersedes), allowedRoles: definition.allowedRoles)
         output.write(observation.id + "\n")
         return observation
     }
@@ -79,6 +85,25 @@ public struct RecordObservation: Sendable {
             throw LanternError(.notUtf8, "'\(path)' is not UTF-8 text", at: SourceLocation(path: path))
         }
         return text
+    }
+
+    /// Problems found in `--rating` pairs, each named by the option it came from (line 1 of the
+    /// document made from them is `ratings:`, line N + 1 the Nth pair) instead of a line number.
+    static func namingPairs(_ error: LanternError, _ pairs: [String]) -> LanternError {
+        func named(_ diagnostic: Diagnostic) -> Diagnostic {
+            guard let location = diagnostic.location, location.path == "--rating" else { return diagnostic }
+            var renamed = diagnostic
+            let index = location.line - 2
+            // A missing rating belongs to no pair.
+            let pair = ErrorCode(rawValue: diagnostic.code) == .missingRating ? nil : pairs.indices.contains(index) ? pairs[index] : nil
+            renamed.message = pair.map { "--rating \($0): " + diagnostic.message } ?? diagnostic.message
+            renamed.location = nil
+            return renamed
+        }
+        let all = error.diagnostics.map(named)
+        var result = LanternError(all[0].code, all[0].message, at: all[0].location, hint: all[0].hint)
+        result.alsoFound = Array(all.dropFirst())
+        return result
     }
 
     /// `CRITERION=LEVEL` pairs as a ratings document.

@@ -3,8 +3,10 @@ import LanternCurriculum
 import LanternDiagnostics
 
 /// A file of answers for `lantern quiz take QUIZ --answers FILE`: a YAML (or JSON) mapping from
-/// question id to answer. Options, pairs and items are named by their text or by their number
-/// in the quiz file (1 = first, as written, whatever order an attempt shows them in).
+/// question id to answer. Options and pairs are named by their text or by their number in the
+/// quiz file (1 = first, as written, whatever order an attempt shows them in). Ordering items
+/// are named by their text only: the quiz file lists them in the right order, so an item's
+/// number there would be its place in the answer, and "1, 2, 3" would always score.
 ///
 /// ```yaml
 /// reflect: 2                      # single choice: option number, letter (b) or text
@@ -14,7 +16,7 @@ import LanternDiagnostics
 /// steps: "6,0"                    # numeric: a number (decimal comma allowed)
 /// roadblocks:                     # matching: prompt → answer (texts), or a list of answers in prompt order
 ///   "At least you still have a job.": Minimising
-/// safety-plan-order: [1, 2, 3, 4, 6, 5]   # ordering: item numbers or texts, first to last
+/// plan-order: [Warning signs, Coping strategies, People and places]   # ordering: every item's text, first to last
 /// ```
 public enum AnswersFile {
     /// Reads answers for `quiz`, reporting each bad answer at its line and column.
@@ -42,18 +44,20 @@ public enum AnswersFile {
                              hint: Suggestions.didYouMean(id, in: quiz.questions.map(\.id)))
                 continue
             }
+            // Left empty (a sheet not filled in everywhere): unanswered, as in the learner.
+            if value.isNull { continue }
+            if case .mapping(let pairs) = value.content, question.type == .matching, pairs.allSatisfy({ $0.value.isNull }) { continue }
             if let response = read(value, for: question, engine: engine) { responses[id] = response }
         }
         return responses
     }
 
-    /// As `parse(_:path:quiz:engine:)`, throwing the first problem.
+    /// As `parse(_:path:quiz:engine:)`, throwing every problem at once (the first in file
+    /// order, the rest in `LanternError.alsoFound`) so nothing is recorded from a file with any.
     public static func parse(_ text: String, path: String, quiz: Quiz) throws(LanternError) -> [String: Response] {
         let engine = DiagnosticsEngine()
         let responses = parse(text, path: path, quiz: quiz, engine: engine)
-        if let first = Diagnostic.sorted(engine.diagnostics).first(where: { $0.severity == .error }) {
-            throw LanternError(first.code, first.message, at: first.location, hint: first.hint)
-        }
+        if let error = LanternError(collecting: engine.diagnostics) { throw error }
         return responses
     }
 
@@ -69,11 +73,11 @@ public enum AnswersFile {
         case .multi:
             let values = list(node)
             var selected: [Int] = []
+            var bad = false
             for (text, location) in values {
-                guard let index = option(text, at: location, in: question, engine: engine) else { return nil }
-                selected.append(index)
+                if let index = option(text, at: location, in: question, engine: engine) { selected.append(index) } else { bad = true }
             }
-            return .choices(selected)
+            return bad ? nil : .choices(selected)
         case .short, .numeric, .essay:
             guard let text = node.scalar else {
                 engine.error("wrong-type", "question '\(question.id)' takes a text answer, not \(node.kindDescription)", at: node.location)
@@ -94,16 +98,23 @@ public enum AnswersFile {
                              hint: Suggestions.didYouMean(text, in: answers) ?? "answers: \(answers.joined(separator: ", "))")
                 return nil
             }
+            var bad = false
             switch node.content {
             case .mapping(let pairs):
                 for (key, value) in pairs {
                     guard let prompt = key.scalar, let promptIndex = question.pairs.firstIndex(where: { same($0.prompt, prompt) }) else {
                         engine.error("unknown-prompt", "'\(key.scalar ?? "")' is not a prompt of question '\(question.id)'", at: key.location,
                                      hint: Suggestions.didYouMean(key.scalar ?? "", in: question.pairs.map(\.prompt)))
-                        return nil
+                        bad = true
+                        continue
                     }
-                    guard let text = value.scalar, let index = answerIndex(text, value.location) else { return nil }
-                    matches[promptIndex] = index
+                    if value.isNull { continue }   // this prompt left unanswered
+                    guard let text = value.scalar else {
+                        engine.error("wrong-type", "the answer to '\(prompt)' should be one text, not \(value.kindDescription)", at: value.location)
+                        bad = true
+                        continue
+                    }
+                    if let index = answerIndex(text, value.location) { matches[promptIndex] = index } else { bad = true }
                 }
             case .sequence:
                 let values = list(node)
@@ -113,33 +124,46 @@ public enum AnswersFile {
                     return nil
                 }
                 for (position, (text, location)) in values.enumerated() {
-                    guard let index = answerIndex(text, location) else { return nil }
-                    matches[position] = index
+                    if let index = answerIndex(text, location) { matches[position] = index } else { bad = true }
                 }
             case .scalar:
                 engine.error("wrong-type", "question '\(question.id)' takes prompt: answer pairs", at: node.location,
                              hint: "write each prompt and its answer on an indented line")
                 return nil
             }
-            return .matches(matches)
+            return bad ? nil : .matches(matches)
         case .ordering:
+            // By text only: the quiz file lists the items in the right order, so a number would
+            // name an item by its place in the answer.
+            let texts = question.items.map(\.text)
             var order: [Int] = []
-            for (text, location) in list(node) {
-                let index: Int?
-                if let number = Int(text), number >= 1, number <= question.items.count { index = number - 1 }
-                else { index = question.items.firstIndex { same($0.text, text) } }
-                guard let index else {
-                    engine.error("unknown-item", "'\(text)' is not an item of question '\(question.id)'", at: location,
-                             hint: "give item numbers 1 to \(question.items.count) or the items' text")
-                    return nil
+            var bad = false
+            let values = list(node)
+            for (text, location) in values {
+                guard let index = question.items.firstIndex(where: { same($0.text, text) }) else {
+                    if Int(text) != nil {
+                        engine.error("item-by-number", "name the items of ordering question '\(question.id)' by their text, not by number", at: location,
+                                     hint: "the quiz file lists the items in the right order, so numbers would give the answer away; write each item's text")
+                    } else {
+                        engine.error("unknown-item", "'\(text)' is not an item of question '\(question.id)'", at: location,
+                                     hint: Suggestions.didYouMean(text, in: texts) ?? "write each item's text, first to last")
+                    }
+                    bad = true
+                    continue
                 }
                 if order.contains(index) {
-                    engine.error("duplicate-item", "item \(index + 1) is listed twice", at: location, hint: "list every item once")
-                    return nil
+                    engine.error("duplicate-item", "'\(question.items[index].text)' is listed twice", at: location, hint: "list every item once")
+                    bad = true
+                    continue
                 }
                 order.append(index)
             }
-            return .order(order)
+            if !bad, order.count != texts.count {
+                engine.error("wrong-count", "question '\(question.id)' has \(texts.count) items, but \(values.count) were given", at: node.location,
+                             hint: "list every item once, first to last")
+                bad = true
+            }
+            return bad ? nil : .order(order)
         case .description:
             engine.error("no-answer-expected", "'\(question.id)' is a description and takes no answer", at: node.location,
                          hint: "remove this line")

@@ -76,9 +76,13 @@ extension Quiz {
             reasons.append("safety-critical question '\(id)' was not answered correctly, so the quiz is not passed whatever the total")
         }
         let needsMarking = grades.filter(\.needsMarking).map(\.questionID)
+        if !needsMarking.isEmpty {
+            // Not passed until a person has marked them: a pass must not turn into a fail later.
+            reasons.append("\(needsMarking.count == 1 ? "1 answer waits" : "\(needsMarking.count) answers wait") for a person to mark it, so the quiz is not passed until then")
+        }
         return AttemptResult(quizID: id, attemptNumber: attempt.number, seed: attempt.seed, submittedAt: attempt.submittedAt,
                              questions: grades, earned: earned, possible: possible, total: total, passMark: settings.passMark,
-                             passed: reachedMark && failedCritical.isEmpty, failedCritical: failedCritical, reasons: reasons,
+                             passed: reachedMark && failedCritical.isEmpty && needsMarking.isEmpty, failedCritical: failedCritical, reasons: reasons,
                              bandFeedback: settings.band(for: total)?.text, overTime: overTime, needsMarking: needsMarking)
     }
 }

@@ -12,7 +12,15 @@ public struct QuizGrade: Sendable, Hashable, Codable {
     /// - first / last: that attempt;
     /// - average: the mean total; passed when the mean reaches the pass mark and the last
     ///   attempt got every safety-critical question right.
+    ///
+    /// An attempt with answers still waiting for a person to mark them never counts as passed
+    /// (results recorded before this rule included), so a pass cannot turn into a fail later.
     public static func combine(_ results: [AttemptResult], rule: QuizSettings.Combining, passMark: Fraction) -> QuizGrade? {
+        let results = results.map { result in
+            var settled = result
+            if !result.needsMarking.isEmpty { settled.passed = false }
+            return settled
+        }
         guard let first = results.first, let last = results.last else { return nil }
         switch rule {
         case .first: return QuizGrade(total: first.total, passed: first.passed, attemptNumber: first.attemptNumber, attemptsCounted: results.count)
@@ -23,7 +31,7 @@ public struct QuizGrade: Sendable, Hashable, Codable {
         case .average:
             let sum = results.reduce(Fraction.zero) { $0 + $1.total }
             let mean = sum / Fraction(Int64(results.count))
-            return QuizGrade(total: mean, passed: mean >= passMark && last.failedCritical.isEmpty, attemptNumber: nil,
+            return QuizGrade(total: mean, passed: mean >= passMark && last.failedCritical.isEmpty && results.allSatisfy(\.needsMarking.isEmpty), attemptNumber: nil,
                              attemptsCounted: results.count)
         }
     }

@@ -9,6 +9,11 @@ public struct ChecklistOutcome: Sendable, Hashable, Codable {
     public struct Gap: Sendable, Hashable, Codable {
         public var criterionID: String?
         public var message: String
+
+        public init(criterionID: String?, message: String) {
+            self.criterionID = criterionID
+            self.message = message
+        }
     }
 
     public var status: Status
@@ -18,4 +23,12 @@ public struct ChecklistOutcome: Sendable, Hashable, Codable {
     /// Ids of the observations that were counted (superseded and self-assessments left out).
     public var countedObservations: [String]
     public var gaps: [Gap]
+
+    public init(status: Status, competentOccasions: Int, occasionsNeeded: Int, countedObservations: [String], gaps: [Gap]) {
+        self.status = status
+        self.competentOccasions = competentOccasions
+        self.occasionsNeeded = occasionsNeeded
+        self.countedObservations = countedObservations
+        self.gaps = gaps
+    }
 }

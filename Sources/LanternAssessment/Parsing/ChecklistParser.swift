@@ -5,7 +5,9 @@ import LanternMarkdown
 
 /// Parses a competency checklist file: front matter settings and a list of criteria.
 public enum ChecklistParser {
-    static let knownKeys = ["id", "kind", "module", "title", "occasions", "scale", "pass_level", "methods"]
+    static let knownKeys = ["id", "kind", "module", "title", "occasions", "scale", "pass_level", "methods", "levels", "assessors"]
+    /// The roles an assessor may hold (`LanternRecords.Assessor.Role`), for `assessors:`.
+    public static let assessorRoles = ["assessor", "trainer", "supervisor"]
 
     public static func parse(_ source: AssessmentSource, engine: DiagnosticsEngine) -> Checklist? {
         guard let reader = YAMLMappingReader(source.frontMatter, context: "checklist front matter",
@@ -41,6 +43,35 @@ public enum ChecklistParser {
             if Slug.check(method, what: "method", at: location, engine: engine) { methods.append(method) }
         }
 
+        var levelDescriptors: [String: String] = [:]
+        if let node = reader.value("levels") {
+            if case .mapping(let pairs) = node.content {
+                for (key, value) in pairs {
+                    guard let level = key.scalar, let text = value.scalar, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+                        engine.error("wrong-type", "each line under 'levels' should be 'level: what it means'", at: key.location,
+                                     hint: "for example 'competent: Did this without a hint.'")
+                        continue
+                    }
+                    guard scale.contains(level) else {
+                        engine.error("unknown-level", "'levels' describes '\(level)', which is not on the scale", at: key.location,
+                                     hint: Suggestions.didYouMean(level, in: scale) ?? "the scale is \(scale.joined(separator: ", "))")
+                        continue
+                    }
+                    levelDescriptors[level] = text
+                }
+            } else {
+                engine.error("wrong-type", "'levels' should map each scale level to what it means, not \(node.kindDescription)", at: node.location,
+                             hint: "write one indented 'level: what it means' line per level")
+            }
+        }
+        var assessorRoles: [String] = []
+        for (role, location) in reader.stringList("assessors", example: "[assessor, supervisor]") ?? [] {
+            if Self.assessorRoles.contains(role) { assessorRoles.append(role) } else {
+                engine.error("unknown-role", "'\(role)' is not an assessor role", at: location,
+                             hint: Suggestions.didYouMean(role, in: Self.assessorRoles) ?? "roles: \(Self.assessorRoles.joined(separator: ", "))")
+            }
+        }
+
         let markdown = MarkdownSource(source.body, lineOffset: source.bodyLineOffset)
         let document = MarkdownDocument(parsing: source.body, lineOffset: source.bodyLineOffset)
         var instructions: [MarkdownNode] = []
@@ -50,7 +81,7 @@ public enum ChecklistParser {
             let location = SourceLocation(path: path, line: block.range.start.line, column: block.range.start.column)
             if case .list = block.kind {
                 for item in block.children {
-                    guard let criterion = readCriterion(item, source: markdown, path: path, engine: engine) else { continue }
+                    guard let criterion = readCriterion(item, source: markdown, path: path, scale: scale, engine: engine) else { continue }
                     if let line = seen[criterion.id] {
                         engine.error("duplicate-id", "criterion id '\(criterion.id)' is used twice in this checklist (first at line \(line))",
                                      at: criterion.location, hint: "give each criterion its own id")
@@ -73,18 +104,72 @@ public enum ChecklistParser {
             engine.error("no-required-criteria", "every criterion is optional, so anyone would be Competent", at: criteria[0].location,
                          hint: "make at least one criterion required (remove '(optional)')")
         }
+        checkDescriptors(levelDescriptors, criteria: criteria, scale: scale, at: reader.location(of: "levels"), engine: engine)
+        for criterion in criteria where criterion.allowsNotApplicable && criterion.requirement == .critical {
+            engine.warning("critical-not-applicable", "critical criterion '\(criterion.id)' may be rated n/a, but n/a never counts as a pass for it",
+                           at: criterion.location, hint: "a trainee is Competent only once it is seen; remove 'n/a' if the scenario always includes it")
+        }
         return Checklist(id: source.id, moduleID: source.moduleID ?? "", title: title, instructions: markdown.blockText(of: instructions),
-                         occasions: occasions, scale: scale, passLevel: passLevel, methods: methods, criteria: criteria, path: path)
+                         occasions: occasions, scale: scale, passLevel: passLevel, methods: methods, levelDescriptors: levelDescriptors,
+                         assessorRoles: assessorRoles, criteria: criteria, path: path)
     }
 
-    private static func readCriterion(_ item: MarkdownNode, source: MarkdownSource, path: String, engine: DiagnosticsEngine) -> Criterion? {
+    /// Once a checklist describes its levels anywhere, every level needs a descriptor for every
+    /// criterion (from `levels:` or the criterion's own list).
+    private static func checkDescriptors(_ levels: [String: String], criteria: [Criterion], scale: [String], at location: SourceLocation,
+                                         engine: DiagnosticsEngine) {
+        guard !levels.isEmpty || criteria.contains(where: { !$0.descriptors.isEmpty }) else { return }
+        let missingEverywhere = scale.filter { level in levels[level] == nil && criteria.contains { $0.descriptors[level] == nil } }
+        if !levels.isEmpty, !missingEverywhere.isEmpty, criteria.allSatisfy({ $0.descriptors.isEmpty }) {
+            engine.warning("missing-descriptor", "'levels' does not say what \(missingEverywhere.map { "'\($0)'" }.joined(separator: ", ")) means",
+                           at: location, hint: "describe every level of the scale, lowest first")
+            return
+        }
+        for criterion in criteria {
+            let missing = scale.filter { criterion.descriptors[$0] == nil && levels[$0] == nil }
+            if !missing.isEmpty {
+                engine.warning("missing-descriptor", "criterion '\(criterion.id)' has no descriptor for \(missing.map { "'\($0)'" }.joined(separator: ", "))",
+                               at: criterion.location, hint: "add '- \(missing[0]): …' under it, or describe the level for every criterion under 'levels:'")
+            }
+        }
+    }
+
+    private static func readCriterion(_ item: MarkdownNode, source: MarkdownSource, path: String, scale: [String],
+                                      engine: DiagnosticsEngine) -> Criterion? {
         let location = SourceLocation(path: path, line: item.range.start.line, column: item.range.start.column)
         var texts: [String] = []
         var guidance: [String] = []
+        var descriptors: [String: String] = [:]
         for child in item.children {
             switch child.kind {
             case .paragraph: texts.append(source.text(of: child.range))
             case .blockQuote: guidance.append(source.quoteText(of: child.range))
+            case .list:
+                // - level: what this level means for this criterion
+                for entry in child.children {
+                    let at = SourceLocation(path: path, line: entry.range.start.line, column: entry.range.start.column)
+                    let line = entry.children.filter { if case .paragraph = $0.kind { true } else { false } }
+                        .map { source.text(of: $0.range) }.joined(separator: " ")
+                    guard let colon = line.firstIndex(of: ":") else {
+                        engine.error("invalid-descriptor", "a line under a criterion should be 'level: what it means'", at: at,
+                                     hint: "for example '- competent: Asks in plain words.'; write sub-points as separate criteria")
+                        continue
+                    }
+                    let level = line[..<colon].trimmingCharacters(in: .whitespaces)
+                    let text = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                    guard scale.contains(level) else {
+                        engine.error("unknown-level", "'\(level)' is not on the scale", at: at,
+                                     hint: Suggestions.didYouMean(level, in: scale) ?? "the scale is \(scale.joined(separator: ", "))")
+                        continue
+                    }
+                    if text.isEmpty {
+                        engine.error("empty-descriptor", "say what '\(level)' means for this criterion", at: at)
+                    } else if descriptors[level] != nil {
+                        engine.error("duplicate-level", "'\(level)' is described twice for this criterion", at: at)
+                    } else {
+                        descriptors[level] = text
+                    }
+                }
             default:
                 engine.error("unexpected-content", "a criterion is one line of text, optionally with a '>' note under it",
                              at: SourceLocation(path: path, line: child.range.start.line, column: child.range.start.column),
@@ -103,6 +188,7 @@ public enum ChecklistParser {
             }
         }
         var id: String?
+        var allowsNotApplicable = false
         if text.hasSuffix("}"), let open = text.lastIndex(of: "{") {
             let inside = text[text.index(after: open)..<text.index(before: text.endIndex)]
             let columnBase = location.column + 2 + (texts.first.map { _ in 0 } ?? 0)
@@ -114,9 +200,11 @@ public enum ChecklistParser {
                     if Slug.check(value, what: "criterion id", at: location, engine: engine) { id = value } else { id = value }
                 } else if let known = Criterion.Requirement(rawValue: tokenText) {
                     requirement = known
+                } else if Checklist.isNotApplicable(tokenText) {
+                    allowsNotApplicable = true
                 } else {
                     engine.error("unknown-attribute", "unknown criterion attribute '\(tokenText)'", at: at,
-                                 hint: Suggestions.didYouMean(tokenText, in: Criterion.Requirement.allCases.map(\.rawValue)) ?? "write {#id} at the end of the criterion")
+                                 hint: Suggestions.didYouMean(tokenText, in: Criterion.Requirement.allCases.map(\.rawValue) + ["n/a"]) ?? "write {#id} at the end of the criterion")
                 }
             }
             text = String(text[..<open]).trimmingCharacters(in: .whitespaces)
@@ -130,6 +218,6 @@ public enum ChecklistParser {
             return nil
         }
         return Criterion(id: id, text: text, requirement: requirement, guidance: guidance.isEmpty ? nil : guidance.joined(separator: "\n\n"),
-                         location: location)
+                         allowsNotApplicable: allowsNotApplicable, descriptors: descriptors, location: location)
     }
 }

@@ -35,26 +35,34 @@ public enum ModuleScaffold {
 
     /// The program text with `id` appended to its `modules:` list.
     static func insert(_ id: String, intoModulesOf text: String, path: String) throws(LanternError) -> String {
+        try insert(id, intoListAt: "modules", of: text, path: path, lineOffset: 0)
+    }
+
+    /// YAML `text` (lines `lineOffset + 1…` of the file at `path`) with `id` appended to the list
+    /// under `key` (a flow `[a, b]` or block `- a` list), or `key: [id]` added at the end; the
+    /// rest (comments, order) kept as it was.
+    static func insert(_ id: String, intoListAt key: String, of text: String, path: String, lineOffset: Int) throws(LanternError) -> String {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
         } catch {
-            throw LanternError(.yamlSyntax, "program.yml has a YAML error; fix it first (run 'lantern check')", at: SourceLocation(path: path))
+            throw LanternError(.yamlSyntax, "\(path) has a YAML error; fix it first (run 'lantern check')", at: SourceLocation(path: path))
         }
         guard let mapping = root?.mapping else {
-            throw LanternError(.expectedMapping, "program.yml should be a set of 'key: value' lines", at: SourceLocation(path: path))
+            throw LanternError(.expectedMapping, "\(path) should be a set of 'key: value' lines", at: SourceLocation(path: path))
         }
         var lines = text.components(separatedBy: "\n")
-        guard let (keyNode, value) = mapping.first(where: { $0.key.string == "modules" }) else {
+        guard let (keyNode, value) = mapping.first(where: { $0.key.string == key }) else {
             if lines.last == "" { lines.removeLast() }
-            lines.append("modules: [\(id)]")
+            lines.append("\(key): [\(id)]")
             return lines.joined(separator: "\n") + "\n"
         }
+        let keyLine = lineOffset + (keyNode.mark?.line ?? 1)
         guard let sequence = value.sequence else {
-            throw LanternError(.wrongType, "'modules' in program.yml should be a list", at: SourceLocation(path: path, line: keyNode.mark?.line ?? 1))
+            throw LanternError(.wrongType, "'\(key)' in \(path) should be a list", at: SourceLocation(path: path, line: keyLine))
         }
         if sequence.contains(where: { $0.string == id }) {
-            throw LanternError(.alreadyExists, "module '\(id)' is already in the program", at: SourceLocation(path: path, line: keyNode.mark?.line ?? 1))
+            throw LanternError(.alreadyExists, "'\(id)' is already listed under '\(key)'", at: SourceLocation(path: path, line: keyLine))
         }
         if isFlowList(sequence, in: lines) {
             // Insert before the closing bracket that ends the list.
@@ -87,13 +95,13 @@ public enum ModuleScaffold {
                 }
                 if depth < 0 { break }
             }
-            throw LanternError(.unsupportedLayout, "could not find the end of the 'modules' list in program.yml",
-                               at: SourceLocation(path: path, line: keyNode.mark?.line ?? 1), hint: "add '\(id)' to the list by hand")
+            throw LanternError(.unsupportedLayout, "could not find the end of the '\(key)' list in \(path)",
+                               at: SourceLocation(path: path, line: keyLine), hint: "add '\(id)' to the list by hand")
         }
         // Block list: add "- id" after the last item, with the same indentation.
         guard let last = sequence.last, let mark = last.mark, mark.line - 1 < lines.count else {
-            throw LanternError(.unsupportedLayout, "could not find the end of the 'modules' list in program.yml",
-                               at: SourceLocation(path: path, line: keyNode.mark?.line ?? 1), hint: "add '\(id)' to the list by hand")
+            throw LanternError(.unsupportedLayout, "could not find the end of the '\(key)' list in \(path)",
+                               at: SourceLocation(path: path, line: keyLine), hint: "add '\(id)' to the list by hand")
         }
         let itemLine = lines[mark.line - 1]
         let indent = String(itemLine.prefix { $0 == " " })

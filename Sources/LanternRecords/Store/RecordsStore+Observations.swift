@@ -7,7 +7,9 @@ extension RecordsStore {
     /// role; a superseded observation must exist, be about the same trainee and checklist, and
     /// not be superseded already.
     @discardableResult
-    public func recordObservation(_ observation: Observation) throws(LanternError) -> Observation {
+    /// `allowedRoles`: the roles the checklist lets observe it (`ChecklistDefinition.allowedRoles`).
+    /// The assessor must hold one, and must not be the trainee (the same email address).
+    public func recordObservation(_ observation: Observation, allowedRoles: [Assessor.Role] = [.assessor, .trainer]) throws(LanternError) -> Observation {
         guard Timestamp.calendarDate(observation.observedOn) != nil else {
             throw LanternError(.invalidDate, "'\(observation.observedOn)' is not a date", hint: "write dates as YYYY-MM-DD")
         }
@@ -25,9 +27,16 @@ extension RecordsStore {
             var observation = observation
             observation.traineeID = try RecordsStore.traineeID(db, observation.traineeID)
             let assessor = try RecordsStore.assessor(db, observation.assessorID)
-            guard assessor.roles.contains(.assessor) || assessor.roles.contains(.trainer) else {
-                throw LanternError(.notAnAssessor, "'\(assessor.id)' does not have the assessor or trainer role",
-                                   hint: "add an assessor with --role assessor")
+            guard assessor.roles.contains(where: allowedRoles.contains) else {
+                let names = allowedRoles.map(\.rawValue)
+                throw LanternError(.notAnAssessor, "'\(assessor.id)' may not observe checklist '\(observation.checklistID)': it needs the \(names.joined(separator: " or ")) role",
+                                   hint: "ask someone with the \(names.joined(separator: " or ")) role to observe, or add the role with 'lantern assessor add --role \(names[0])'")
+            }
+            if let email = assessor.email?.trimmingCharacters(in: .whitespaces), !email.isEmpty,
+               let traineeEmail = try String.fetchOne(db, sql: "SELECT email FROM trainee WHERE id = ?", arguments: [observation.traineeID]),
+               traineeEmail.trimmingCharacters(in: .whitespaces).lowercased() == email.lowercased() {
+                throw LanternError(.selfObservation, "assessor '\(assessor.id)' is the trainee (the same email address): an observation of oneself is not evidence",
+                                   hint: "another assessor must observe this trainee")
             }
             if let old = observation.supersedes {
                 guard let row = try Row.fetchOne(db, sql: "SELECT trainee_id, checklist_id FROM observation WHERE id = ?", arguments: [old]) else {

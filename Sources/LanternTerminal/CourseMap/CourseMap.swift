@@ -17,13 +17,23 @@ public struct CourseMap: Sendable {
         /// The program lists the module but its file has a mistake (`lantern check` names it):
         /// shown as unavailable, never silently left out.
         public var isUnavailable = false
+        /// A program-level assessment (the final exam), shown after the modules: `module` is a
+        /// stand-in named after the quiz (id, title) whose `assessments` is the quiz, and it is
+        /// locked until the modules its `after:` names are done.
+        public var isProgramAssessment = false
 
         public var isLocked: Bool { !waitingFor.isEmpty }
 
         /// "locked: finish Foundations first", or the status.
         public var statusText: String {
             if isUnavailable { return "unavailable, it has a mistake your trainer needs to fix" }
-            return isLocked ? "locked: finish \(Self.list(waitingFor)) first" : status.label
+            return isLocked ? "locked: finish \(waitingText) first" : status.label
+        }
+
+        /// What is still to finish, in words: the modules by name, or for a final assessment
+        /// waiting on many, how many ("the 21 modules not yet done").
+        public var waitingText: String {
+            isProgramAssessment && waitingFor.count > 3 ? "the \(waitingFor.count) modules not yet done" : Self.list(waitingFor)
         }
 
         static func list(_ items: [String]) -> String {
@@ -43,7 +53,10 @@ public struct CourseMap: Sendable {
         var statuses: [String: ModuleStatus] = [:]
         var entries: [Entry] = []
         for module in workspace.modules {
+            // In the order the module lists them (then any it does not list).
+            let listed = Dictionary(module.assessments.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
             let owned = workspace.assessments.filter { $0.moduleID == module.id || module.assessments.contains($0.id) }
+                .enumerated().sorted { (listed[$0.element.id] ?? Int.max, $0.offset) < (listed[$1.element.id] ?? Int.max, $1.offset) }.map(\.element)
             let quizzes = owned.filter { $0.kind == .quiz }.map(\.id)
             let checklists = owned.filter { $0.kind == .checklist }.map(\.id)
             let quizzesPassed = !quizzes.isEmpty && quizzes.allSatisfy(progress.passedQuizzes.contains)
@@ -79,7 +92,33 @@ public struct CourseMap: Sendable {
                 .filter { !(statuses[$0]?.isDone ?? true) }
                 .map { id in workspace.module(id)?.title ?? id }
         }
+        // Program-level assessments (the final exam), in the program's order, after the modules.
+        for id in workspace.program?.assessmentIDs ?? [] {
+            guard let source = workspace.assessment(id), source.isProgramLevel, source.kind == .quiz else { continue }
+            let after = source.after ?? workspace.modules.map(\.id)
+            let title = Self.frontMatterString(source, "title") ?? Self.title(fromID: id)
+            let stand = Module(id: id, title: title, summary: Self.programAssessmentSummary(after: after, in: workspace), minutes: 0,
+                               outcomes: [], requires: after, assessments: [id], tags: [], isCrisisRelated: false,
+                               relativePath: source.relativePath, displayPath: source.displayPath, bodyText: "", bodyLineOffset: 0)
+            var entry = Entry(module: stand, status: progress.passedQuizzes.contains(id) ? .quizPassed : .notStarted,
+                              quizzes: [id], checklists: [], waitingFor: [], readToEnd: true)
+            entry.isProgramAssessment = true
+            entry.waitingFor = after.filter { !(statuses[$0]?.isDone ?? false) }.map { workspace.module($0)?.title ?? $0 }
+            entries.append(entry)
+        }
         self.entries = entries
+    }
+
+    /// What the course map says about a final exam.
+    static func programAssessmentSummary(after: [String], in workspace: Workspace) -> String {
+        let all = Set(after) == Set(workspace.modules.map(\.id))
+        return "The final assessment of the whole program. It opens when you have finished "
+            + (all ? "every module" : Entry.list(after.map { workspace.module($0)?.title ?? $0 })) + "."
+    }
+
+    static func frontMatterString(_ source: AssessmentSource, _ key: String) -> String? {
+        guard case .mapping(let pairs) = source.frontMatter.content else { return nil }
+        return pairs.first { $0.key.scalar == key }?.value.scalar
     }
 
     /// What a trainee is told about a module whose file has a mistake.
@@ -91,14 +130,17 @@ public struct CourseMap: Sendable {
         return words.prefix(1).uppercased() + words.dropFirst()
     }
 
-    /// Modules done, for the progress line.
-    public var doneCount: Int { entries.filter(\.status.isDone).count }
+    /// Modules done, for the progress line (program-level assessments are not modules).
+    public var doneCount: Int { entries.filter { $0.status.isDone && !$0.isProgramAssessment }.count }
+
+    /// Modules, for the progress line.
+    public var moduleCount: Int { entries.filter { !$0.isProgramAssessment }.count }
 
     /// The next thing to do: the first unlocked module that is not done.
     public var nextIndex: Int? { entries.firstIndex { !$0.isLocked && !$0.isUnavailable && !$0.status.isDone } }
 
     /// "3 of 10 modules done"
     public var progressText: String {
-        "\(doneCount) of \(entries.count) module\(entries.count == 1 ? "" : "s") done"
+        "\(doneCount) of \(moduleCount) module\(moduleCount == 1 ? "" : "s") done"
     }
 }

@@ -116,6 +116,7 @@ public struct CourseMapScreen: Sendable {
             message = "Unavailable: this module has a mistake your trainer needs to fix."
             return .stay
         }
+        if entry.isProgramAssessment { return quiz(index) }
         if entry.isLocked { return .preview(entry.module.id) }
         return .open(entry.module.id)
     }
@@ -127,7 +128,7 @@ public struct CourseMapScreen: Sendable {
             return .stay
         }
         if entry.isLocked {
-            message = "Locked: finish \(CourseMap.Entry.list(entry.waitingFor)) first."
+            message = "Locked: finish \(entry.waitingText) first."
             return .stay
         }
         guard !entry.quizzes.isEmpty else {
@@ -169,10 +170,11 @@ public struct CourseMapScreen: Sendable {
                 let entry = map.entries[selected]
                 let renderer = TerminalRenderer(options: .init(width: max(20, width - 2)))
                 let about = entry.isUnavailable ? CourseMap.unavailableText
-                    : entry.isLocked ? "Locked: finish \(CourseMap.Entry.list(entry.waitingFor)) first. Enter previews it." : entry.module.summary
+                    : entry.isLocked ? "Locked: finish \(entry.waitingText) first." + (entry.isProgramAssessment ? "" : " Enter previews it.")
+                    : entry.module.summary
                 let detail = renderer.wrap(about, first: " ", rest: " ").prefix(2).map(\.plain)
                 rows += detail.map { TextFit.clip($0, to: width) }
-                var facts = entry.isUnavailable ? "" : " About \(entry.module.minutes) minutes"
+                var facts = entry.isUnavailable ? "" : entry.isProgramAssessment ? " Final assessment" : " About \(entry.module.minutes) minutes"
                 if entry.quizzes.count == 1 { facts += " · quiz: t" }
                 if entry.quizzes.count > 1 { facts += " · \(entry.quizzes.count) quizzes: t" }
                 if !entry.checklists.isEmpty { facts += " · \(entry.checklists.count) observed skill\(entry.checklists.count == 1 ? "" : "s")" }
@@ -190,7 +192,7 @@ public struct CourseMapScreen: Sendable {
     }
 
     private func progressBar(width: Int) -> String {
-        let total = max(1, map.entries.count)
+        let total = max(1, map.moduleCount)
         let filled = map.doneCount * width / total
         return "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "]"
     }
@@ -202,6 +204,7 @@ public struct CourseMapScreen: Sendable {
         "  1-9, then 0-9         choose by number (type 1 then 0 for module 10)",
         "  Enter, o, r           read the module (a locked one opens as a preview)",
         "  t                     take the module's quiz (choose one when it has several)",
+        "                        or the final assessment, once its modules are done",
         "  n                     the next thing to do (read, then quiz)",
         "  !                     crisis lines, from every screen",
         "  q                     leave Lantern (everything is saved)",

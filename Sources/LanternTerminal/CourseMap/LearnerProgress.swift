@@ -12,6 +12,8 @@ public struct LearnerProgress: Sendable, Hashable {
     public var competentChecklists: Set<String>
     /// Quizzes with an attempt started and not submitted (the learner reopens it).
     public var openQuizzes: Set<String> = []
+    /// Attempts allowed per quiz, counting a trainer's grants (absent: the quiz's own limit).
+    public var attemptsAllowed: [String: Int] = [:]
 
     public init(opened: Set<String> = [], completed: Set<String> = [], passedQuizzes: Set<String> = [],
                 attemptsUsed: [String: Int] = [:], competentChecklists: Set<String> = []) {

@@ -6,8 +6,11 @@ import LanternMarkdown
 extension FullScreenLearner {
     /// Takes a module's quiz: resumes an open attempt at the question it stopped at, saves
     /// each answer as it is given, and shows the result. True when the trainee left Lantern.
+    /// A program-level assessment (the final exam) is run by its own id as `moduleID`, with no module.
     func runQuiz(of moduleID: String, quizID: String? = nil, message: inout String?) -> Bool {
-        guard let module = workspace.module(moduleID) else { return false }
+        let module = workspace.module(moduleID)
+        let programLevel = module == nil ? workspace.assessment(quizID ?? moduleID).flatMap { $0.isProgramLevel ? $0 : nil } : nil
+        guard module != nil || programLevel != nil else { return false }
         guard let store = store as? any QuizStore else {
             message = "Quizzes need the records database."
             return false
@@ -15,8 +18,8 @@ extension FullScreenLearner {
         let start: QuizFlow.Start
         do {
             let progress = try store.progress()
-            let chosen = quizID.flatMap { id in catalog.quizzes.first { $0.id == id } }
-            guard let quiz = chosen ?? QuizFlow.quiz(for: module, in: catalog.quizzes, progress: progress) else {
+            let chosen = (quizID ?? programLevel?.id).flatMap { id in catalog.quizzes.first { $0.id == id } }
+            guard let quiz = chosen ?? module.flatMap({ QuizFlow.quiz(for: $0, in: catalog.quizzes, progress: progress) }) else {
                 message = QuizFlow.brokenQuizText
                 return false
             }
@@ -89,7 +92,8 @@ extension FullScreenLearner {
         if let intro = quiz.introduction, !intro.isEmpty {
             blocks += MarkdownDocument(parsing: intro).root.children.map { .markdown($0) }
         }
-        blocks.append(.tight(QuizFlow.facts(quiz, attemptsUsed: (try? store.progress().attemptsUsed[quiz.id]) ?? 0)
+        let progress = try? store.progress()
+        blocks.append(.tight(QuizFlow.facts(quiz, attemptsUsed: progress?.attemptsUsed[quiz.id] ?? 0, attemptsAllowed: progress?.attemptsAllowed[quiz.id])
             .map { PagerDocument.Block.text($0, first: "- ", rest: "  ") }))
         blocks.append(.text("Press Enter to start, or q to go back.", style: [.bold]))
         var pager = Pager(document: PagerDocument(title: "Quiz: " + quiz.title, blocks: blocks), size: terminal.size, color: color)

@@ -76,9 +76,10 @@ public final class FullScreenLearner {
     /// The quiz with an attempt started and not submitted, if any.
     private func openQuiz() -> (id: String, moduleID: String)? {
         guard store is any QuizStore, let open = try? store.progress().openQuizzes, !open.isEmpty else { return nil }
-        for quiz in catalog.quizzes {
-            guard open.contains(quiz.id), let module = owner(of: quiz) else { continue }
-            return (quiz.id, module.id)
+        for quiz in catalog.quizzes where open.contains(quiz.id) {
+            if let module = owner(of: quiz) { return (quiz.id, module.id) }
+            // A program-level assessment (the final exam) runs by its own id.
+            if workspace.assessment(quiz.id)?.isProgramLevel == true { return (quiz.id, quiz.id) }
         }
         return nil
     }

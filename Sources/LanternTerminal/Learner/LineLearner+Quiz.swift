@@ -7,21 +7,52 @@ extension LineLearner {
     /// The plain quiz: each question printed once, answered on a line. Words: `skip`, `back`,
     /// `submit`, `quit` (the attempt stays open and resumes at this question).
     /// Returns true when input ended inside the quiz.
-    func runQuiz(_ index: Int, in map: CourseMap) -> Bool {
+    ///
+    /// A module with several quizzes: `choice` (1-based, `quiz N M`) picks one, else the
+    /// trainee is asked which. A program-level assessment (the final exam) is an entry of its own.
+    func runQuiz(_ index: Int, in map: CourseMap, choice: Int? = nil) -> Bool {
         let entry = map.entries[index]
+        let what = entry.isProgramAssessment ? entry.module.title : "Module \(index + 1)"
         guard !entry.isUnavailable else { say("Module \(index + 1) is unavailable: it has a mistake your trainer needs to fix."); return false }
         guard !entry.isLocked else {
-            say("Module \(index + 1) is locked: finish \(CourseMap.Entry.list(entry.waitingFor)) first.")
+            say("\(what) is locked: finish \(entry.waitingText) first.")
             return false
         }
         guard let store = store as? any QuizStore else { say("Quizzes need the records database."); return false }
         let start: QuizFlow.Start
         do {
-            guard let quiz = QuizFlow.quiz(for: entry.module, in: catalog.quizzes, progress: try store.progress()) else {
+            let progress = try store.progress()
+            var chosenID: String?
+            if entry.quizzes.count > 1 {
+                if let choice, choice >= 1, choice <= entry.quizzes.count {
+                    chosenID = entry.quizzes[choice - 1]
+                } else if let open = entry.quizzes.first(where: progress.openQuizzes.contains) {
+                    chosenID = open
+                } else {
+                    say("Module \(index + 1) has \(entry.quizzes.count) quizzes:")
+                    let titles = Dictionary(catalog.quizzes.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+                    for (number, id) in entry.quizzes.enumerated() {
+                        say("  \(number + 1). \(titles[id] ?? id)" + (progress.passedQuizzes.contains(id) ? " (passed)" : ""))
+                    }
+                    guard let line = io.readLine(prompt: "Which quiz? Type its number, or press Enter to go back: ") else { return true }
+                    guard let number = Int(line.trimmingCharacters(in: .whitespaces)), number >= 1, number <= entry.quizzes.count else {
+                        say("No quiz started.")
+                        return false
+                    }
+                    chosenID = entry.quizzes[number - 1]
+                }
+            }
+            let chosen = chosenID.flatMap { id in catalog.quizzes.first { $0.id == id } }
+            guard let quiz = chosen ?? QuizFlow.quiz(for: entry.module, in: catalog.quizzes, progress: progress) else {
                 say(entry.quizzes.isEmpty ? "Module \(index + 1) has no quiz." : QuizFlow.brokenQuizText)
                 return false
             }
-            start = try QuizFlow.start(quiz, module: entry.module, store: store, at: clock(), seed: seed())
+            if !progress.openQuizzes.contains(quiz.id) {
+                say("")
+                say("About \(quiz.title):")
+                for fact in QuizFlow.facts(quiz, attemptsUsed: progress.attemptsUsed[quiz.id] ?? 0, attemptsAllowed: progress.attemptsAllowed[quiz.id]) { say("- " + fact) }
+            }
+            start = try QuizFlow.start(quiz, module: entry.isProgramAssessment ? nil : entry.module, store: store, at: clock(), seed: seed())
         } catch {
             say(error.message)
             return false

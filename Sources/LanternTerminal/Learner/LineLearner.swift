@@ -37,7 +37,8 @@ public final class LineLearner {
     Commands (N is a module number or id):
       list          the course map with your progress
       read N        print module N (r N, open N, or just N)
-      quiz N        take module N's quiz (t N)
+      quiz N        take module N's quiz (t N); quiz N 2 for its second quiz;
+                    the final assessment is listed after the modules
       next          the next thing to do (n)
       crisis        crisis lines: who to contact now (!)
       help          this list (?)
@@ -66,7 +67,8 @@ public final class LineLearner {
             case "read", "r", "open", "o":
                 if let index = moduleIndex(argument, in: map) { read(index, in: map) }
             case "quiz", "t", "test":
-                if let index = moduleIndex(argument, in: map) { if takeQuiz(index, in: map) { return } }
+                let choice = words.dropFirst(2).first.flatMap { Int($0) }
+                if let index = moduleIndex(argument, in: map) { if runQuiz(index, in: map, choice: choice) { return } }
             case "next", "n":
                 guard let index = map.nextIndex else { say("Every module you can do now is done. Well done."); continue }
                 let entry = map.entries[index]
@@ -106,6 +108,11 @@ public final class LineLearner {
     private func printMap(_ map: CourseMap) {
         say("Progress: \(map.progressText).")
         for (index, entry) in map.entries.enumerated() {
+            if entry.isProgramAssessment {
+                say("\(index + 1). \(entry.module.title) (final assessment): "
+                    + (entry.isLocked ? "opens when you finish \(entry.waitingText)" : entry.status == .quizPassed ? "passed" : "ready") + ".")
+                continue
+            }
             say("\(index + 1). \(entry.module.title): \(entry.statusText).")
         }
     }
@@ -126,6 +133,19 @@ public final class LineLearner {
 
     private func read(_ index: Int, in map: CourseMap) {
         let entry = map.entries[index]
+        if entry.isProgramAssessment {
+            // Nothing to read: the final assessment is a quiz.
+            say("")
+            say("\(entry.module.title): \(entry.module.summary)")
+            if let quiz = catalog.quizzes.first(where: { $0.id == entry.module.id }) {
+                let progress = try? store.progress()
+                for fact in QuizFlow.facts(quiz, attemptsUsed: progress?.attemptsUsed[quiz.id] ?? 0, attemptsAllowed: progress?.attemptsAllowed[quiz.id]) {
+                    say("- " + fact)
+                }
+            }
+            say(entry.isLocked ? "It opens when you finish \(entry.waitingText)." : "Type quiz \(index + 1) to start it.")
+            return
+        }
         guard !entry.isUnavailable else {
             say("Module \(index + 1) is " + CourseMap.unavailableText.prefix(1).lowercased() + CourseMap.unavailableText.dropFirst())
             return

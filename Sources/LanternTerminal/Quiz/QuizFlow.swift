@@ -24,21 +24,38 @@ public enum QuizFlow {
     public static let brokenQuizText = "This module's quiz has a mistake in it and cannot be taken until your trainer fixes it ('lantern check' names the file and line)."
 
     /// What to know before starting: questions, pass mark, attempts, time, safety-critical questions.
-    public static func facts(_ quiz: Quiz, attemptsUsed: Int) -> [String] {
+    /// `attemptsAllowed`: the limit counting a trainer's grants (nil: the quiz's own).
+    public static func facts(_ quiz: Quiz, attemptsUsed: Int, attemptsAllowed: Int? = nil) -> [String] {
         // As many as an attempt draws (the draw rules decide; a trial draw counts them).
         let count = (try? quiz.startAttempt(seed: 1, at: Date(timeIntervalSince1970: 0)))?.questions.count ?? quiz.gradableQuestions.count
         var facts = ["\(Wording.count(count, "question")); the pass mark is \(quiz.settings.passMark.percentText)."]
         if quiz.settings.attempts > 0 {
-            facts.append("You may take it \(Wording.count(quiz.settings.attempts, "time")) in all; you have used \(attemptsUsed).")
+            let allowed = max(quiz.settings.attempts, attemptsAllowed ?? 0)
+            facts.append("You may take it \(Wording.count(allowed, "time")) in all"
+                         + (allowed > quiz.settings.attempts ? " (your trainer allowed \(allowed - quiz.settings.attempts) more)" : "")
+                         + "; you have used \(attemptsUsed).")
+        }
+        if let wait = quiz.settings.wait, wait > 0 {
+            facts.append("After an attempt, the next one can start \(waitText(wait)) later.")
         }
         if let limit = quiz.settings.timeLimit {
             facts.append("Time limit: \(Wording.count(limit / 60, "minute")), counted from when you start.")
         }
         if quiz.questions.contains(where: \.isCritical) {
+            if quiz.settings.draw != nil {
+                facts.append("Each attempt draws its own questions, and every safety-critical question is always among them.")
+            }
             facts.append("Questions marked \"Safety-critical\" must be right to pass, whatever the score.")
         }
         facts.append("Each answer is saved as you give it; you can stop and carry on later.")
         return facts
+    }
+
+    /// "24 hours", "90 minutes", "2 days".
+    static func waitText(_ seconds: Int) -> String {
+        if seconds % 86_400 == 0, seconds >= 2 * 86_400 { return Wording.count(seconds / 86_400, "day") }
+        if seconds % 3600 == 0 { return Wording.count(seconds / 3600, "hour") }
+        return Wording.count(max(1, seconds / 60), "minute")
     }
 
     /// Resumes the open attempt at `quiz`, or starts the next one with a fresh seed.

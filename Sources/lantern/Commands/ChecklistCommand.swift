@@ -5,8 +5,8 @@ import Foundation
 struct ChecklistCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "checklist",
-        abstract: "Record competency checklist observations.",
-        subcommands: [Record.self]
+        abstract: "Show checklists to assessors and record observations.",
+        subcommands: [Record.self, Show.self]
     )
 
     struct Record: ParsableCommand {
@@ -59,6 +59,30 @@ struct ChecklistCommand: ParsableCommand {
                 .record(trainee: trainee, checklistID: checklist, assessor: assessor,
                         ratings: ratings.map { .file(path: $0) } ?? .pairs(inlineRatings),
                         method: method, date: date, supersedes: supersedes)
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print a checklist as an assessor uses it, or a ratings file to fill in.",
+            discussion: """
+            The observation form: instructions, what each level means, each criterion with its own \
+            descriptors and notes, which may be rated n/a, and who may observe. With \
+            --ratings-template, a YAML ratings file listing every criterion, for \
+            'lantern checklist record --ratings'.
+            """
+        )
+
+        @Argument(help: ArgumentHelp("The checklist id, for example 'active-listening'.", valueName: "checklist"))
+        var checklist: String
+
+        @Flag(help: "Print a ratings file to fill in instead of the form.")
+        var ratingsTemplate = false
+
+        @OptionGroup var records: RecordsOptions
+
+        func run() throws {
+            try ShowChecklist(course: records.course(), output: StandardOutput()).show(checklistID: checklist, ratingsTemplate: ratingsTemplate)
         }
     }
 }

@@ -6,7 +6,7 @@ struct QuizCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quiz",
         abstract: "Take quizzes, record, mark and regrade attempts, and grant extra attempts.",
-        subcommands: [Take.self, Mark.self, Regrade.self, Grant.self]
+        subcommands: [Take.self, Sheet.self, ToMark.self, Mark.self, Regrade.self, Grant.self]
     )
 
     struct Take: ParsableCommand {
@@ -45,6 +45,52 @@ struct QuizCommand: ParsableCommand {
 }
 
 extension QuizCommand {
+    struct Sheet: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print a blank answers file for 'quiz take --answers'.",
+            discussion: """
+            Every question with what it takes, and an empty answer to fill in (left empty: \
+            unanswered). Ordering items and matching answers are listed A to Z, never in the \
+            quiz file's order, so the sheet gives nothing away; ordering items are answered by \
+            their text.
+            """
+        )
+
+        @Argument(help: ArgumentHelp("The quiz id.", valueName: "quiz"))
+        var quiz: String
+
+        @OptionGroup var records: RecordsOptions
+
+        func run() throws {
+            try PrintAnswerSheet(course: records.course(), output: StandardOutput()).print(quizID: quiz)
+        }
+    }
+
+    struct ToMark: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "to-mark",
+            abstract: "List the essays and short answers waiting for a person to mark them.",
+            discussion: """
+            Each with its attempt id, the question, the trainee's answer, the author's note for \
+            the marker, and the 'lantern quiz mark' command for it. An attempt with an answer \
+            waiting is not passed until it is marked.
+            """
+        )
+
+        @Argument(help: ArgumentHelp("Only this quiz.", valueName: "quiz"))
+        var quiz: String?
+
+        @Option(help: ArgumentHelp("Only this trainee (id or external id).", valueName: "trainee"))
+        var trainee: String?
+
+        @OptionGroup var records: RecordsOptions
+
+        func run() throws {
+            try ListAnswersToMark(course: records.course(), records: records.open(mustExist: true), output: StandardOutput())
+                .list(quizID: quiz, trainee: trainee)
+        }
+    }
+
     struct Grant: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Allow a trainee more attempts at a quiz than its 'attempts:' limit (audited).",
@@ -84,7 +130,7 @@ extension QuizCommand {
             """
         )
 
-        @Argument(help: ArgumentHelp("The attempt id (qa-…), as 'lantern progress' and 'quiz regrade --dry-run' show.", valueName: "attempt"))
+        @Argument(help: ArgumentHelp("The attempt id (qa-…), as 'lantern quiz to-mark' shows.", valueName: "attempt"))
         var attempt: String?
 
         @Argument(help: ArgumentHelp("The question id.", valueName: "question"))
