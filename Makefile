@@ -1,7 +1,7 @@
 # Lantern — the two commands in the README, and a few more.
 SWIFT ?= swift
 
-.PHONY: demo test deps build bench bench-quick bench-check bench-records bench-site bench-site-quick browser-check sanitize sanitize-address sanitize-thread fuzz clean
+.PHONY: demo test deps build bench bench-serve bench-quick bench-check bench-records bench-site bench-site-quick browser-check sanitize sanitize-address sanitize-thread fuzz clean
 
 ## Install what is missing, build, and run Lantern's main job on the shipped workspace.
 demo: deps
@@ -28,6 +28,13 @@ bench: deps
 ## The same, smaller (no 10,000-module site, 100,000-attempt records), for iteration.
 bench-quick: deps
 	scripts/bench.sh --quick
+
+## lantern serve under N concurrent OpenSSH sessions (SESSIONS=100): time to first screen,
+## keystroke-to-screen, memory per idle session, a quiz taken in every session at once.
+SESSIONS ?= 100
+bench-serve: deps
+	$(SWIFT) build -c release --product lantern
+	scripts/bench-serve.py --sessions $(SESSIONS) --lantern .build/release/lantern
 
 ## Time `lantern check` on the reference workload (1,000 generated modules).
 bench-check: deps

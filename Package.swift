@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "LanternTerminal", targets: ["LanternTerminal"]),
         .library(name: "LanternSite", targets: ["LanternSite"]),
         .library(name: "LanternApplication", targets: ["LanternApplication"]),
+        .library(name: "LanternServe", targets: ["LanternServe"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -21,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssh", exact: "0.15.1"),
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev), behind a one-header shim.
@@ -100,12 +103,23 @@ let package = Package(
             dependencies: ["LanternDiagnostics", "LanternMarkdown", "LanternCurriculum", "LanternAssessment", "LanternRecords",
                            "LanternCertification", "LanternSite", "LanternTerminal"]
         ),
+        // `lantern serve`: the course over SSH (swift-nio-ssh): host key, key-based identity,
+        // enrolment by one-time code, the learner per session on its own thread, staff exec.
+        .target(
+            name: "LanternServe",
+            dependencies: ["LanternDiagnostics", "LanternCurriculum", "LanternAssessment", "LanternRecords",
+                           "LanternTerminal", "LanternApplication",
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOPosix", package: "swift-nio"),
+                           .product(name: "NIOSSH", package: "swift-nio-ssh"),
+                           .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // The command-line program: ArgumentParser commands only.
         .executableTarget(
             name: "lantern",
             dependencies: [
                 "LanternDiagnostics", "LanternMarkdown", "LanternCurriculum", "LanternAssessment", "LanternRecords", "LanternTerminal", "LanternSite",
-                "LanternCertification", "LanternApplication",
+                "LanternCertification", "LanternApplication", "LanternServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -123,6 +137,10 @@ let package = Package(
         .testTarget(name: "LanternApplicationTests", dependencies: [
             "LanternApplication", "LanternTerminal", "LanternRecords", "LanternAssessment", "LanternCurriculum", "LanternDiagnostics",
             "LanternTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "LanternServeTests", dependencies: [
+            "LanternServe", "LanternApplication", "LanternRecords", "LanternDiagnostics", "LanternTestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "LanternRecordsTests", dependencies: [
             "LanternRecords", "LanternAssessment", "LanternTestSupport", .product(name: "GRDB", package: "GRDB.swift"),

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the system libraries Lantern builds against, if they are missing:
 # libcmark (Markdown), libsqlite3 (records), zlib (status lists) and libqrencode (the QR code
-# on printed certificates), plus pkg-config to find them.
+# on printed certificates), plus pkg-config to find them; and OpenSSH's client (ssh, ssh-keygen),
+# which the tests of `lantern serve` connect with.
 # Uses apt-get (Debian/Ubuntu), with sudo when not run as root. Safe to run again.
 set -euo pipefail
 
@@ -15,6 +16,8 @@ if command -v pkg-config >/dev/null 2>&1; then
 else
   missing+=(libcmark-dev libsqlite3-dev zlib1g-dev libqrencode-dev)
 fi
+
+command -v ssh >/dev/null 2>&1 && command -v ssh-keygen >/dev/null 2>&1 || missing+=(openssh-client)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

@@ -213,4 +213,10 @@ extension ErrorCode {
     public static let yamlAlias: ErrorCode = "yaml-alias"
     public static let yamlSyntax: ErrorCode = "yaml-syntax"
     public static let yamlTooLarge: ErrorCode = "yaml-too-large"
+    // lantern serve (issue 15)
+    public static let cannotListen: ErrorCode = "cannot-listen"
+    public static let hostKeyNotAFile: ErrorCode = "host-key-not-a-file"
+    public static let hostKeyPermissions: ErrorCode = "host-key-permissions"
+    public static let hostKeyUnreadable: ErrorCode = "host-key-unreadable"
+    public static let invalidLifetime: ErrorCode = "invalid-lifetime"
 }

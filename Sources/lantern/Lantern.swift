@@ -22,7 +22,7 @@ struct Lantern: ParsableCommand {
                       ImportCommand.self, ExportCommand.self,
                       AssessorCommand.self, TraineeCommand.self, EnrollCommand.self, ChecklistCommand.self, QuizCommand.self,
                       HoursCommand.self, ProgressCommand.self, ReportCommand.self, StatsCommand.self, DatabaseCommand.self,
-                      KeysCommand.self, CertCommand.self, BuildCommand.self]
+                      KeysCommand.self, CertCommand.self, BuildCommand.self, ServeCommand.self]
     )
 
     static func main() {

@@ -88,7 +88,8 @@ struct BrowserVerificationTests {
         }
     }
 
-    private static let browserLock = Mutex(())
+    /// Held while a Chromium runs: parallel runs starve each other on two cores.
+    static let browserLock = Mutex(())
 
     private static func runVerdictScript(site: URL, ids: [String]) throws -> [String: String] {
         let script = RepositoryPaths.packageRoot().appendingPathComponent("scripts/browser-verdicts.sh")

@@ -22,10 +22,12 @@ public struct RecordObservation: Sendable {
         self.clock = clock
     }
 
-    /// Where the ratings come from: a ratings file, or `CRITERION=LEVEL` pairs.
+    /// Where the ratings come from: a ratings file, `CRITERION=LEVEL` pairs, or ratings (with
+    /// evidence notes) a screen collected (the assessor screen of `lantern serve`).
     public enum Ratings: Sendable {
         case file(path: String)
         case pairs([String])
+        case given([Observation.Rating])
     }
 
     /// Records the observation and writes its id to the output. `method`, `date` and
@@ -44,6 +46,14 @@ public struct RecordObservation: Sendable {
             } catch {
                 throw Self.namingPairs(error, pairs)
             }
+        case .given(let ratings):
+            for rating in ratings where !definition.criteria.contains(where: { $0.id == rating.criterion }) || !definition.scale.contains(rating.rating) {
+                throw LanternError(.invalidRating, "'\(rating.criterion)=\(rating.rating)' is not a criterion and level of checklist '\(checklistID)'")
+            }
+            for criterion in definition.criteria where !criterion.optional && !ratings.contains(where: { $0.criterion == criterion.id }) {
+                throw LanternError(.invalidRating, "criterion '\(criterion.id)' of checklist '\(checklistID)' needs a rating")
+            }
+            file = RatingsFile(ratings: ratings)
         }
         if let method { file.method = method }
         if let date { file.date = date }

@@ -20,6 +20,7 @@ public enum RecordsSchema {
         migrator.registerMigration("v6-evidence-digests", migrate: attestExistingRows)
         migrator.registerMigration("v7-renewal-records", migrate: createRenewalRecords)
         migrator.registerMigration("v8-principals", migrate: createPrincipals)
+        migrator.registerMigration("v9-ssh-keys", migrate: createSSHKeys)
         return migrator
     }
 

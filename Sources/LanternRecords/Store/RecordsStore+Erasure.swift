@@ -31,12 +31,14 @@ extension RecordsStore {
                                    public_name_consent = 0, credential_consent = 0, erased_at = ?
                 WHERE id = ?
                 """, arguments: [now, id])
+            // Their SSH keys go, with the keys' principals' names and any open invitation.
+            let keys = try Self.eraseSSHAccess(db, trainee: id, now: now)
             let principals = try String.fetchAll(db, sql: "SELECT id FROM principal WHERE erased_at IS NULL AND (trainee_id = ? OR lower(name) IN (SELECT value FROM json_each(?)))",
                                                  arguments: [id, "[" + identifiers.map(Self.jsonString).joined(separator: ",") + "]"])
             for principal in principals {
                 try db.execute(sql: "UPDATE principal SET name = NULL, erased_at = ? WHERE id = ?", arguments: [now, principal])
             }
-            try self.audit(db, now, "trainee.erase", "trainee", id, ["principals": String(principals.count)])
+            try self.audit(db, now, "trainee.erase", "trainee", id, ["principals": String(principals.count), "keys": String(keys)])
             return id
         }
         try flushErasedPages(waitForReaders: waitForReaders, trainee: id)

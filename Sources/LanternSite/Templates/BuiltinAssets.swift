@@ -37,6 +37,7 @@ enum BuiltinAssets {
     .search-form label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     input[type="search"] { font: inherit; padding: 0.3rem 0.5rem; border: 1px solid var(--muted); border-radius: 4px;
       background: var(--bg); color: var(--fg); min-width: 0; }
+    textarea { max-width: 100%; box-sizing: border-box; }
     button, .button { font: inherit; padding: 0.35rem 0.9rem; border: 1px solid var(--accent); border-radius: 4px;
       background: var(--accent); color: var(--accent-fg); cursor: pointer; text-decoration: none; display: inline-block; }
     main { padding: 1.5rem 0 3rem; }
@@ -64,7 +65,7 @@ enum BuiltinAssets {
     .credential-facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }
     .credential-facts dt { font-weight: 600; }
     .credential-facts dd { margin: 0; overflow-wrap: anywhere; }
-    .verdict { border: 2px solid var(--border); border-radius: 6px; padding: 0.5rem 1rem; margin: 1rem 0; }
+    .verdict { border: 2px solid var(--border); border-radius: 6px; padding: 0.5rem 1rem; margin: 1rem 0; overflow-wrap: anywhere; }
     .verdict[data-verdict="valid"] { border-color: var(--ok); }
     .verdict[data-verdict="expired"], .verdict[data-verdict="suspended"] { border-color: var(--warn); }
     .verdict[data-verdict="revoked"], .verdict[data-verdict="invalid"] { border-color: var(--bad); }
@@ -157,7 +158,9 @@ enum BuiltinAssets {
 
     /// Fetches the published files and shows what `lanternVerify` says: valid, not valid (with
     /// the failing step) or cannot check (a file could not be fetched, or the page is not in a
-    /// secure context) with what to do. Also runs the holder check.
+    /// secure context) with what to do. Also runs the holder check. On the paste page the verdict
+    /// shown is always that of the text in the field: editing it withdraws the verdict, and only
+    /// the latest check shows its result.
     static let verifyPageScript = #"""
     "use strict";
     (function () {
@@ -213,11 +216,16 @@ enum BuiltinAssets {
         if (pasted) { return Promise.resolve(pasted.value); }
         return text(box.dataset.credential);
       }
+      // Each check has a number; only the latest one may show its verdict, so a slower earlier
+      // check (other text, pasted before) never puts its verdict beside the text now in the field.
+      var latest = 0;
       function check() {
+        var run = ++latest;
+        function showLatest(result) { if (run === latest) { show(result); } }
         box.setAttribute("data-verdict", "pending");
         box.textContent = "Checking…";
         if (!window.isSecureContext || !(window.crypto && window.crypto.subtle)) {
-          show({ verdict: "cannot-check", toDo: ["open this page from the issuer's https:// address, or download the credential and run 'lantern cert verify credential.jwt --issuer issuer.json --status list.jwt'"],
+          showLatest({ verdict: "cannot-check", toDo: ["open this page from the issuer's https:// address, or download the credential and run 'lantern cert verify credential.jwt --issuer issuer.json --status list.jwt'"],
                  steps: [{ name: "browser", status: "warn", detail: "cannot check: this page is not in a secure context (opened from a file or plain http), so the browser offers no WebCrypto to check signatures" }] });
           return;
         }
@@ -229,15 +237,23 @@ enum BuiltinAssets {
             }
             return lanternVerify(files[0].trim(), files[1], files[2], files[3]);
           })
-          .then(function (result) { checked = result; show(result); })
+          .then(function (result) { if (run === latest) { checked = result; } showLatest(result); })
           .catch(function (error) {
-            show({ verdict: "cannot-check", toDo: ["reload the page, or check the credential with 'lantern cert verify'"],
+            showLatest({ verdict: "cannot-check", toDo: ["reload the page, or check the credential with 'lantern cert verify'"],
                    steps: [{ name: "browser", status: "warn", detail: "cannot check: " + String(error && error.message || error) }] });
           });
       }
       if (pasted) {
         var form = document.getElementById("paste-form");
         if (form) { form.addEventListener("submit", function (event) { event.preventDefault(); check(); }); }
+        // A verdict belongs to the text it checked: changing the text withdraws it (and any check
+        // still running) until Verify is pressed again.
+        pasted.addEventListener("input", function () {
+          latest++;
+          if (box.getAttribute("data-verdict") === "pending" && box.textContent !== "Checking…") { return; }
+          box.setAttribute("data-verdict", "pending");
+          box.textContent = "Press Verify to check the text above.";
+        });
         return;
       }
       var form = document.getElementById("holder-form");

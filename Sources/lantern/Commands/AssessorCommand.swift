@@ -7,7 +7,7 @@ struct AssessorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assessor",
         abstract: "Add, list and correct trainers, assessors and supervisors.",
-        subcommands: [Add.self, List.self, Edit.self]
+        subcommands: [Add.self, List.self, Edit.self, InviteCommand<AssessorHolder>.self, KeysOfPersonCommand<AssessorHolder>.self]
     )
 
     struct Add: ParsableCommand {

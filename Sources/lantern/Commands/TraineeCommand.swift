@@ -7,8 +7,9 @@ import LanternRecords
 struct TraineeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trainee",
-        abstract: "Add, list, show, correct, record consent for, import, export and erase trainees.",
-        subcommands: [Add.self, List.self, Show.self, Edit.self, Consent.self, Import.self, Export.self, Erase.self]
+        abstract: "Add, list, show, correct, record consent for, invite to the SSH server, import, export and erase trainees.",
+        subcommands: [Add.self, List.self, Show.self, Edit.self, Consent.self, Import.self, Export.self, Erase.self,
+                      InviteCommand<TraineeHolder>.self, KeysOfPersonCommand<TraineeHolder>.self]
     )
 
     struct Add: ParsableCommand {

@@ -6,6 +6,7 @@ import LanternCertification
 import LanternCurriculum
 import LanternDiagnostics
 import LanternRecords
+import LanternServe
 
 /// Options every records command shares: which database (`--db`, else `LANTERN_DB`, else
 /// `.lantern/records.sqlite` in the workspace) and who is acting (`--as`, else the OS user).
@@ -28,13 +29,22 @@ struct RecordsOptions: ParsableArguments {
         return display.isEmpty ? ".lantern/records.sqlite" : "\(display)/.lantern/records.sqlite"
     }
 
-    /// Who is acting: the local operator (`--as`, else the OS login).
-    var principal: Principal { .localOperator(actor) }
+    /// Who is acting: the local operator (`--as`, else the OS login); or, for a command that
+    /// `lantern serve` runs for staff, the SSH key's principal it names in
+    /// `LANTERN_SSH_PRINCIPAL` (the server sets it; `--as` is refused over SSH).
+    var principal: Principal {
+        if actor == nil, let key = ProcessInfo.processInfo.environment[StaffCommandRunner.principalVariable], !key.isEmpty {
+            return .sshPrincipal(key)
+        }
+        return .localOperator(actor)
+    }
 
     /// Opens the records, creating them unless `mustExist`.
     func open(mustExist: Bool = false) throws(LanternError) -> RecordsStore {
         let named = actor.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
-        return try RecordsStore(path: try databasePath(), actor: principal.auditName, actorKind: named == nil ? .login : .as,
+        let principal = principal
+        let kind: PrincipalRecord.Kind = principal.kind == .sshPrincipal ? .key : named == nil ? .login : .as
+        return try RecordsStore(path: try databasePath(), actor: principal.auditName, actorKind: kind,
                                 mustExist: mustExist, beforeCommit: CrashTestPause.fromEnvironment())
     }
 
