@@ -196,11 +196,18 @@ struct PasteVerifyPageTests {
         </script></body></html>
         """.write(to: site.appendingPathComponent("paste-driver.html"), atomically: true, encoding: .utf8)
         let script = RepositoryPaths.packageRoot().appendingPathComponent("scripts/browser-page.sh").path
-        let result = try BrowserVerificationTests.browserLock.withLock { _ in
-            try LanternProcess.runTool("/bin/bash", [script, site.path, "paste-driver.html"], in: site)
+        // Up to three runs: on the loaded 2-core machine the page server was once seen killed
+        // mid-start during the full suite (the page itself was never the cause).
+        var result: LanternProcess.Result?
+        var object: JSONObject?
+        for _ in 1...3 where object == nil {
+            result = try BrowserVerificationTests.browserLock.withLock { _ in
+                try LanternProcess.runTool("/bin/bash", [script, site.path, "paste-driver.html"], in: site)
+            }
+            object = try? JSONParser.parse((result?.stdout ?? "").trimmingCharacters(in: .whitespacesAndNewlines)).objectValue
         }
-        guard let object = try? JSONParser.parse(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)).objectValue else {
-            Issue.record("the page gave no verdicts: \(result.stdout)\(result.stderr)")
+        guard let object else {
+            Issue.record("the page gave no verdicts: \(result?.stdout ?? "")\(result?.stderr ?? "")")
             return [:]
         }
         var shown: [String: Shown] = [:]
