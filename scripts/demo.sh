@@ -37,7 +37,7 @@ fi
 
 if [ "$fresh" = 1 ]; then
   step "4. Record a quiz attempt for every module (lantern quiz take … --answers FILE)"
-  for quiz in assessments/*-quiz.md; do
+  for quiz in assessments/*-quiz.md assessments/final-exam.md; do
     id=$(basename "$quiz" .md)
     python3 scripts/demo/answer_key.py "$quiz" > "$scratch/answers.json"
     printf '   %-24s ' "$id"

@@ -16,7 +16,7 @@ HEADING = re.compile(r"^##\s+(.*?)\s*\{([^}]*)\}\s*$")
 OPTION = re.compile(r"^- \[(x|X| |-?[0-9.]+%)\]\s+(.*)$")
 PAIR = re.compile(r"^- (.*?)\s+->\s+(.*)$")
 NUMBERED = re.compile(r"^\d+[.)]\s+(.*)$")
-CRITERION = re.compile(r"^- .*\{#([a-z0-9-]+)\}\s*$")
+CRITERION = re.compile(r"^- .*\{#([a-z0-9-]+)(?:\s[^}]*)?\}\s*$")   # {#id} or {#id n/a}
 
 
 def front_matter(text):
