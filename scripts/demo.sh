@@ -81,13 +81,17 @@ if [ "$held" = 0 ]; then
 fi
 certificate=$("$lantern" cert list --trainee "$trainee" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[-1]["id"])')
 "$lantern" cert publish -o "$scratch/published" >/dev/null
+# Privacy by default: the sample trainee did not agree to publication, so the site does not list
+# the credential; the holder gets the signed JWT (and a printable certificate) to show instead.
+"$lantern" cert export "$certificate" --format jwt -o "$scratch/credential.jwt"
+echo "   the holder's credential: cert export $certificate --format jwt (not published: no consent given)"
 # Exit status: 0 valid, 1 not valid, 3 cannot check (an issuer file missing or unreadable).
-"$lantern" cert verify "$scratch/published/credentials/$certificate/credential.jwt" \
+"$lantern" cert verify "$scratch/credential.jwt" \
   --issuer "$scratch/published/issuer.json" --keys "$scratch/published/jwks.json" \
   --status "$scratch/published/status/list.jwt" --email sam.rivera@example.org
 echo "   Without the status list the answer is 'cannot check' (exit 3), never 'valid':"
 set +e
-(cd "$scratch/published" && "$lantern" cert verify "credentials/$certificate/credential.jwt" --issuer issuer.json) | tail -n 2
+(cd "$scratch/published" && "$lantern" cert verify "$scratch/credential.jwt" --issuer issuer.json) | tail -n 2
 code=${PIPESTATUS[0]}
 set -e
 echo "   exit status $code"
