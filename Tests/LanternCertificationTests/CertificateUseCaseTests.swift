@@ -42,11 +42,11 @@ import Testing
         }
         #expect(try listed() == .valid)
         let changes = CapturedOutput()
-        try SuspendCertificate(service: service, actor: staff, output: changes).run(certificate: record.id, reason: .investigation)
+        try ChangeCertificateStatus(service: service, actor: staff, output: changes).run(certificate: record.id, to: .suspended, reason: .investigation)
         #expect(try listed() == .suspended, "the status list is signed again by the job itself")
-        try ReinstateCertificate(service: service, actor: staff, output: changes).run(certificate: record.id, reason: .investigationCleared)
+        try ChangeCertificateStatus(service: service, actor: staff, output: changes).run(certificate: record.id, to: .active, reason: .investigationCleared)
         #expect(try listed() == .valid)
-        try RevokeCertificate(service: service, actor: staff, output: changes).run(certificate: record.id, reason: .fraud)
+        try ChangeCertificateStatus(service: service, actor: staff, output: changes).run(certificate: record.id, to: .revoked, reason: .fraud)
         #expect(try listed() == .revoked)
         #expect(changes.text == """
             suspended \(record.id) (investigation); build the site again so the published status list says so
@@ -54,7 +54,7 @@ import Testing
             revoked \(record.id) (fraud); build the site again so the published status list says so
 
             """)
-        #expect { try ReinstateCertificate(service: service, actor: staff, output: changes).run(certificate: record.id, reason: .other) }
+        #expect { try ChangeCertificateStatus(service: service, actor: staff, output: changes).run(certificate: record.id, to: .active, reason: .other) }
             throws: { ($0 as? LanternError)?.is(.certificateRevoked) == true }
     }
 

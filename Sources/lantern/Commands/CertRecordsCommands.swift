@@ -166,12 +166,8 @@ struct CertStatusChange: ParsableArguments {
             }
         }
         let code = StatusReason(rawValue: reason) ?? .other   // checked in validate()
-        let output = StandardOutput()
-        switch status {
-        case .revoked: try RevokeCertificate(service: service, actor: records.principal, output: output).run(certificate: id, reason: code)
-        case .suspended: try SuspendCertificate(service: service, actor: records.principal, output: output).run(certificate: id, reason: code)
-        case .active: try ReinstateCertificate(service: service, actor: records.principal, output: output).run(certificate: id, reason: code)
-        }
+        try ChangeCertificateStatus(service: service, actor: records.principal, output: StandardOutput())
+            .run(certificate: id, to: status, reason: code)
     }
 }
 
