@@ -44,11 +44,12 @@ public struct CertificateService: Sendable {
     /// regrade applied), combined by the engine's one evaluation (`QuizStanding.evaluate`).
     func evidence(from records: CertificateEvidenceRecords) throws(LanternError) -> TraineeEvidence {
         var evidence = TraineeEvidence()
+        // The trainee's attempts read once, kept only where their audit digests hold.
         let verified = Set(records.attempts.map(\.id))
-        let attempted = Set(records.attempts.map(\.quizID))
-        for (quizID, quiz) in evaluator.quizDefinitions where attempted.contains(quizID) {
-            let effective = try store.effectiveAttempts(quiz: quiz, trainee: records.traineeID)
-                .filter { verified.contains($0.record.id) }
+        let byQuiz = Dictionary(grouping: try store.attempts(trainee: records.traineeID).filter { verified.contains($0.id) }, by: \.quizID)
+        for (quizID, attempts) in byQuiz {
+            guard let quiz = evaluator.quizDefinitions[quizID] else { continue }
+            let effective = try store.effectiveAttempts(of: attempts, quiz: quiz)
             evidence.quizzes[quizID] = evaluator.quizOutcome(quizID, attempts: effective.map(\.effective))
         }
         evidence.observations = records.observations.compactMap(\.assessed)

@@ -82,7 +82,7 @@ extension RecordsStore {
         guard record.quizID == quiz.id else {
             throw LanternError(.wrongQuiz, "attempt '\(attemptID)' is at quiz '\(record.quizID)', not '\(quiz.id)'")
         }
-        guard let decoded = try effective([record], quiz: quiz).first else {
+        guard let decoded = try effectiveAttempts(of: [record], quiz: quiz).first else {
             throw LanternError(.unreadableAttempt, "attempt '\(attemptID)' cannot be read back", hint: "run 'lantern db check'")
         }
         return decoded
@@ -145,10 +145,12 @@ extension RecordsStore {
         } else {
             records = try attempts(quiz: quiz.id).attempts
         }
-        return try effective(records, quiz: quiz)
+        return try effectiveAttempts(of: records, quiz: quiz)
     }
 
-    private func effective(_ records: [QuizAttempt], quiz: Quiz) throws(LanternError) -> [EffectiveAttempt] {
+    /// `records` (attempts at `quiz`, already read) with their effective results: one read of
+    /// their marks and regrades.
+    public func effectiveAttempts(of records: [QuizAttempt], quiz: Quiz) throws(LanternError) -> [EffectiveAttempt] {
         let ids = records.map(\.id)
         let (regrades, marks) = try read { db -> ([String: String], [String: [QuestionMark]]) in
             var regrades: [String: String] = [:]
