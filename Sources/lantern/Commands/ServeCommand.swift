@@ -42,6 +42,12 @@ struct ServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Wrong enrolment codes one address may type per hour.", valueName: "n"))
     var addressFailures: Int = 20
 
+    @Option(help: ArgumentHelp("Seconds an enrol@ connection may stay open.", valueName: "seconds"))
+    var enrolTimeout: Int = 300
+
+    @Option(help: ArgumentHelp("enrol@ connections at once from one address.", valueName: "n"))
+    var maxEnrollingPerAddress: Int = 10
+
     @OptionGroup var records: RecordsOptions
 
     func validate() throws {
@@ -50,7 +56,8 @@ struct ServeCommand: ParsableCommand {
         }
         for (name, value) in [("--max-connections", maxConnections), ("--max-connections-per-address", maxConnectionsPerAddress),
                               ("--auth-timeout", authTimeout), ("--idle-timeout", idleTimeout), ("--code-tries", codeTries),
-                              ("--address-failures", addressFailures)] where value < 1 {
+                              ("--address-failures", addressFailures), ("--enrol-timeout", enrolTimeout),
+                              ("--max-enrolling-per-address", maxEnrollingPerAddress)] where value < 1 {
             throw ValidationError("\(name) must be at least 1")
         }
     }
@@ -66,7 +73,8 @@ struct ServeCommand: ParsableCommand {
         let configuration = ServeConfiguration(host: host, port: port, maxConnections: maxConnections,
                                                maxConnectionsPerAddress: maxConnectionsPerAddress,
                                                authenticationTimeout: TimeInterval(authTimeout), idleTimeout: TimeInterval(idleTimeout),
-                                               codeTries: codeTries, failuresPerAddress: addressFailures)
+                                               codeTries: codeTries, failuresPerAddress: addressFailures,
+                                               enrolmentTimeout: TimeInterval(enrolTimeout), maxEnrollingPerAddress: maxEnrollingPerAddress)
         let databasePath = URL(fileURLWithPath: try records.databasePath()).standardizedFileURL.path
         let runner = StaffCommandRunner(executable: Self.executablePath, workspaceRoot: root.path, databasePath: databasePath)
         let server = SSHServer(course: course, records: store, hostKey: hostKey, configuration: configuration,
