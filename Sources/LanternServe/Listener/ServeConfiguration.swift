@@ -38,7 +38,7 @@ public struct ServeConfiguration: Sendable {
     public init(host: String = "127.0.0.1", port: Int = 2222, maxConnections: Int = 1_000, maxConnectionsPerAddress: Int = 600,
                 maxSessionsPerConnection: Int = 4, authenticationTimeout: TimeInterval = 30, idleTimeout: TimeInterval = 3_600,
                 shutdownGrace: TimeInterval = 10, codeTries: Int = 5, failuresPerAddress: Int = 20, failureWindow: TimeInterval = 3_600,
-                enrolmentTimeout: TimeInterval = 300, maxEnrollingPerAddress: Int = 10, maxEnrolling: Int = 100) {
+                enrolmentTimeout: TimeInterval = 300, maxEnrollingPerAddress: Int = 100, maxEnrolling: Int = 200) {
         self.host = host
         self.port = port
         self.maxConnections = maxConnections

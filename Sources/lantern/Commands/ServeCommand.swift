@@ -45,8 +45,8 @@ struct ServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Seconds an enrol@ connection may stay open.", valueName: "seconds"))
     var enrolTimeout: Int = 300
 
-    @Option(help: ArgumentHelp("enrol@ connections at once from one address.", valueName: "n"))
-    var maxEnrollingPerAddress: Int = 10
+    @Option(help: ArgumentHelp("enrol@ connections at once from one address (200 or this, whichever is more, in all).", valueName: "n"))
+    var maxEnrollingPerAddress: Int = 100
 
     @OptionGroup var records: RecordsOptions
 
@@ -74,7 +74,8 @@ struct ServeCommand: ParsableCommand {
                                                maxConnectionsPerAddress: maxConnectionsPerAddress,
                                                authenticationTimeout: TimeInterval(authTimeout), idleTimeout: TimeInterval(idleTimeout),
                                                codeTries: codeTries, failuresPerAddress: addressFailures,
-                                               enrolmentTimeout: TimeInterval(enrolTimeout), maxEnrollingPerAddress: maxEnrollingPerAddress)
+                                               enrolmentTimeout: TimeInterval(enrolTimeout), maxEnrollingPerAddress: maxEnrollingPerAddress,
+                                               maxEnrolling: max(200, maxEnrollingPerAddress))
         let databasePath = URL(fileURLWithPath: try records.databasePath()).standardizedFileURL.path
         let runner = StaffCommandRunner(executable: Self.executablePath, workspaceRoot: root.path, databasePath: databasePath)
         let server = SSHServer(course: course, records: store, hostKey: hostKey, configuration: configuration,
