@@ -36,6 +36,10 @@ final class SessionChannelHandler: ChannelDuplexHandler {
 
     func handlerRemoved(context: ChannelHandlerContext) {
         self.context = nil
+        // The session holds this handler (its resume-reading callback) and this handler the
+        // session: let go, or every connection's channels stay in memory after it closes
+        // (LeakSanitizer found about 6 KiB kept per connection).
+        session = nil
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
