@@ -18,6 +18,21 @@ import Darwin
 /// a folder's descriptor open across many calls, which a call-at-a-time wrapper here would
 /// only obscure.)
 public enum Platform {
+    /// Runs `body` holding an exclusive lock on the folder at `path` (`flock` on the folder
+    /// itself: no lock file is left behind, and the lock ends with the process, even killed).
+    /// Processes that change the folder's contents this way take turns. Never call it again for
+    /// the same folder inside `body`: the second lock would wait for the first.
+    /// `display` names the folder in the error when it cannot be locked.
+    public static func withFolderLock<T>(_ path: String, display: String, _ body: () throws(LanternError) -> T) throws(LanternError) -> T {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw LanternError(.cannotWrite, "cannot lock \(display): \(lastErrorText())") }
+        defer { close(fd) }
+        while flock(fd, LOCK_EX) != 0 {
+            guard errno == EINTR else { throw LanternError(.cannotWrite, "cannot lock \(display): \(lastErrorText())") }
+        }
+        return try body()
+    }
+
     /// The text of the last system error.
     public static func lastErrorText() -> String {
         String(cString: strerror(errno))

@@ -54,6 +54,29 @@ import Testing
         #expect(try store.leftoverPrivateKeys().isEmpty)
     }
 
+    @Test func rotationsAtOnceTakeTurns() throws {
+        // Before the lock, two rotations at once each retired the old key and wrote a manifest
+        // naming only their own new key: the other new key signed what nothing published.
+        let folder = try TemporaryFolder()
+        _ = try KeyStore(workspaceRoot: folder.url).generate()
+        let made = Locked<[String]>([])
+        let failures = Locked<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 12) { _ in
+            do {
+                if let key = try KeyStore(workspaceRoot: folder.url).rotate().newKey { made.withLock { $0.append(key.thumbprint) } }
+            } catch {
+                failures.withLock { $0.append("\(error)") }
+            }
+        }
+        let entries = try KeyStore(workspaceRoot: folder.url).entries()
+        let failed = failures.withLock { $0 }
+        #expect(failed.isEmpty, "\(failed)")
+        #expect(entries.count == 13, "every rotation's key is in the manifest")
+        #expect(Set(made.withLock { $0 }).isSubset(of: Set(entries.map(\.thumbprint))))
+        #expect(entries.filter(\.isActive).count == 1)
+        #expect(try KeyStore(workspaceRoot: folder.url).leftoverPrivateKeys().isEmpty)
+    }
+
     @Test func movingTheOldKeyOutRefusesAFolderInsideTheWorkspace() throws {
         let folder = try TemporaryFolder()
         let store = KeyStore(workspaceRoot: folder.url)
@@ -278,6 +301,14 @@ import Testing
         #expect(revoked.stdout.contains("lantern cert reissue \(issued.id)"), "\(revoked.stdout)")
         #expect(revoked.stdout.contains("signed the status list again"))
         #expect(try lantern(["cert", "publish", "-o", "out"]).status == 0)
+        // The records' audit chain says when each key was made, retired and revoked (the keys
+        // live outside the database); before, nothing in the records showed a key change.
+        let keyRows = try setup.store.auditEntries().filter { $0.subjectType == "signing_key" }.map { "\($0.action) \($0.subjectID)" }
+        let newest = try #require(try KeyStore(workspaceRoot: root).entries().last?.thumbprint)
+        let rotatedTo = try #require(try KeyStore(workspaceRoot: root).entries().dropFirst().first?.thumbprint)
+        #expect(keyRows == ["signing-key.created \(rotatedTo)", "signing-key.retired \(old.thumbprint)",
+                            "signing-key.revoked \(old.thumbprint)"] + (newest == rotatedTo ? [] : ["signing-key.created \(newest)"]), "\(keyRows)")
+        #expect(try lantern(["db", "check"]).status == 0)
         let afterRevocation = try verify("out/credentials/\(issued.id)/credential.jwt")
         #expect(afterRevocation.status == 1, "\(afterRevocation.stdout)")
         #expect(afterRevocation.stdout.contains("revoked key"))

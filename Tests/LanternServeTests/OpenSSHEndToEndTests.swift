@@ -51,4 +51,29 @@ struct OpenSSHEndToEndTests {
         }
         #expect(harness.server!.process.isRunning)
     }
+
+    @Test("A stranger cannot hold connection slots through enrol@: few at once per address, and only for a few minutes")
+    func enrolSlots() throws {
+        let harness = try ServeHarness()
+        try harness.start(["--max-enrolling-per-address", "1", "--enrol-timeout", "10"])
+        defer { harness.stop() }
+        let keys = try (1...3).map { try harness.makeKey("stranger-\($0)") }
+        let first = try harness.connect(key: keys[0], user: "enrol", tty: false)
+        try first.expect("Code: ")
+
+        // A second enrol@ connection from the same address is refused while the first is open…
+        let second = try harness.run(key: keys[1], user: "enrol")
+        #expect(second.status == 255)
+        #expect(second.errors.contains("Permission denied (publickey)"))
+        try harness.server!.expect("too many enrolment connections open", inErrors: true)
+
+        // …the first is closed by the server when its time is up, without a code typed…
+        #expect(first.wait(timeout: 30) != -1)
+
+        // …and its slot is free again.
+        let third = try harness.connect(key: keys[2], user: "enrol", tty: false)
+        try third.expect("Code: ")
+        third.kill()
+        #expect(harness.server!.process.isRunning)
+    }
 }

@@ -6,6 +6,7 @@ struct StaffCommandPolicyTests {
     @Test("Reading, recording and certificate commands are allowed", arguments: [
         ["report", "cohort", "spring", "--format", "csv"], ["progress", "t-1"], ["cert", "issue", "t-1"],
         ["hours", "log", "t-1", "--hours", "2"], ["trainee", "invite", "t-1"],
+        ["cert", "revoke", "c-1", "--reason", "other", "-y"],
     ])
     func allowed(_ words: [String]) {
         #expect((try? StaffCommandPolicy.check(words).get()) == words)
@@ -24,6 +25,9 @@ struct StaffCommandPolicyTests {
         ["progress", "--db", "/tmp/other.sqlite"], ["progress", "--db=/tmp/other.sqlite"], ["report", "cohort", "c", "-C", "/"],
         ["report", "cohort", "c", "-C/"], ["hours", "log", "t-1", "--as", "someone"], ["checklist", "record", "x", "--ratings", "/etc/passwd"],
         ["report", "cohort", "c", "--workspace=/"], ["cert", "show", "c-1", "-o/tmp/x"],
+        // Grouped behind a flag, as ArgumentParser reads them (-yC DIR is -y -C DIR).
+        ["cert", "revoke", "c-1", "--reason", "other", "-yC", "/tmp/other"], ["cert", "revoke", "c-1", "-yC/tmp/other"],
+        ["cert", "revoke", "c-1", "-yo", "/tmp/x"],
     ])
     func refusedOptions(_ words: [String]) {
         #expect(throws: StaffCommandRefusal.self) { try StaffCommandPolicy.check(words).get() }

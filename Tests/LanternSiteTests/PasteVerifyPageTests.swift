@@ -29,6 +29,8 @@ struct PasteVerifyPageTests {
         let cases: [(name: String, pasted: String)] = [
             ("private-valid", "\n  " + fixture.privateValid + "\n"), ("revoked", fixture.revoked), ("tampered", fixture.tampered),
             ("empty", ""), ("garbage", "not a certificate, just some words"),
+            // Wrapped at 72 characters by an email program (CRLF line ends): still the holder's credential.
+            ("wrapped", Self.wrapped(fixture.privateValid, width: 72)),
         ]
         let shown = try Self.drive(site: site, cases: cases)
         // The verdict shown is always for the text in the field: a slower earlier check never
@@ -39,6 +41,7 @@ struct PasteVerifyPageTests {
         #expect(shown["revoked"]?.verdict == "revoked")
         #expect(shown["tampered"]?.verdict == "invalid")
         #expect(shown["empty"]?.verdict == "cannot-check")
+        #expect(shown["wrapped"]?.verdict == "valid", "\(String(describing: shown["wrapped"]))")
         #expect(["invalid", "cannot-check"].contains(shown["garbage"]?.verdict ?? "none"), "\(String(describing: shown["garbage"]))")
         // What a sighted visitor reads agrees with the verdict.
         #expect(shown["private-valid"]?.headline == "Valid")
@@ -58,6 +61,13 @@ struct PasteVerifyPageTests {
             let verdict = (try? JSONParser.parse(result.stdout))?["verdict"]?.stringValue
             #expect(verdict == shown[name]?.verdict, "\(name): CLI \(verdict ?? result.stdout + result.stderr), page \(String(describing: shown[name]))")
         }
+    }
+
+    /// `text` broken into lines of `width` characters, as an email program wraps a long line.
+    static func wrapped(_ text: String, width: Int) -> String {
+        stride(from: 0, to: text.count, by: width).map { start in
+            String(text.dropFirst(start).prefix(width))
+        }.joined(separator: "\r\n")
     }
 
     struct Fixture {

@@ -30,6 +30,7 @@ public struct RevokeSigningKey: Sendable {
     @discardableResult
     public func run(key: String, disposal: KeyStore.Disposal = .destroy, now: Date = Date()) throws(LanternError) -> KeyStore.Change {
         let change = try keys.revoke(key, now: now, disposal: disposal)
+        try RotateSigningKey.audit(change, ended: "signing-key.revoked", in: service?.store)
         if let key = change.newKey { output.write("new signing key \(key.thumbprint) (the revoked key was the active one)\n") }
         let thumbprint = change.ended.first ?? key
         output.write("revoked \(thumbprint) as of \(CredentialDate.format(now)): it is no longer in jwks.json, and no credential it signed verifies\n")

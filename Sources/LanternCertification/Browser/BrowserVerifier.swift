@@ -276,7 +276,9 @@ async function lanternVerify(credentialText, issuerJSONText, statusListText, jwk
       if (!isObject(credential)) throw new Error("the JSON is not an object: a credential is one JSON object {…}");
       step("parse", "pass", "JSON credential");
     } else {
-      jws = parseJWS(body);
+      // A compact JWS never holds white space: line breaks inside are an email program's wrapping.
+      const joined = body.replace(/[ \t\r\n]/g, "");
+      jws = parseJWS(joined);
       if (!isObject(jws.payload)) throw new Error("the JWS payload is not a JSON object");
       if (get(jws.payload, "vc") !== undefined) throw new Error("the JWT carries a 'vc' claim: VC-JOSE-COSE forbids it (the payload must be the credential itself), so the token is refused");
       credential = Object.create(null);
@@ -284,7 +286,8 @@ async function lanternVerify(credentialText, issuerJSONText, statusListText, jwk
         if (["iss", "jti", "nbf", "exp", "sub", "iat"].includes(key)) claims[key] = jws.payload[key];
         else credential[key] = jws.payload[key];
       }
-      step("parse", "pass", "compact JWS (VC-JWT), payload is the credential");
+      step("parse", "pass", "compact JWS (VC-JWT), payload is the credential"
+        + (joined.length === body.length ? "" : "; the line breaks inside it were left out (an email program wraps long lines)"));
     }
   } catch (error) {
     step("parse", "fail", String(error && error.message || error));

@@ -106,6 +106,18 @@ public struct KeyStore: Sendable {
     /// Creates the first key. Refuses when a key already exists (use ``rotate(now:disposal:)``).
     @discardableResult
     public func generate(now: Date = Date()) throws(LanternError) -> SigningKey {
+        try changing { () throws(LanternError) in try generateUnlocked(now: now) }
+    }
+
+    /// Runs a change to the key folder under its lock, so two `keys` commands at once take turns
+    /// (two rotations at once would otherwise each retire the old key and write a manifest that
+    /// names only its own new key: the other's would sign certificates nothing publishes).
+    private func changing<T>(_ body: () throws(LanternError) -> T) throws(LanternError) -> T {
+        try ensureFolder()
+        return try Platform.withFolderLock(folder.path, display: displayFolder, body)
+    }
+
+    private func generateUnlocked(now: Date) throws(LanternError) -> SigningKey {
         guard try entries().isEmpty else {
             throw LanternError(.keysExist, "a signing key already exists in \(displayFolder)",
                                hint: "use 'lantern keys rotate' to replace it; old public keys stay published")
@@ -123,9 +135,13 @@ public struct KeyStore: Sendable {
     /// old key retired and the new one in use, never no key.
     @discardableResult
     public func rotate(now: Date = Date(), disposal: Disposal = .destroy) throws(LanternError) -> Change {
+        try changing { () throws(LanternError) in try rotateUnlocked(now: now, disposal: disposal) }
+    }
+
+    private func rotateUnlocked(now: Date, disposal: Disposal) throws(LanternError) -> Change {
         var all = try entries()
         guard !all.isEmpty else {
-            return Change(newKey: try generate(now: now), ended: [], disposed: [])
+            return Change(newKey: try generateUnlocked(now: now), ended: [], disposed: [])
         }
         try checkDisposal(disposal)
         var ended: [String] = []
@@ -147,6 +163,10 @@ public struct KeyStore: Sendable {
     /// `kid` ending in `#<thumbprint>`.
     @discardableResult
     public func revoke(_ key: String, now: Date = Date(), disposal: Disposal = .destroy) throws(LanternError) -> Change {
+        try changing { () throws(LanternError) in try revokeUnlocked(key, now: now, disposal: disposal) }
+    }
+
+    private func revokeUnlocked(_ key: String, now: Date, disposal: Disposal) throws(LanternError) -> Change {
         var all = try entries()
         let thumbprint = try entry(named: key, in: all).thumbprint
         guard let index = all.firstIndex(where: { $0.thumbprint == thumbprint }) else { throw unknownKey(key) }

@@ -83,7 +83,10 @@ public struct CredentialVerifier: Sendable {
             }
             steps.append(.init("parse", .pass, "JSON credential"))
         } else {
-            do { jws = try CompactJWS(parsing: trimmed) } catch { return Self.failedParse(error) }
+            // A compact JWS never holds white space, so spaces and line breaks inside it are an email
+            // program's wrapping of a long line: they are left out, and the report says so.
+            let joined = trimmed.filter { !" \t\r\n".contains($0) }
+            do { jws = try CompactJWS(parsing: joined) } catch { return Self.failedParse(error) }
             guard var payload = jws?.payload.objectValue else { return Self.failedParse("the JWS payload is not a JSON object") }
             // VC-JOSE-COSE: the payload is the credential; a `vc` claim MUST NOT be present. A
             // token carrying one is refused, never unwrapped (two verifiers could check two copies).
@@ -94,7 +97,8 @@ public struct CredentialVerifier: Sendable {
                 if let value = payload[name] { claims[name] = value; payload[name] = nil }
             }
             credential = payload
-            steps.append(.init("parse", .pass, "compact JWS (VC-JWT), payload is the credential"))
+            steps.append(.init("parse", .pass, "compact JWS (VC-JWT), payload is the credential"
+                + (joined.count == trimmed.count ? "" : "; the line breaks inside it were left out (an email program wraps long lines)")))
         }
         let value = JSONValue.object(credential)
 

@@ -15,7 +15,7 @@ final class Connection: Sendable {
 
     /// The client's IP address (no port), for limits and failure counts.
     let address: String
-    private let state = Mutex<(identity: Identity?, sessions: Int)>((nil, 0))
+    private let state = Mutex<(identity: Identity?, sessions: Int, holdsEnrolmentSlot: Bool)>((nil, 0, false))
 
     init(address: String) {
         self.address = address
@@ -25,6 +25,20 @@ final class Connection: Sendable {
 
     func authenticated(as identity: Identity) {
         state.withLock { $0.identity = identity }
+    }
+
+    /// Marks that this connection took one of the server's `enrol@` slots (given back when it closes).
+    func tookEnrolmentSlot() {
+        state.withLock { $0.holdsEnrolmentSlot = true }
+    }
+
+    /// Whether this connection holds an `enrol@` slot.
+    var holdsEnrolmentSlot: Bool { state.withLock { $0.holdsEnrolmentSlot } }
+
+    /// Whether the connection signed in as `enrol@`.
+    var isEnrolling: Bool {
+        if case .enrolling = identity { return true }
+        return false
     }
 
     /// A session channel ended.

@@ -9,8 +9,9 @@ import NIOSSH
 /// has already checked the signature when this is asked, and only offers Ed25519 and ECDSA
 /// (P-256/384/521) keys: an RSA key is refused before it gets here.
 ///
-/// The user name `enrol` accepts any key (the session then asks for a one-time code); every other
-/// user name is ignored and the key must be bound to a person. The records are read on the
+/// The user name `enrol` accepts any key (the session then asks for a one-time code) while the
+/// server has an `enrol@` slot free for the client's address; every other user name is ignored
+/// and the key must be bound to a person. The records are read on the
 /// server's thread pool, never on the event loop.
 final class KeyAuthenticator: NIOSSHServerUserAuthenticationDelegate, Sendable {
     static let enrolUser = "enrol"
@@ -18,11 +19,16 @@ final class KeyAuthenticator: NIOSSHServerUserAuthenticationDelegate, Sendable {
     let connection: Connection
     let records: RecordsStore
     let pool: NIOThreadPool
+    let enrolmentSlots: ConnectionLimits
+    let log: @Sendable (String) -> Void
 
-    init(connection: Connection, records: RecordsStore, pool: NIOThreadPool) {
+    init(connection: Connection, records: RecordsStore, pool: NIOThreadPool, enrolmentSlots: ConnectionLimits,
+         log: @escaping @Sendable (String) -> Void) {
+        self.log = log
         self.connection = connection
         self.records = records
         self.pool = pool
+        self.enrolmentSlots = enrolmentSlots
     }
 
     var supportedAuthenticationMethods: NIOSSHAvailableUserAuthenticationMethods { .publicKey }
@@ -34,6 +40,12 @@ final class KeyAuthenticator: NIOSSHServerUserAuthenticationDelegate, Sendable {
         }
         let fingerprint = KeyFingerprint.of(offer.publicKey)
         if request.username.lowercased() == Self.enrolUser {
+            guard connection.holdsEnrolmentSlot || enrolmentSlots.open(connection.address) else {
+                log("refused enrol@ from \(connection.address): too many enrolment connections open")
+                responsePromise.succeed(.failure)
+                return
+            }
+            connection.tookEnrolmentSlot()
             connection.authenticated(as: .enrolling(publicKeyLine: String(openSSHPublicKey: offer.publicKey), fingerprint: fingerprint))
             responsePromise.succeed(.success)
             return

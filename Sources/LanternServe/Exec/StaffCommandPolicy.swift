@@ -20,6 +20,9 @@ public enum StaffCommandPolicy {
     /// Options refused anywhere (with or without `=VALUE`): each names a server path or an actor.
     public static let refusedOptions: Set<String> = ["--db", "--workspace", "-C", "--as", "--ratings", "--answers", "--output", "-o"]
 
+    /// The refused options' one-letter forms, looked for inside grouped short options.
+    static let refusedShortLetters: Set<Character> = Set(refusedOptions.filter { $0.count == 2 }.compactMap(\.last))
+
     /// The arguments to run, or why not.
     public static func check(_ words: [String]) -> Result<[String], StaffCommandRefusal> {
         guard !words.isEmpty else { return .failure(.init("no command given")) }
@@ -32,9 +35,12 @@ public enum StaffCommandPolicy {
             if refusedOptions.contains(name) {
                 return .failure(.init("the option \(name) cannot be used over SSH (it names a file, the database or who acts)"))
             }
-            // Short options run together (-oFILE, -Cdir).
-            if word.hasPrefix("-"), !word.hasPrefix("--"), word.count > 2, ["o", "C"].contains(word.dropFirst().prefix(1)) {
-                return .failure(.init("the option \(word.prefix(2)) cannot be used over SSH"))
+            // Short options run together: a value joined on (-oFILE, -C/) or grouped behind a flag
+            // (-yC DIR, which ArgumentParser reads as -y -C DIR). Any single-dash word holding a
+            // refused letter is refused, even where it might have been meant as a value.
+            if word.hasPrefix("-"), !word.hasPrefix("--"), word.count > 2,
+               let letter = word.dropFirst().first(where: { refusedShortLetters.contains($0) }) {
+                return .failure(.init("the option -\(letter) cannot be used over SSH (in '\(TerminalSafe.clean(word))')"))
             }
         }
         return .success(words)

@@ -16,6 +16,8 @@ public final class SSHServer: Sendable {
     private let group: MultiThreadedEventLoopGroup
     private let pool: NIOThreadPool
     private let limits: ConnectionLimits
+    /// `enrol@` connections, counted apart (see `ServeConfiguration.maxEnrolling`).
+    private let enrolmentSlots: ConnectionLimits
     private let listener = Mutex<(any Channel)?>(nil)
     private let stopped = NSCondition()
     private let state = Mutex<(stopping: Bool, done: Bool)>((false, false))
@@ -31,6 +33,7 @@ public final class SSHServer: Sendable {
         pool = NIOThreadPool(numberOfThreads: 2)
         pool.start()
         limits = ConnectionLimits(maxTotal: configuration.maxConnections, maxPerAddress: configuration.maxConnectionsPerAddress)
+        enrolmentSlots = ConnectionLimits(maxTotal: configuration.maxEnrolling, maxPerAddress: configuration.maxEnrollingPerAddress)
     }
 
     /// Binds the listening socket; returns the port (useful with port 0).
@@ -67,12 +70,22 @@ public final class SSHServer: Sendable {
             if connection.identity == nil { channel.close(promise: nil) }
         }
         channel.closeFuture.whenComplete { _ in timeout.cancel() }
+        // Anyone can sign in as enrol@, so those connections get a few minutes, not the idle timeout.
+        let enrolmentSlots = enrolmentSlots
+        let enrolmentTimeout = channel.eventLoop.scheduleTask(in: .milliseconds(Int64(context.configuration.enrolmentTimeout * 1_000))) {
+            if connection.isEnrolling { channel.close(promise: nil) }
+        }
+        channel.closeFuture.whenComplete { _ in
+            enrolmentTimeout.cancel()
+            if connection.holdsEnrolmentSlot { enrolmentSlots.close(address) }
+        }
         let context = context
         let hostKey = hostKey.privateKey
         let pool = pool
         return channel.eventLoop.makeCompletedFuture {
             var server = SSHServerConfiguration(hostKeys: [hostKey],
-                                                userAuthDelegate: KeyAuthenticator(connection: connection, records: context.records, pool: pool))
+                                                userAuthDelegate: KeyAuthenticator(connection: connection, records: context.records, pool: pool,
+                                                                                  enrolmentSlots: enrolmentSlots, log: context.log))
             server.maxAuthAttempts = 8
             let ssh = NIOSSHHandler(role: .server(server), allocator: channel.allocator) { child, type in
                 guard case .session = type else {

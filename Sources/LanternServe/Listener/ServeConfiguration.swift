@@ -27,10 +27,19 @@ public struct ServeConfiguration: Sendable {
     public var failuresPerAddress: Int
     /// The window `failuresPerAddress` counts in, in seconds.
     public var failureWindow: TimeInterval
+    /// Seconds an `enrol@` connection may stay open: anyone can open one (any key is accepted
+    /// there), so a stranger must not be able to hold connection slots for the idle timeout.
+    public var enrolmentTimeout: TimeInterval
+    /// `enrol@` connections open at once from one address (the rest of the connection slots stay
+    /// for people who have enrolled).
+    public var maxEnrollingPerAddress: Int
+    /// `enrol@` connections open at once, in all.
+    public var maxEnrolling: Int
 
     public init(host: String = "127.0.0.1", port: Int = 2222, maxConnections: Int = 1_000, maxConnectionsPerAddress: Int = 600,
                 maxSessionsPerConnection: Int = 4, authenticationTimeout: TimeInterval = 30, idleTimeout: TimeInterval = 3_600,
-                shutdownGrace: TimeInterval = 10, codeTries: Int = 5, failuresPerAddress: Int = 20, failureWindow: TimeInterval = 3_600) {
+                shutdownGrace: TimeInterval = 10, codeTries: Int = 5, failuresPerAddress: Int = 20, failureWindow: TimeInterval = 3_600,
+                enrolmentTimeout: TimeInterval = 300, maxEnrollingPerAddress: Int = 100, maxEnrolling: Int = 200) {
         self.host = host
         self.port = port
         self.maxConnections = maxConnections
@@ -42,6 +51,9 @@ public struct ServeConfiguration: Sendable {
         self.codeTries = codeTries
         self.failuresPerAddress = failuresPerAddress
         self.failureWindow = failureWindow
+        self.enrolmentTimeout = enrolmentTimeout
+        self.maxEnrollingPerAddress = maxEnrollingPerAddress
+        self.maxEnrolling = maxEnrolling
     }
 
     /// Parses `ADDR:PORT`, `[v6]:PORT` or `:PORT` (the default address): `ServeSettings.parseListen`.

@@ -72,17 +72,19 @@ struct KeysCommand: ParsableCommand {
             leaves the workspace (and so do the private keys of keys retired by earlier releases).
             If the old key may have been copied, use 'lantern keys revoke' instead.
             """)
-        @OptionGroup var location: WorkspaceOption
+        @OptionGroup var records: RecordsOptions
         @OptionGroup var old: DisposalOption
         @OptionGroup var confirmation: ConfirmOption
 
         func run() throws {
-            let (root, display) = try location.resolve()
+            let (root, display) = try records.location.resolve()
             let keys = KeyStore(workspaceRoot: root, displayRoot: display)
             if try !keys.entries().isEmpty {
                 try confirmation.confirm("Retiring the signing key and \(old.what)", command: "lantern keys rotate")
             }
-            try RotateSigningKey(keys: keys, actor: .localOperator(), output: StandardOutput()).run(disposal: old.disposal)
+            // The audit chain records the change when the workspace has records.
+            let store = FileManager.default.fileExists(atPath: try records.databasePath()) ? try records.open(mustExist: true) : nil
+            try RotateSigningKey(keys: keys, records: store, actor: records.principal, output: StandardOutput()).run(disposal: old.disposal)
         }
     }
 

@@ -43,6 +43,12 @@ struct ServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Wrong enrolment codes one address may type per hour.", valueName: "n"))
     var addressFailures: Int = 20
 
+    @Option(help: ArgumentHelp("Seconds an enrol@ connection may stay open.", valueName: "seconds"))
+    var enrolTimeout: Int = 300
+
+    @Option(help: ArgumentHelp("enrol@ connections at once from one address (200 or this, whichever is more, in all).", valueName: "n"))
+    var maxEnrollingPerAddress: Int = 100
+
     @OptionGroup var records: RecordsOptions
 
     func validate() throws {
@@ -51,7 +57,8 @@ struct ServeCommand: ParsableCommand {
         }
         for (name, value) in [("--max-connections", maxConnections), ("--max-connections-per-address", maxConnectionsPerAddress),
                               ("--auth-timeout", authTimeout), ("--idle-timeout", idleTimeout), ("--code-tries", codeTries),
-                              ("--address-failures", addressFailures)] where value < 1 {
+                              ("--address-failures", addressFailures), ("--enrol-timeout", enrolTimeout),
+                              ("--max-enrolling-per-address", maxEnrollingPerAddress)] where value < 1 {
             throw ValidationError("\(name) must be at least 1")
         }
     }
@@ -69,7 +76,9 @@ struct ServeCommand: ParsableCommand {
         let configuration = ServeConfiguration(host: host, port: port, maxConnections: maxConnections,
                                                maxConnectionsPerAddress: maxConnectionsPerAddress,
                                                authenticationTimeout: TimeInterval(authTimeout), idleTimeout: TimeInterval(idleTimeout),
-                                               codeTries: codeTries, failuresPerAddress: addressFailures)
+                                               codeTries: codeTries, failuresPerAddress: addressFailures,
+                                               enrolmentTimeout: TimeInterval(enrolTimeout), maxEnrollingPerAddress: maxEnrollingPerAddress,
+                                               maxEnrolling: max(200, maxEnrollingPerAddress))
         let databasePath = URL(fileURLWithPath: try records.databasePath()).standardizedFileURL.path
         let runner = StaffCommandRunner(executable: Self.executablePath, workspaceRoot: root.path, databasePath: databasePath)
         let server = SSHServer(course: course, records: store, hostKey: hostKey, configuration: configuration,
