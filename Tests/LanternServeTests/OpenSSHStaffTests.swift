@@ -89,7 +89,11 @@ struct OpenSSHStaffTests {
         #expect(before.output.contains("you are not assigned to a cohort"))
         #expect(!before.output.contains(mine) && !before.output.contains(other))
 
-        #expect(try harness.lantern(["assessor", "assign", "ash", "--cohort", "spring"]).status == 0)
+        // A trainer assigns ash over SSH (staff exec), named by the trainer's key in the audit log.
+        let trainer = try enrolledStaff(harness, "tess", roles: ["trainer"])
+        let assigned = try harness.run(key: trainer, command: ["assessor", "assign", "ash", "--cohort", "spring"])
+        #expect(assigned.status == 0, "\(assigned.errors)")
+        #expect(try harness.run(key: trainer, command: ["assessor", "show", "ash"]).output.contains("cohorts: spring"))
         // Only Finn is listed; "2" (where Gwen would be) is not a choice; Finn is recorded.
         let input = ["2", "1", "c", "1", "3", "Explained confidentiality first.", "3", "", "yes", "q", "q"].joined(separator: "\n") + "\n"
         let screen = try harness.run(key: assessor, input: input)
