@@ -113,5 +113,7 @@ cat <<TEXT
   Website:      site/index.html; certificate page site/credentials/$certificate/
                 (serve it to verify in a browser: python3 -m http.server -d site 8000)
   Learn:        $lantern learn --trainee $trainee        (the course map, reader and quizzes)
+  Over SSH:     $lantern serve   then, for a trainee:  $lantern trainee invite $trainee
+                and  ssh -p 2222 enrol@127.0.0.1  with the code (see docs/serve.md)
   Help:         $lantern --help
 TEXT

@@ -7,7 +7,7 @@ import Darwin
 
 /// The operating-system calls Lantern makes outside Foundation, in one place: creating private
 /// files (new, replaced, destroyed), reading a file that must be a regular one, file status,
-/// links, renaming into place, the login name, terminals. Callers get Swift values and
+/// links, renaming into place, folder locks, the login name, terminals. Callers get Swift values and
 /// `LanternError`s, never `errno`.
 ///
 /// (Still elsewhere, each for its own reason, each in one file: the raw terminal mode in

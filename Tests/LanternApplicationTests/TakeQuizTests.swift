@@ -66,6 +66,30 @@ import Testing
         #expect(try sample.records.attempts(trainee: sample.traineeID).count == 1)
     }
 
+    /// Finding (issue 15, one trainee in two SSH sessions): both sessions resume the one open
+    /// attempt; an answer changed in the second was saved, but the first session's submit graded
+    /// the answer it still held in memory, so the recorded result disagreed with the saved answer.
+    @Test func aSubmitGradesTheSavedAnswersEvenWhenAnotherSessionChangedOne() throws {
+        let sample = try SampleCourse()
+        let quiz = try sample.course.quiz("intro-quiz").quiz
+        let first = try #require(try sample.learner().begin(quiz, at: Date(), seed: 1))
+        let second = try #require(try sample.learner().begin(quiz, at: Date(), seed: 2))
+        #expect(second.id == first.id && second.resumed, "the second session resumes the same attempt")
+        try sample.learner().saveAnswer(.choices([0]), to: "goals", of: first, at: Date())
+        var held = first
+        held.attempt = try first.attempt.answering("goals", with: .choices([0]), at: Date())
+        try sample.learner().saveAnswer(.choices([1]), to: "goals", of: second, at: Date())
+
+        let graded = try sample.learner().submit(held, of: quiz, at: Date())
+        let saved = quiz.grade(try first.attempt.answering("goals", with: .choices([1]), at: Date()))
+        let heldOnly = quiz.grade(held.attempt)
+        #expect(saved.total != heldOnly.total, "the two answers score differently, so the test can tell them apart")
+        #expect(graded.total == saved.total, "graded the saved answer (b), not the one the first session held (a)")
+        // The second session cannot submit the same attempt again.
+        #expect { try sample.learner().submit(second, of: quiz, at: Date()) } throws: { _ in true }
+        #expect(try sample.records.attempts(trainee: sample.traineeID).count == 1)
+    }
+
     @Test func quizTakeWritesItsReportAndWarningsToTheSinkItIsGiven() throws {
         let sample = try SampleCourse()
         let answers = try sample.folder.write("answers.yml", "goals: 1\n")

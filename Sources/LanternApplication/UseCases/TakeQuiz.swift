@@ -68,11 +68,19 @@ public struct TakeQuiz: Sendable {
                                responseJSON: try Self.json(response))
     }
 
-    /// Grades and records the attempt as it stands (at the deadline if that passed first).
+    /// Grades and records the attempt as it stands (at the deadline if that passed first): the
+    /// answers saved in the records, which are the truth when the same trainee has the attempt
+    /// open in two sessions and changed an answer in the other one since this one read them.
     public func submit(_ open: OpenQuizAttempt, of quiz: Quiz, trainee: String, at time: Date) throws(LanternError) -> TakenQuiz {
         let submittedAt = open.attempt.deadline.map { min($0, time) } ?? time
-        let hash = try records.openAttempt(trainee: trainee, quiz: quiz.id).map(\.quizHash) ?? ""
-        return try record(open.attempt, id: open.id, quiz: quiz, trainee: trainee, submittedAt: submittedAt,
+        let stored = try records.openAttempt(trainee: trainee, quiz: quiz.id)
+        var attempt = open.attempt
+        if let stored, stored.id == open.id {
+            let shown = Set(attempt.questions.map(\.questionID))
+            attempt.responses = stored.responses.filter { shown.contains($0.key) }
+        }
+        let hash = stored.map(\.quizHash) ?? ""
+        return try record(attempt, id: open.id, quiz: quiz, trainee: trainee, submittedAt: submittedAt,
                           quizHash: hash.isEmpty ? course.contentHash(ofAssessment: quiz.id) ?? "" : hash, closing: open.id, ignored: [])
     }
 
