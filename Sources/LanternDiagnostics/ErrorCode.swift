@@ -32,6 +32,7 @@ extension LanternError {
 /// Every code thrown as a `LanternError` (the checker's diagnostics have their own codes,
 /// listed in docs/check.md).
 extension ErrorCode {
+    public static let alreadyAssigned: ErrorCode = "already-assigned"
     public static let alreadyCertified: ErrorCode = "already-certified"
     public static let alreadyEnrolled: ErrorCode = "already-enrolled"
     public static let alreadyErased: ErrorCode = "already-erased"
@@ -145,11 +146,13 @@ extension ErrorCode {
     public static let notAFile: ErrorCode = "not-a-file"
     public static let notALanternDatabase: ErrorCode = "not-a-lantern-database"
     public static let notASupervisor: ErrorCode = "not-a-supervisor"
+    public static let notAssigned: ErrorCode = "not-assigned"
     public static let notAWorkspace: ErrorCode = "not-a-workspace"
     public static let notAnAssessor: ErrorCode = "not-an-assessor"
     public static let notMarkable: ErrorCode = "not-markable"
     public static let notUtf8: ErrorCode = "not-utf8"
     public static let nothingChanged: ErrorCode = "nothing-changed"
+    public static let outsideAssignment: ErrorCode = "outside-assignment"
     public static let nothingToChange: ErrorCode = "nothing-to-change"
     public static let outputIsTheSite: ErrorCode = "output-is-the-site"
     public static let outputNotAFolder: ErrorCode = "output-not-a-folder"

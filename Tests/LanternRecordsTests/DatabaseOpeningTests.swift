@@ -49,6 +49,7 @@ struct DatabaseOpeningTests {
         #expect(keys == 1)
         #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o600)
         #expect(RecordsSchema.migrationIdentifiers == ["v1-records", "v2-certificates", "v3-corrections", "v4-attempt-records", "v5-marking",
-                                                       "v6-evidence-digests", "v7-renewal-records", "v8-principals", "v9-ssh-keys"])
+                                                       "v6-evidence-digests", "v7-renewal-records", "v8-principals", "v9-ssh-keys",
+                                                       "v10-assessor-cohorts"])
     }
 }

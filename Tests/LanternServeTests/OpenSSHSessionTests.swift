@@ -103,4 +103,31 @@ struct OpenSSHSessionTests {
         try other.expect("Your progress is saved")
         #expect(harness.server!.process.isRunning)
     }
+
+    @Test("Resizing the client's terminal mid-session sends a window change, and the next screen is laid out at the new width")
+    func windowChange() throws {
+        let harness = try ServeHarness()
+        try harness.start()
+        defer { harness.stop() }
+        let (_, key) = try harness.enrolledTrainee("Lou")
+        // NO_COLOR: the status bar is plain text padded to the window's width.
+        let client = try PTYClient(ServeHarness.ssh, harness.sshArguments(key: key, tty: true, extra: ["-o", "SetEnv=NO_COLOR=1"]),
+                                   columns: 100, rows: 30, environment: ["TERM": "xterm-256color"])
+        // At 100 columns the course map's status bar spells the keys out in full.
+        try client.expect("Enter read  t quiz  n next  ! crisis lines  ? help  q quit")
+        let mark = client.output.count
+        try client.resize(columns: 50, rows: 20)
+        // At 50 it shows the short keys, spread to exactly 50 columns: " ↑↓ choose" (10), 15 spaces, 25.
+        try client.expect(" ↑↓ choose" + String(repeating: " ", count: 15) + "! crisis  ? help  q quit ", after: mark)
+        let narrow = String(client.output.dropFirst(mark))
+        #expect(!narrow.contains("Enter read  t quiz"))
+
+        // Wider again: the full keys come back on the next screen.
+        let wideMark = client.output.count
+        try client.resize(columns: 120, rows: 30)
+        try client.expect("Enter read  t quiz  n next  ! crisis lines  ? help  q quit", after: wideMark)
+        client.send("q")
+        try client.expect("Your progress is saved")
+        #expect(client.wait() == 0)
+    }
 }

@@ -52,6 +52,8 @@ struct OpenSSHStaffTests {
         defer { harness.stop() }
         let assessor = try enrolledStaff(harness, "ash", roles: ["assessor"])
         let (trainee, _) = try harness.enrolledTrainee("Finn")
+        #expect(try harness.lantern(["enroll", trainee, "--cohort", "spring"]).status == 0)
+        #expect(try harness.lantern(["assessor", "assign", "ash", "--cohort", "spring"]).status == 0)
 
         let exec = try harness.run(key: assessor, command: ["trainee", "list"])
         #expect(exec.status == 1)
@@ -68,5 +70,39 @@ struct OpenSSHStaffTests {
         #expect(progress.stdout.contains("listening-skills"))
         let audit = try harness.lantern(["trainee", "show", trainee])
         #expect(audit.stdout.contains("observation.record  by ssh:SHA256:") || audit.stdout.contains("by ssh:SHA256:"))
+    }
+
+    @Test("An assessor sees only the trainees of the cohort they are assigned to, and cannot record for another")
+    func assignedCohortOnly() throws {
+        let harness = try ServeHarness()
+        try harness.start()
+        defer { harness.stop() }
+        let assessor = try enrolledStaff(harness, "ash", roles: ["assessor"])
+        let (mine, _) = try harness.enrolledTrainee("Finn")
+        let (other, _) = try harness.enrolledTrainee("Gwen")
+        #expect(try harness.lantern(["enroll", mine, "--cohort", "spring"]).status == 0)
+        #expect(try harness.lantern(["enroll", other, "--cohort", "autumn"]).status == 0)
+
+        // Not assigned yet: no one to choose.
+        let before = try harness.run(key: assessor, input: "q\n")
+        #expect(before.status == 0, "\(before.output) \(before.errors)")
+        #expect(before.output.contains("you are not assigned to a cohort"))
+        #expect(!before.output.contains(mine) && !before.output.contains(other))
+
+        // A trainer assigns ash over SSH (staff exec), named by the trainer's key in the audit log.
+        let trainer = try enrolledStaff(harness, "tess", roles: ["trainer"])
+        let assigned = try harness.run(key: trainer, command: ["assessor", "assign", "ash", "--cohort", "spring"])
+        #expect(assigned.status == 0, "\(assigned.errors)")
+        #expect(try harness.run(key: trainer, command: ["assessor", "show", "ash"]).output.contains("cohorts: spring"))
+        // Only Finn is listed; "2" (where Gwen would be) is not a choice; Finn is recorded.
+        let input = ["2", "1", "c", "1", "3", "Explained confidentiality first.", "3", "", "yes", "q", "q"].joined(separator: "\n") + "\n"
+        let screen = try harness.run(key: assessor, input: input)
+        #expect(screen.status == 0, "\(screen.output) \(screen.errors)")
+        #expect(screen.output.contains("1. \(mine)"))
+        #expect(!screen.output.contains(other))
+        #expect(screen.output.contains("Type a number from 1 to 1"))
+        #expect(screen.output.contains("Recorded ob-"))
+        #expect(try harness.lantern(["progress", mine, "--json"]).stdout.contains("listening-skills"))
+        #expect(!(try harness.lantern(["progress", other, "--json"]).stdout.contains("\"competent\"")))
     }
 }

@@ -7,6 +7,7 @@ struct StaffCommandPolicyTests {
         ["report", "cohort", "spring", "--format", "csv"], ["progress", "t-1"], ["cert", "issue", "t-1"],
         ["hours", "log", "t-1", "--hours", "2"], ["trainee", "invite", "t-1"],
         ["cert", "revoke", "c-1", "--reason", "other", "-y"],
+        ["assessor", "assign", "ash", "--cohort", "spring"], ["assessor", "unassign", "ash", "--cohort", "spring"], ["assessor", "show", "ash"],
     ])
     func allowed(_ words: [String]) {
         #expect((try? StaffCommandPolicy.check(words).get()) == words)

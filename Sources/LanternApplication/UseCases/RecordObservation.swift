@@ -5,7 +5,9 @@ import LanternRecords
 /// Recording an observation: an assessor's ratings of a trainee against a checklist of the
 /// course, checked against the checklist as it was read (its content hash is recorded with it):
 /// every problem of the ratings at its line, `n/a` only where the checklist allows it, and an
-/// assessor the checklist's `assessors:` roles admit who is not the trainee.
+/// assessor the checklist's `assessors:` roles admit who is not the trainee. An assessor signed in
+/// with their key records only as themselves and only for trainees in their reach
+/// (`AssessorReach`: the cohorts they are assigned to); the local operator and trainers, for anyone.
 public struct RecordObservation: Sendable {
     public let course: Course
     public let actor: Principal
@@ -35,6 +37,7 @@ public struct RecordObservation: Sendable {
     @discardableResult
     public func record(trainee: String, checklistID: String, assessor: String, ratings: Ratings,
                        method: String? = nil, date: String? = nil, supersedes: String? = nil) throws(LanternError) -> Observation {
+        try AssessorReach(actor: actor, course: course, records: records).check(trainee: trainee, assessor: assessor)
         let definition = try course.checklist(checklistID)
         var file: RatingsFile
         switch ratings {

@@ -2,7 +2,7 @@ import LanternDiagnostics
 
 /// Reads `lantern.yml`.
 enum ConfigReader {
-    static let keys = ["organisation", "site", "region", "paths"]
+    static let keys = ["organisation", "site", "region", "paths", "serve"]
 
     static func read(_ root: YAMLNode, engine: DiagnosticsEngine) -> WorkspaceConfig? {
         guard let reader = YAMLMappingReader(root, context: "lantern.yml", knownKeys: keys, engine: engine) else { return nil }
@@ -71,7 +71,41 @@ enum ConfigReader {
                 }
             }
         }
-        return WorkspaceConfig(organisation: organisation, site: site, region: region, paths: paths)
+        var config = WorkspaceConfig(organisation: organisation, site: site, region: region, paths: paths)
+        if let serveReader = reader.mapping("serve", context: "serve", knownKeys: ["listen", "address", "assessors_see"]) {
+            config.serve = readServe(serveReader, engine: engine)
+        }
+        return config
+    }
+
+    /// `serve:`: every value checked at its line.
+    static func readServe(_ reader: YAMLMappingReader, engine: DiagnosticsEngine) -> ServeSettings {
+        var serve = ServeSettings()
+        if let text = reader.string("listen"), let node = reader.value("listen") {
+            if let endpoint = ServeSettings.parseListen(text) {
+                serve.listen = endpoint
+            } else {
+                engine.error("invalid-value", "'listen' should be ADDRESS:PORT, such as 127.0.0.1:2222 or 0.0.0.0:2222, not '\(text)'",
+                             at: node.location, hint: "the address to listen on and the port, 0 to 65535")
+            }
+        }
+        if let text = reader.string("address"), let node = reader.value("address") {
+            if let endpoint = ServeSettings.parseAddress(text) {
+                serve.address = endpoint
+            } else {
+                engine.error("invalid-value", "'address' should be HOST or HOST:PORT, such as training.example.org:2222, not '\(text)'",
+                             at: node.location, hint: "the name and port people connect to with ssh (port 22 when none is given)")
+            }
+        }
+        if let text = reader.string("assessors_see"), let node = reader.value("assessors_see") {
+            if let value = ServeSettings.AssessorsSee(rawValue: text) {
+                serve.assessorsSee = value
+            } else {
+                engine.error("invalid-value", "'assessors_see' should be 'assigned' or 'all', not '\(text)'", at: node.location,
+                             hint: "'assigned' (the default): assessors see the trainees of the cohorts they are assigned to; 'all': every trainee")
+            }
+        }
+        return serve
     }
 
     @discardableResult

@@ -46,6 +46,8 @@ public struct WorkspaceConfig: Sendable, Hashable {
     /// ISO country code whose crisis resources are shown as local.
     public var region: String?
     public var paths: Paths
+    /// `serve:`: settings of `lantern serve` (defaults when the section is absent).
+    public var serve = ServeSettings()
 
     public static let fileName = "lantern.yml"
 

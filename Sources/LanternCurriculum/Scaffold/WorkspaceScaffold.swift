@@ -76,6 +76,10 @@ public enum WorkspaceScaffold {
         site:
           base_url: https://training.example.org/
         # region: US        # which crisis resources are local (two-letter country code)
+        # serve:            # lantern serve (docs/serve.md)
+        #   listen: 127.0.0.1:2222                # where it listens
+        #   address: training.example.org:2222    # what invitations tell people to connect to
+        #   assessors_see: assigned               # or all: which trainees assessors see
 
         """
     }

@@ -21,6 +21,7 @@ public enum RecordsSchema {
         migrator.registerMigration("v7-renewal-records", migrate: createRenewalRecords)
         migrator.registerMigration("v8-principals", migrate: createPrincipals)
         migrator.registerMigration("v9-ssh-keys", migrate: createSSHKeys)
+        migrator.registerMigration("v10-assessor-cohorts", migrate: createAssessorCohorts)
         return migrator
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import LanternCurriculum
 
 /// How `lantern serve` listens and what it allows: the address, and the limits that keep one
 /// client (or one classroom) from exhausting the server.
@@ -55,22 +56,8 @@ public struct ServeConfiguration: Sendable {
         self.maxEnrolling = maxEnrolling
     }
 
-    /// Parses `ADDR:PORT`, `[v6]:PORT` or `:PORT` (the default address).
+    /// Parses `ADDR:PORT`, `[v6]:PORT` or `:PORT` (the default address): `ServeSettings.parseListen`.
     public static func parseListen(_ text: String) -> (host: String, port: Int)? {
-        var host: Substring
-        var portText: Substring
-        if text.hasPrefix("[") {
-            guard let close = text.firstIndex(of: "]"), text[text.index(after: close)...].hasPrefix(":") else { return nil }
-            host = text[text.index(after: text.startIndex)..<close]
-            portText = text[text.index(close, offsetBy: 2)...]
-        } else {
-            guard let colon = text.lastIndex(of: ":") else { return nil }
-            host = text[..<colon]
-            portText = text[text.index(after: colon)...]
-            if host.contains(":") { return nil }
-        }
-        if host.isEmpty { host = "127.0.0.1" }
-        guard let port = Int(portText), (0...65_535).contains(port) else { return nil }
-        return (String(host), port)
+        ServeSettings.parseListen(text).map { ($0.host, $0.port) }
     }
 }

@@ -9,7 +9,9 @@ import LanternTerminal
 /// observation (assessors: each criterion rated on the checklist's scale, with an evidence note)
 /// or sign off practicum hours logged under them (supervisors). Line by line, so it works the
 /// same with or without a PTY and with a screen reader. The records name the assessor and the
-/// supervisor from the key, never from anything typed.
+/// supervisor from the key, never from anything typed. The trainees listed are those the person
+/// may act for (`ListTraineesToAssess`): the cohorts they are assigned to, unless `lantern.yml`
+/// says otherwise; the use case refuses a record outside them even if asked directly.
 struct StaffScreen {
     let server: ServerContext
     let identity: ServeIdentity
@@ -29,33 +31,38 @@ struct StaffScreen {
             say("Observations need the assessor role and sign-offs the supervisor role; you have neither.")
             return
         }
+        let list = ListTraineesToAssess(course: server.course, records: server.records, actor: identity.principal, output: CapturedOutput())
         while true {
-            let trainees = try server.records.trainees().filter { $0.erasedAt == nil }
-            guard !trainees.isEmpty else {
-                say("There are no trainees in the records yet.")
+            let entries = try list.run(staff: assessor)
+            guard !entries.isEmpty else {
+                say(isAssessor && !identity.isTrainer && server.course.workspace?.config.serve.assessorsSee != .all
+                    ? "No trainees to show: you are not assigned to a cohort with trainees yet (a trainer assigns you with 'lantern assessor assign \(assessor.id) --cohort COHORT')."
+                    : "There are no trainees for you yet.")
                 return
             }
             say("")
             say("Trainees:")
-            for (index, trainee) in trainees.enumerated() {
-                say("  \(index + 1). \(trainee.id)  \(trainee.displayName ?? "")")
+            for (index, entry) in entries.enumerated() {
+                say("  \(index + 1). \(entry.trainee.id)  \(entry.trainee.displayName ?? "")")
             }
-            guard let choice = choose("Choose a trainee by number, or q to leave: ", count: trainees.count) else { return }
-            if try !traineeMenu(trainees[choice]) { return }
+            guard let choice = choose("Choose a trainee by number, or q to leave: ", count: entries.count) else { return }
+            if try !traineeMenu(entries[choice]) { return }
         }
     }
 
     /// The actions for one trainee; false when the person left.
-    private func traineeMenu(_ trainee: Trainee) throws(LanternError) -> Bool {
+    private func traineeMenu(_ entry: ListTraineesToAssess.Entry) throws(LanternError) -> Bool {
+        let trainee = entry.trainee
+        let mayObserve = isAssessor && entry.mayObserve
         while true {
             say("")
             say("\(trainee.displayName ?? trainee.id) (\(trainee.id)):")
-            if isAssessor { say("  c. record a checklist observation") }
+            if mayObserve { say("  c. record a checklist observation") }
             if isSupervisor { say("  h. sign off practicum hours") }
             say("  b. back to the trainees")
             guard let line = io.readLine(prompt: "Choose: ") else { return false }
             switch line.trimmingCharacters(in: .whitespaces).lowercased() {
-            case "c" where isAssessor: try observe(trainee)
+            case "c" where mayObserve: try observe(trainee)
             case "h" where isSupervisor: try signOff(trainee)
             case "b", "": return true
             case "q": return false

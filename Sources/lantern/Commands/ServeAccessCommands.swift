@@ -1,5 +1,6 @@
 import ArgumentParser
 import LanternApplication
+import LanternCurriculum
 import LanternDiagnostics
 import LanternRecords
 
@@ -40,8 +41,8 @@ struct InviteCommand<Kind: KeyHolderKind>: ParsableCommand {
     @Option(help: ArgumentHelp("How long the code works: minutes, hours or days (90m, 72h, 7d).", valueName: "time"))
     var expires: String = "72h"
 
-    @Option(help: ArgumentHelp("The server's address as people reach it, for the instructions printed.", valueName: "host[:port]"))
-    var server: String = "HOST:2222"
+    @Option(help: ArgumentHelp("The server's address as people reach it, for the instructions printed (default: 'serve: address:' in lantern.yml, else HOST and the port 'lantern serve' listens on).", valueName: "host[:port]"))
+    var server: String?
 
     @Flag(help: "Cancel every open code of the \(Kind.noun) instead of making one.")
     var revoke = false
@@ -52,6 +53,9 @@ struct InviteCommand<Kind: KeyHolderKind>: ParsableCommand {
         if InviteToServe.lifetime(expires) == nil {
             throw ValidationError("--expires takes minutes, hours or days, like 90m, 72h or 7d")
         }
+        if let server, ServeSettings.parseAddress(server) == nil {
+            throw ValidationError("--server takes HOST or HOST:PORT, for example training.example.org:2222")
+        }
     }
 
     func run() throws {
@@ -60,9 +64,24 @@ struct InviteCommand<Kind: KeyHolderKind>: ParsableCommand {
             try invite.revoke(Kind.holder(id))
             return
         }
-        let parts = server.split(separator: ":", maxSplits: 1)
-        let port = parts.count == 2 ? Int(parts[1]) ?? 2222 : 22
-        try invite.invite(Kind.holder(id), lifetime: InviteToServe.lifetime(expires)!, host: String(parts.first ?? "HOST"), port: port)
+        let address: ServeSettings.Endpoint
+        if let server, let given = ServeSettings.parseAddress(server) {
+            address = given
+        } else {
+            // Outside a workspace (only --db given) there is no lantern.yml to read: the defaults.
+            address = Self.configuredAddress((try? records.location.resolve()) == nil ? ServeSettings() : try records.serveSettings())
+        }
+        try invite.invite(Kind.holder(id), lifetime: InviteToServe.lifetime(expires)!, host: address.host, port: address.port)
+    }
+
+    /// `serve: address:` from lantern.yml; else `HOST` (a placeholder staff replace) and the port
+    /// `lantern serve` listens on (`serve: listen:`, else 2222), or the listening address itself
+    /// when it is one people can reach (not a wildcard or loopback address).
+    static func configuredAddress(_ settings: ServeSettings) -> ServeSettings.Endpoint {
+        if let address = settings.address { return address }
+        let listen = settings.listen ?? ServeSettings.defaultListen
+        let reachable = !["0.0.0.0", "::", "127.0.0.1", "::1", "localhost"].contains(listen.host)
+        return ServeSettings.Endpoint(host: reachable ? listen.host : "HOST", port: listen.port)
     }
 }
 

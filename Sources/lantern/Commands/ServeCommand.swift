@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import LanternApplication
+import LanternCurriculum
 import LanternDiagnostics
 import LanternServe
 
@@ -21,8 +22,8 @@ struct ServeCommand: ParsableCommand {
         """
     )
 
-    @Option(help: ArgumentHelp("Where to listen (default 127.0.0.1:2222; 0.0.0.0:2222 opens it to the network).", valueName: "addr:port"))
-    var listen: String = "127.0.0.1:2222"
+    @Option(help: ArgumentHelp("Where to listen (default: 'serve: listen:' in lantern.yml, else 127.0.0.1:2222; 0.0.0.0:2222 opens it to the network).", valueName: "addr:port"))
+    var listen: String?
 
     @Option(help: ArgumentHelp("Connections at once, in all.", valueName: "n"))
     var maxConnections: Int = 1_000
@@ -51,7 +52,7 @@ struct ServeCommand: ParsableCommand {
     @OptionGroup var records: RecordsOptions
 
     func validate() throws {
-        guard ServeConfiguration.parseListen(listen) != nil else {
+        if let listen, ServeConfiguration.parseListen(listen) == nil {
             throw ValidationError("--listen takes ADDRESS:PORT, for example 127.0.0.1:2222 or 0.0.0.0:2222")
         }
         for (name, value) in [("--max-connections", maxConnections), ("--max-connections-per-address", maxConnectionsPerAddress),
@@ -63,10 +64,12 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (host, port) = ServeConfiguration.parseListen(listen)!
         let (root, display) = try records.location.resolve()
         let course = try records.course()
         _ = try course.loadedWorkspace()
+        let settings = try records.serveSettings(course: course)
+        let (host, port) = listen.flatMap(ServeConfiguration.parseListen)
+            ?? (settings.listen ?? ServeSettings.defaultListen).pair
         let store = try records.open()
         let hostKey = try HostKey.loadOrCreate(in: root.appendingPathComponent(".lantern"),
                                                display: display.isEmpty ? ".lantern" : display + "/.lantern")
@@ -81,12 +84,14 @@ struct ServeCommand: ParsableCommand {
         let server = SSHServer(course: course, records: store, hostKey: hostKey, configuration: configuration,
                                staffCommands: runner, log: { line in Console.err("lantern serve: \(line)\n") })
         let bound = try server.start()
-        let shownHost = host == "0.0.0.0" || host == "::" ? "HOST" : host
+        // What people type: the public address from lantern.yml, else this listener.
+        let shown = settings.address ?? ServeSettings.Endpoint(host: host == "0.0.0.0" || host == "::" ? "HOST" : host, port: bound)
+        let portOption = shown.port == 22 ? "" : "-p \(shown.port) "
         Console.out("""
             host key: \(hostKey.path)\(hostKey.created ? " (made now: back it up)" : "")
             fingerprint: \(hostKey.fingerprint)
-            known_hosts line: \(hostKey.knownHostsLine(host: shownHost, port: bound))
-            trainees connect with: ssh -p \(bound) \(shownHost)   (to enrol a key: ssh -p \(bound) enrol@\(shownHost))
+            known_hosts line: \(hostKey.knownHostsLine(host: shown.host, port: shown.port))
+            trainees connect with: ssh \(portOption)\(shown.host)   (to enrol a key: ssh \(portOption)enrol@\(shown.host))
             listening on \(host):\(bound)
 
             """)
@@ -113,4 +118,8 @@ struct ServeCommand: ParsableCommand {
         #endif
         return URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
     }
+}
+
+extension ServeSettings.Endpoint {
+    var pair: (host: String, port: Int) { (host, port) }
 }

@@ -54,6 +54,17 @@ struct RecordsOptions: ParsableArguments {
         return KeyStore(workspaceRoot: root, displayRoot: display)
     }
 
+    /// `serve:` of the workspace's lantern.yml (defaults when the section is absent); an error in
+    /// lantern.yml is thrown at its line, so a mistyped address is never printed as if right.
+    func serveSettings(course given: Course? = nil) throws(LanternError) -> ServeSettings {
+        let course: Course
+        if let given { course = given } else { course = try self.course() }
+        if let problem = course.diagnostics.first(where: { $0.severity == .error && $0.location?.path.hasSuffix(WorkspaceConfig.fileName) == true }) {
+            throw LanternError(problem.code, problem.message, at: problem.location, hint: problem.hint)
+        }
+        return course.workspace?.config.serve ?? ServeSettings()
+    }
+
     /// The course, loaded and checked once for the command.
     func course() throws(LanternError) -> Course {
         let (root, display) = try location.resolve()

@@ -40,9 +40,10 @@ final class ServeHarness: @unchecked Sendable {
         keys = try TemporaryFolder(prefix: "lantern-keys")
     }
 
-    /// Starts the server and waits for its "listening on" line.
-    func start(_ extra: [String] = []) throws {
-        let server = try RunningProcess(LanternProcess.executable.path, ["serve", "--listen", "127.0.0.1:0"] + extra, in: workspace.url)
+    /// Starts the server and waits for its "listening on" line (`listen: nil`: no `--listen`,
+    /// so lantern.yml or the default decides).
+    func start(_ extra: [String] = [], listen: String? = "127.0.0.1:0") throws {
+        let server = try RunningProcess(LanternProcess.executable.path, ["serve"] + (listen.map { ["--listen", $0] } ?? []) + extra, in: workspace.url)
         let text = try server.expect("listening on 127.0.0.1:", timeout: 60)
         guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("listening on 127.0.0.1:") }),
               let port = Int(line.split(separator: ":").last ?? "") else { throw HarnessError("no port in \(text)") }
