@@ -35,6 +35,7 @@ usage: scripts/bench-serve-faults.py [--honest K] [--seconds S] [--mean-gap G] [
                                      [--lantern PATH]
 """
 import argparse
+import ast
 import asyncio
 import importlib.util
 import os
@@ -313,7 +314,7 @@ class Faults(bench_serve.Bench):
                     sent["keys"] += 1
                 process.change_terminal_size(*((500, 200) if sent["window changes"] % 2 else (499, 199)))
                 sent["window changes"] += 1
-                for _ in range(20):
+                for _ in range(200):
                     connection._send_global_request(b"keepalive@openssh.com", want_reply=True)
                     sent["keepalives"] += 1
             for process in pipes:
@@ -325,39 +326,31 @@ class Faults(bench_serve.Bench):
             await self.kill(process)
         outcome.update(sent)
 
-    async def flood(self, stop, outcome):
-        """1,000 connection attempts a second for 5 s: half raw connect+close, half half-open handshakes."""
-        counts = {"connected": 0, "refused or reset": 0, "timed out": 0}
-        tasks = []
-
-        async def one(half_open):
-            try:
-                reader, writer = await asyncio.wait_for(
-                    asyncio.open_connection("127.0.0.1", self.target.port, local_addr=(self.source(9), 0)), 5)
-                counts["connected"] += 1
-                if half_open:
-                    writer.write(b"SSH-2.0-flood\r\n")
-                    try:
-                        await asyncio.wait_for(reader.read(256), 1)
-                    except asyncio.TimeoutError:
-                        pass
-                writer.close()
-            except asyncio.TimeoutError:
-                counts["timed out"] += 1
-            except OSError:
-                counts["refused or reset"] += 1
-
-        start = time.monotonic()
+    async def replies_unread(self, stop, outcome):
+        """A signed-in client that never reads again and asks, as fast as it can, for replies
+        (OpenSSH's keepalive global request): each reply is the server's to hold or drop."""
+        outcome["rss_series"] = True
+        trainee, key = self.fault_people[3]
+        connection = await self.connect(key)
+        connection._transport.pause_reading()
         sent = 0
-        while time.monotonic() - start < 5:
-            due = int((time.monotonic() - start) * 1000)
-            while sent < due:
-                tasks.append(asyncio.create_task(one(sent % 2 == 1)))
-                sent += 1
+        while not stop.is_set():
+            for _ in range(500):
+                connection._send_global_request(b"keepalive@openssh.com", want_reply=True)
+            sent += 500
             await asyncio.sleep(0.01)
-        await asyncio.gather(*tasks)
-        outcome["attempts"] = f"{sent} in {time.monotonic() - start:.1f} s"
-        outcome.update(counts)
+        outcome["keepalives sent"] = sent
+        outcome["client's unsent bytes at the end"] = connection._transport.get_write_buffer_size()
+        connection.abort()
+
+    async def flood(self, stop, outcome):
+        """1,000 connection attempts a second for 5 s, from a process of its own (its event loop
+        must not delay the honest clients'): half raw connect+close, half half-open handshakes."""
+        process = await asyncio.create_subprocess_exec(sys.executable, __file__, "--flood-worker", str(self.target.port),
+                                                       self.source(9), stdout=asyncio.subprocess.PIPE)
+        out, _ = await process.communicate()
+        outcome.update(ast.literal_eval(out.decode()))  # the dict the worker printed
+        outcome["rss_series"] = True
 
     async def disconnects(self, stop, outcome):
         """Cuts the connection in every state, then checks nothing was lost."""
@@ -479,6 +472,8 @@ class Faults(bench_serve.Bench):
                 ("garbage", "garbage bytes before and after the version line, and as keys inside a session", self.garbage),
                 ("stall", "3 asyncssh clients that never read their socket again (500x200 redraws, keys, window changes, "
                           "keepalives wanting replies) and an ssh -tt whose stdout is never read", self.stops_reading),
+                ("replies", "a client that never reads while sending keepalive requests that want a reply, as fast as it can",
+                 self.replies_unread),
                 ("flood", "1,000 connection attempts a second for 5 s (raw connect+close, half-open handshakes)", self.flood),
                 ("disconnect", "a disconnect in every state", self.disconnects),
             ]
@@ -493,12 +488,48 @@ class Faults(bench_serve.Bench):
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
+async def flood_worker(port, source, rate=1000, seconds=5.0):
+    counts = {"connected": 0, "refused or reset": 0, "timed out": 0}
+    tasks = []
+
+    async def one(half_open):
+        try:
+            reader, writer = await asyncio.wait_for(asyncio.open_connection("127.0.0.1", port, local_addr=(source, 0)), 5)
+            counts["connected"] += 1
+            if half_open:
+                writer.write(b"SSH-2.0-flood\r\n")
+                try:
+                    await asyncio.wait_for(reader.read(256), 1)
+                except asyncio.TimeoutError:
+                    pass
+            writer.close()
+        except asyncio.TimeoutError:
+            counts["timed out"] += 1
+        except OSError:
+            counts["refused or reset"] += 1
+
+    start = time.monotonic()
+    sent = 0
+    while time.monotonic() - start < seconds:
+        due = int((time.monotonic() - start) * rate)
+        while sent < due:
+            tasks.append(asyncio.create_task(one(sent % 2 == 1)))
+            sent += 1
+        await asyncio.sleep(0.005)
+    elapsed = time.monotonic() - start
+    await asyncio.gather(*tasks)
+    print(repr({"attempts": f"{sent} in {elapsed:.1f} s ({sent / elapsed:.0f}/s)", **counts}))
+
+
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--flood-worker"]:
+        asyncio.run(flood_worker(int(sys.argv[2]), sys.argv[3]))
+        sys.exit(0)
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--honest", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--mean-gap", type=float, default=0.5)
-    parser.add_argument("--only", default="", help="comma-separated: keys,nopty,window,garbage,stall,flood,disconnect")
+    parser.add_argument("--only", default="", help="comma-separated: keys,nopty,window,garbage,stall,replies,flood,disconnect")
     parser.add_argument("--lantern", default=os.path.join(HERE, "..", ".build", "release", "lantern"))
     options = parser.parse_args()
     faults = Faults(os.path.abspath(options.lantern), options.honest, options.seconds, options.mean_gap)
