@@ -32,7 +32,7 @@ The asyncssh clients need `asyncssh` (PyPI): the script makes a virtual environm
 .build/bench-venv and installs it there on first run (or pass --python-venv PATH).
 
 usage: scripts/bench-serve-faults.py [--honest K] [--seconds S] [--mean-gap G] [--only NAME,...]
-                                     [--lantern PATH]
+                                     [--repeat R] [--lantern PATH]
 """
 import argparse
 import ast
@@ -120,6 +120,7 @@ class Faults(bench_serve.Bench):
         log_start = len(server.log_text())
         before = {trainee: self.attempts(trainee) for trainee, _ in self.honest_people}
         rss_before = rss_kib(server.pid)
+        cpu_before, clients_before = server.cpu(), self.clients.cpu()
         samples = []
         stop = asyncio.Event()
 
@@ -144,6 +145,7 @@ class Faults(bench_serve.Bench):
                 where = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename == __file__][-1]
                 outcome["fault error"] = f"{error!r} at line {where.lineno}: {where.line}"[:600]
         await sampler
+        cpu = server.cpu() - cpu_before, self.clients.cpu() - clients_before
         await asyncio.sleep(2)
         rss_after = rss_kib(server.pid)
         after = {trainee: self.attempts(trainee) for trainee, _ in self.honest_people}
@@ -158,11 +160,17 @@ class Faults(bench_serve.Bench):
         print(f"  honest keys: {spread(results['paced'])} ({len(results['paced'])} keys, {honest_seconds:.1f} s)")
         print(f"  finished: {results['finished']}/{k}; attempts recorded: {recorded}/{k}"
               + (f"; failures: {results['failures'][:3]}" if results["failures"] else ""))
-        print(f"  rss MiB: before {mib(rss_before)}, peak {mib(peak)}, after {mib(rss_after)}")
+        print(f"  rss MiB: before {mib(rss_before)}, peak {mib(peak)}, after {mib(rss_after)}; "
+              f"CPU: server {cpu[0]:.1f} s, clients (honest, hostile, this script) {cpu[1]:.1f} s")
+        bounded = True
         if outcome.pop("rss_series", None):
             series = [rss for _, rss in samples]
             step = max(1, len(series) // 12)
             print(f"  rss MiB over the phase (every {step * 0.25:g} s): {' '.join(mib(rss) for rss in series[::step])}")
+            # Bounded: the second half of the phase adds little (the buffers filled in the first).
+            growth = series[-1] - series[len(series) // 2] if series else 0
+            bounded = growth < 16 * 1024
+            print(f"  rss growth over the second half of the phase: {mib(growth)} MiB ({'bounded' if bounded else 'STILL GROWING'})")
         print(f"  log: {len(problems)} busy/locked/error lines, {refusals} refusals"
               + (f"; e.g. {problems[0][:160]!r}" if problems else ""))
         print(f"  accepting afterwards: {'yes' if accepting else 'NO'}")
@@ -170,7 +178,7 @@ class Faults(bench_serve.Bench):
             print(f"  fault: {'; '.join(f'{key}: {value}' for key, value in outcome.items())}")
         sys.stdout.flush()
         fault_ok = not any(key == "fault error" or key == "let in" and value or key.isupper() for key, value in outcome.items())
-        self.summary.append((name, results["finished"] == k and recorded == k and accepting and not problems and fault_ok))
+        self.summary.append((name, results["finished"] == k and recorded == k and accepting and not problems and fault_ok and bounded))
 
     # The faults
 
@@ -314,7 +322,7 @@ class Faults(bench_serve.Bench):
                     sent["keys"] += 1
                 process.change_terminal_size(*((500, 200) if sent["window changes"] % 2 else (499, 199)))
                 sent["window changes"] += 1
-                for _ in range(200):
+                for _ in range(50):
                     connection._send_global_request(b"keepalive@openssh.com", want_reply=True)
                     sent["keepalives"] += 1
             for process in pipes:
@@ -338,7 +346,7 @@ class Faults(bench_serve.Bench):
             for _ in range(500):
                 connection._send_global_request(b"keepalive@openssh.com", want_reply=True)
             sent += 500
-            await asyncio.sleep(0.01)
+            await asyncio.sleep(0.05)  # ~10,000 a second: enough to show growth, leaves the honest clients some CPU
         outcome["keepalives sent"] = sent
         outcome["client's unsent bytes at the end"] = connection._transport.get_write_buffer_size()
         connection.abort()
@@ -477,10 +485,11 @@ class Faults(bench_serve.Bench):
                 ("flood", "1,000 connection attempts a second for 5 s (raw connect+close, half-open handshakes)", self.flood),
                 ("disconnect", "a disconnect in every state", self.disconnects),
             ]
-            for key, name, fault in phases:
-                if only and key not in only and key != "baseline":
-                    continue
-                await self.phase(name, fault)
+            for round in range(self.repeat):
+                for key, name, fault in phases:
+                    if only and key not in only and key != "baseline" or round and key == "baseline":
+                        continue
+                    await self.phase(name + (f" (round {round + 1})" if self.repeat > 1 else ""), fault)
         finally:
             server.stop()
         print("summary: " + ", ".join(f"{name.split(':')[0].split(' (')[0][:40]}: {'ok' if ok else 'PROBLEM'}" for name, ok in self.summary))
@@ -530,7 +539,9 @@ if __name__ == "__main__":
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--mean-gap", type=float, default=0.5)
     parser.add_argument("--only", default="", help="comma-separated: keys,nopty,window,garbage,stall,replies,flood,disconnect")
+    parser.add_argument("--repeat", type=int, default=1, help="run the faults this many times (does memory settle?)")
     parser.add_argument("--lantern", default=os.path.join(HERE, "..", ".build", "release", "lantern"))
     options = parser.parse_args()
     faults = Faults(os.path.abspath(options.lantern), options.honest, options.seconds, options.mean_gap)
+    faults.repeat = max(1, options.repeat)
     asyncio.run(faults.main(set(filter(None, options.only.split(",")))))
