@@ -23,19 +23,23 @@ Then:
 
 Keystroke-to-screen is the time from writing the key to the first byte of the redraw, measured
 by the client (so it includes the client's own `ssh` and this script's event loop on its CPU).
-Each phase reports the server's CPU time (utime+stime from /proc/PID/stat, with its children's)
-and the clients' (every `ssh` and this script, summed).
+Each phase reports the server's CPU time (utime+stime from /proc/PID/stat, with its reaped
+children's, plus /proc/PID/schedstat of live per-session processes) and the clients' (every
+`ssh` and this script, summed; live `ssh` processes from /proc/PID/schedstat).
 
 --compare-sshd runs the same client and the same measurements against OpenSSH's sshd (run
-privately as the current user on another port: its own host key and config in a temporary
-folder, UsePAM no) with one `authorized_keys` line per key,
-`command="lantern learn --trainee T",restrict,pty`: how an organisation could serve the course
-today, one `lantern learn` process per session. Its memory is the sum over the per-connection
-sshd and lantern processes. Skipped with a message when /usr/sbin/sshd is missing
-(`apt-get install openssh-server`; not part of `make deps`).
+privately as the current user on another port, pinned like the server: its own host key and
+config in a temporary folder, UsePAM no, MaxStartups raised so N connections opened at once are
+not dropped, its default key exchange) with one `authorized_keys` line per key,
+`command="lantern learn --workspace W --trainee T",restrict,pty`: how an organisation could
+serve the course today, one `lantern learn` process per session. Its memory is the sum over the
+listener and every per-connection sshd and lantern process (RSS counts shared pages once per
+process; PSS shares them out, so PSS is the figure to compare). Skipped with a message when
+/usr/sbin/sshd is missing (`apt-get install openssh-server`; not part of `make deps`) or memory
+is short (16 MiB per session).
 
 usage: scripts/bench-serve.py [--sessions N] [--keys K] [--paced-seconds S] [--mean-gap G]
-                              [--addresses A] [--compare-sshd] [--lantern PATH]
+                              [--addresses A] [--compare-sshd] [--keep] [--lantern PATH]
 """
 import argparse
 import asyncio
@@ -95,7 +99,15 @@ def pss_kib(pid):
 
 
 def cpu_seconds(pid, children=True):
-    """utime+stime of a process (and its waited-for children), in seconds; 0 when it is gone."""
+    """utime+stime of a process (and its waited-for children), in seconds; 0 when it is gone.
+    Without children, from /proc/PID/schedstat (nanoseconds): utime and stime are whole clock
+    ticks, and a sum of many short-lived `ssh` processes' ticks would round each one down."""
+    if not children:
+        try:
+            with open(f"/proc/{pid}/schedstat") as schedstat:
+                return int(schedstat.read().split()[0]) / 1e9
+        except (OSError, ValueError, IndexError):
+            pass
     try:
         with open(f"/proc/{pid}/stat") as stat:
             fields = stat.read().rsplit(")", 1)[1].split()
@@ -292,6 +304,14 @@ Subsystem sftp /bin/false
         self.process.wait(60)
 
 
+def memory_available_mib():
+    with open("/proc/meminfo") as meminfo:
+        for line in meminfo:
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) // 1024
+    return 0
+
+
 def free_port():
     import socket
     with socket.socket() as probe:
@@ -318,6 +338,10 @@ class Bench:
         self.client_cpus = set(cpus[1:]) if pin else set(cpus)
         if pin:
             os.sched_setaffinity(0, self.client_cpus)  # this script and every ssh it starts
+        import resource
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        if hard == resource.RLIM_INFINITY or soft < hard:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (hard if hard != resource.RLIM_INFINITY else 65536, hard))
         self.clients = Clients()
         self.client_errors = []
         self.target = None
@@ -568,8 +592,12 @@ class Bench:
         finally:
             serve.stop()
         if compare_sshd:
+            available = memory_available_mib()
             if not SSHD.available():
                 print(f"--- OpenSSH sshd comparison skipped: {SSHD.binary} is missing (apt-get install openssh-server)")
+            elif available < self.sessions * 16:
+                print(f"--- OpenSSH sshd comparison skipped: {self.sessions} sshd + lantern learn processes need about "
+                      f"{self.sessions * 16} MiB and {available} MiB are available")
             else:
                 sshd = SSHD(self, people)
                 try:
