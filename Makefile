@@ -1,7 +1,7 @@
 # Lantern — the two commands in the README, and a few more.
 SWIFT ?= swift
 
-.PHONY: demo test deps build bench bench-serve bench-quick bench-check bench-records bench-site bench-site-quick browser-check sanitize sanitize-address sanitize-thread fuzz clean
+.PHONY: demo test deps build bench bench-serve bench-serve-faults bench-quick bench-check bench-records bench-site bench-site-quick browser-check sanitize sanitize-address sanitize-thread fuzz clean
 
 ## Install what is missing, build, and run Lantern's main job on the shipped workspace.
 demo: deps
@@ -30,11 +30,21 @@ bench-quick: deps
 	scripts/bench.sh --quick
 
 ## lantern serve under N concurrent OpenSSH sessions (SESSIONS=100): time to first screen,
-## keystroke-to-screen, memory per idle session, a quiz taken in every session at once.
+## keystroke-to-screen (lock-step bursts and human-paced), memory per idle session, a quiz taken
+## in every session at once, CPU of server and clients; beside OpenSSH's sshd running one
+## `lantern learn` per session when /usr/sbin/sshd exists (openssh-server, not part of deps).
 SESSIONS ?= 100
 bench-serve: deps
 	$(SWIFT) build -c release --product lantern
-	scripts/bench-serve.py --sessions $(SESSIONS) --lantern .build/release/lantern
+	scripts/bench-serve.py --sessions $(SESSIONS) --compare-sshd --lantern .build/release/lantern
+
+## Hostile clients (wrong keys, no PTY, 1x1 and 10,000x10,000 windows, garbage, clients that stop
+## reading, 1,000 connections a second, a disconnect in every state) while HONEST=20 trainees work;
+## makes .build/bench-venv with asyncssh (PyPI) on first run.
+HONEST ?= 20
+bench-serve-faults: deps
+	$(SWIFT) build -c release --product lantern
+	scripts/bench-serve-faults.py --honest $(HONEST) --lantern .build/release/lantern
 
 ## Time `lantern check` on the reference workload (1,000 generated modules).
 bench-check: deps

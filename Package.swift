@@ -141,6 +141,7 @@ let package = Package(
         .testTarget(name: "LanternServeTests", dependencies: [
             "LanternServe", "LanternApplication", "LanternRecords", "LanternDiagnostics", "LanternTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
         ]),
         .testTarget(name: "LanternRecordsTests", dependencies: [
             "LanternRecords", "LanternAssessment", "LanternTestSupport", .product(name: "GRDB", package: "GRDB.swift"),

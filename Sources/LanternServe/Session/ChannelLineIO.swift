@@ -15,6 +15,8 @@ final class ChannelLineIO: LineIO {
     private var position = 0
     private var afterCarriageReturn = false
     private var ended = false
+    /// The input ended because the connection dropped or the server is stopping, not by the client's EOF.
+    private var cutOff = false
 
     init(session: SessionChannel, echo: Bool) {
         self.session = session
@@ -30,7 +32,10 @@ final class ChannelLineIO: LineIO {
         var line: [UInt8] = []
         while true {
             guard let byte = nextByte() else {
-                return line.isEmpty ? nil : String(decoding: line, as: UTF8.self)
+                // A last line without Enter counts only when the client ended its input (`ssh -T <
+                // file`); typed but unconfirmed when the connection dropped or the server stopped,
+                // it is not an answer the person gave.
+                return line.isEmpty || cutOff ? nil : String(decoding: line, as: UTF8.self)
             }
             let wasCarriageReturn = afterCarriageReturn
             afterCarriageReturn = byte == 0x0D
@@ -77,8 +82,13 @@ final class ChannelLineIO: LineIO {
             switch session.next() {
             case .bytes(let bytes): pending = bytes
             case .resize, nil: continue
-            case .terminate, .endOfInput:
+            case .terminate:
                 ended = true
+                cutOff = true
+                return nil
+            case .endOfInput:
+                ended = true
+                cutOff = session.isClosed
                 return nil
             }
         }

@@ -32,8 +32,10 @@ final class SessionChannel: @unchecked Sendable {
     private var writable = true
     private var unsent = 0
     private var windowSize: TerminalSize
-    /// Called (on any thread) when the input queue has room again, to resume reading.
-    private let resumeReading: @Sendable () -> Void
+    /// Called (on any thread) when the input queue has room again, to resume reading. It points
+    /// back to the channel's handler, which holds this session: dropped when the channel closes,
+    /// or the pair would keep each other (and the connection) alive after the session ends.
+    private var resumeReading: (@Sendable () -> Void)?
     private var readingPaused = false
 
     init(channel: any Channel, size: TerminalSize, resumeReading: @escaping @Sendable () -> Void) {
@@ -68,6 +70,7 @@ final class SessionChannel: @unchecked Sendable {
         condition.lock()
         closed = true
         inputClosed = true
+        resumeReading = nil
         condition.broadcast()
         condition.unlock()
     }
@@ -135,10 +138,10 @@ final class SessionChannel: @unchecked Sendable {
         } else {
             event = .endOfInput
         }
-        let resume = readingPaused && input.count < Self.inputCapacity / 2
-        if resume { readingPaused = false }
+        let resume = readingPaused && input.count < Self.inputCapacity / 2 ? resumeReading : nil
+        if resume != nil { readingPaused = false }
         condition.unlock()
-        if resume { resumeReading() }
+        resume?()
         return event
     }
 
