@@ -21,19 +21,21 @@ build: deps
 	$(SWIFT) build --product lantern
 
 ## Lantern beside its peers, one table (site vs libcmark and Hugo 0.168, check, grading, records,
-## certificates, start-up); see BENCHMARKS.md. The records database is cached between runs.
+## certificates, start-up), then lantern serve under load and under hostile clients (the two
+## targets below); see BENCHMARKS.md. The records database is cached between runs.
 bench: deps
 	scripts/bench.sh
+	$(MAKE) bench-serve bench-serve-faults
 
 ## The same, smaller (no 10,000-module site, 100,000-attempt records), for iteration.
 bench-quick: deps
 	scripts/bench.sh --quick
 
-## lantern serve under N concurrent OpenSSH sessions (SESSIONS=100): time to first screen,
+## lantern serve under N concurrent OpenSSH sessions (SESSIONS=500): time to first screen,
 ## keystroke-to-screen (lock-step bursts and human-paced), memory per idle session, a quiz taken
 ## in every session at once, CPU of server and clients; beside OpenSSH's sshd running one
 ## `lantern learn` per session when /usr/sbin/sshd exists (openssh-server, not part of deps).
-SESSIONS ?= 100
+SESSIONS ?= 500
 bench-serve: deps
 	$(SWIFT) build -c release --product lantern
 	scripts/bench-serve.py --sessions $(SESSIONS) --compare-sshd --lantern .build/release/lantern

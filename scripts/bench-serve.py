@@ -237,6 +237,11 @@ class SSHD(Target):
                 keys.write(f'command="exec {bench.lantern} learn --workspace {bench.workspace} --trainee {trainee}",'
                            f'restrict,pty {" ".join(public)}\n')
         self.port = free_port()
+        # sshd runs the forced command through the account's shell, and bash reads ~/.bashrc in
+        # an ssh session: an empty home, as a dedicated `lantern` account would have, so this
+        # machine's own shell start-up (pyenv's, which starts processes) is not charged to sshd.
+        home = os.path.join(folder, "home")
+        os.makedirs(home, exist_ok=True)
         config = os.path.join(folder, "sshd_config")
         self.log_path = os.path.join(folder, "sshd.log")
         with open(config, "w") as text:
@@ -257,6 +262,7 @@ MaxSessions 10
 LoginGraceTime 60
 PrintMotd no
 PrintLastLog no
+SetEnv HOME={home}
 Subsystem sftp /bin/false
 """)
         self.process = subprocess.Popen(bench.server_pin + [self.binary, "-D", "-e", "-f", config, "-p", str(self.port)],
@@ -424,7 +430,8 @@ class Bench:
             except asyncio.TimeoutError:
                 raise RuntimeError(f"no {needle!r} within {timeout} s: {bytes(buffer[-300:])!r}") from None
             if not chunk:
-                raise RuntimeError(f"session ended before {needle!r}: {bytes(buffer[-200:])!r}")
+                said = (await process.stderr.read(2000)).decode(errors="replace") if process.stderr else ""
+                raise RuntimeError(f"session ended before {needle!r}: {bytes(buffer[-200:])!r}; ssh said: {said.strip()!r}")
             buffer.extend(chunk)
         return buffer
 
@@ -448,12 +455,29 @@ class Bench:
             raise RuntimeError("session ended")
         return time.monotonic() - sent
 
-    async def open_full_screen(self, key, index, results):
+    async def open_full_screen(self, key, index, results, tries=5):
+        """Opens one full-screen session; a connection the server resets before the SSH version
+        line (a listener too busy to accept in time) is tried again after a second, as a person
+        would, up to `tries` times: the time to first screen includes the retries, and they are
+        counted. Returns None when every try failed."""
         start = time.monotonic()
-        process = await self.spawn(self.ssh(key, index, tty=True), env=dict(os.environ, TERM="xterm"))
-        await self.read_until(process, bytearray(), b"Progress:")
-        results["first_screen"].append(time.monotonic() - start)
-        return process
+        for attempt in range(tries):
+            process = await self.spawn(self.ssh(key, index, tty=True), env=dict(os.environ, TERM="xterm"))
+            try:
+                await self.read_until(process, bytearray(), b"Progress:")
+            except RuntimeError as error:
+                if process.returncode is None:
+                    process.kill()   # no first screen within the timeout: given up on, like a reset
+                await self.finish(process)
+                results["open_failures"].append(str(error))
+                if attempt + 1 < tries:
+                    results["retries"] += 1
+                    await asyncio.sleep(1)
+                continue
+            results["first_screen"].append(time.monotonic() - start)
+            return process
+        results["not_opened"] += 1
+        return None
 
     async def burst_keys(self, process, rounds, results):
         """Round by round, every session at once: the worst case."""
@@ -482,9 +506,21 @@ class Bench:
 
     async def take_quiz(self, key, index, results, pause=0.0, rng=None):
         """Opens a plain session and takes quiz 1 to the end (answer 1 to each question)."""
-        process = await self.spawn(self.ssh(key, index))
-        buffer = bytearray()
-        await self.read_until(process, buffer, b"lantern> ")
+        for attempt in range(5):   # tried again like a person would, as in open_full_screen
+            process = await self.spawn(self.ssh(key, index))
+            buffer = bytearray()
+            try:
+                await self.read_until(process, buffer, b"lantern> ")
+                break
+            except RuntimeError as error:
+                if process.returncode is None:
+                    process.kill()
+                await self.finish(process)
+                if attempt == 4:
+                    raise
+                results.setdefault("open_failures", []).append(str(error))
+                results["retries"] = results.get("retries", 0) + 1
+                await asyncio.sleep(1)
         started = time.monotonic()
         process.stdin.write(b"quiz 1\n")
         answered = 0
@@ -513,7 +549,8 @@ class Bench:
 
     async def measure(self, target, people):
         self.target = target
-        results = {"first_screen": [], "burst": [], "paced": [], "quiz": [], "answers": 0}
+        results = {"first_screen": [], "burst": [], "paced": [], "quiz": [], "answers": 0,
+                   "retries": 0, "not_opened": 0, "open_failures": []}
         report = {}
         attempts_before = {trainee: self.attempts(trainee) for trainee, _ in people}
         report["memory_before"] = target.memory()
@@ -527,6 +564,7 @@ class Bench:
 
         start = mark()
         sessions = await asyncio.gather(*(self.open_full_screen(key, index, results) for index, (_, key) in enumerate(people)))
+        sessions = [process for process in sessions if process is not None]
         report["open_cpu"] = since(start)
         await asyncio.sleep(2)
         report["memory_idle"] = target.memory()
@@ -567,6 +605,10 @@ class Bench:
         before, idle = report["memory_before"], report["memory_idle"]
         print(f"--- {target.name}: {n} sessions ({self.describe_pinning()}; clients from {len(self.addresses)} source addresses)")
         print(f"time to first screen, {n} opened at once: {spread(results['first_screen'])}; {cpu('open_cpu')}")
+        if results["retries"] or results["not_opened"]:
+            reasons = sorted({re.sub(r"\d+", "N", text.split("ssh said: ")[-1]) for text in results["open_failures"]})
+            print(f"  connections reset or closed before the first screen and tried again: {results['retries']}; "
+                  f"sessions never opened after 5 tries: {results['not_opened']}; ssh said: {'; '.join(reasons)[:300]}")
         print(f"memory: {before[0] / 1024:.1f} MiB RSS ({before[1] / 1024:.1f} MiB PSS) before, {idle[0] / 1024:.1f} MiB RSS "
               f"({idle[1] / 1024:.1f} MiB PSS) with {n} idle sessions: {(idle[0] - before[0]) / n:.0f} KiB RSS, "
               f"{(idle[1] - before[1]) / n:.0f} KiB PSS per idle session")
